@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+// Householder QR and least squares (derivations/linear_algebra.md, section 6).
+// Legend: A is m x n (m >= n), v_k is the k-th Householder vector (nonzero in rows k..m-1),
+// R is n x n upper triangular, b has length m, x has length n.
+#include "linalg/qr.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "linalg/triangular.hpp"
+
+namespace mlfs {
+
+HouseholderQR::HouseholderQR(const Matrix& A) : m_(A.rows()), n_(A.cols()), V_(A.rows(), A.cols()), vtv_(A.cols(), 0.0), R_(A.cols(), A.cols()), column_norms_(A.cols()) {
+    if (m_ < n_ || n_ == 0)
+        throw ShapeError("householder_qr: A is " + A.shape() + ", it needs at least as many rows as columns and one column");
+    if (!all_finite(A)) throw std::invalid_argument("householder_qr: A (" + A.shape() + ") has a NaN or infinite entry");
+    for (std::size_t j = 0; j < n_; ++j) column_norms_[j] = norm2(A.col(j));
+    Matrix W = A;  // reduced in place to R in its top n rows
+    for (std::size_t k = 0; k < n_; ++k) {
+        // (LA.14) v = x + sign(x_1) ||x|| e_1 for x = W(k:m, k); H x = -sign(x_1) ||x|| e_1
+        Vector x(m_ - k);
+        for (std::size_t i = k; i < m_; ++i) x[i - k] = W(i, k);
+        const double alpha = norm2(x);
+        const double sign = x[0] >= 0.0 ? 1.0 : -1.0;  // sign(0) = +1
+        Vector v = x;
+        v[0] += sign * alpha;  // same signs are added: no cancellation
+        const double vtv = dot(v, v);
+        for (std::size_t i = k; i < m_; ++i) V_(i, k) = v[i - k];
+        vtv_[k] = vtv;
+        if (vtv == 0.0) continue;  // x = 0: the column is already reduced, H = I
+        // (LA.15) W <- W - v (2 / v^T v) (v^T W) on columns k..n-1, rows k..m-1
+        for (std::size_t j = k; j < n_; ++j) {
+            double vtw = 0.0;
+            for (std::size_t i = k; i < m_; ++i) vtw += v[i - k] * W(i, j);
+            const double f = 2.0 * vtw / vtv;
+            for (std::size_t i = k; i < m_; ++i) W(i, j) -= f * v[i - k];
+        }
+        for (std::size_t i = k + 1; i < m_; ++i) W(i, k) = 0.0;  // exactly zero below the diagonal
+    }
+    for (std::size_t i = 0; i < n_; ++i)
+        for (std::size_t j = i; j < n_; ++j) R_(i, j) = W(i, j);
+}
+
+Matrix HouseholderQR::R() const { return R_; }
+
+// Q^T b = H_{n-1} ... H_1 H_0 b, each H_k applied as in (LA.15)
+Vector HouseholderQR::apply_qt(const Vector& b) const {
+    if (b.size() != m_)
+        throw ShapeError("householder_qr: A is " + std::to_string(m_) + "x" + std::to_string(n_) +
+                         " but b has length " + std::to_string(b.size()));
+    Vector c = b;
+    for (std::size_t k = 0; k < n_; ++k) {
+        if (vtv_[k] == 0.0) continue;
+        double vtc = 0.0;
+        for (std::size_t i = k; i < m_; ++i) vtc += V_(i, k) * c[i];
+        const double f = 2.0 * vtc / vtv_[k];
+        for (std::size_t i = k; i < m_; ++i) c[i] -= f * V_(i, k);
+    }
+    return c;
+}
+
+// Thin Q (m x n): Q e_j = H_0 H_1 ... H_{n-1} e_j, the reflections applied in reverse order.
+Matrix HouseholderQR::Q() const {
+    Matrix Q(m_, n_);
+    for (std::size_t j = 0; j < n_; ++j) {
+        Vector c(m_, 0.0);
+        c[j] = 1.0;
+        for (std::size_t k = n_; k-- > 0;) {
+            if (vtv_[k] == 0.0) continue;
+            double vtc = 0.0;
+            for (std::size_t i = k; i < m_; ++i) vtc += V_(i, k) * c[i];
+            const double f = 2.0 * vtc / vtv_[k];
+            for (std::size_t i = k; i < m_; ++i) c[i] -= f * V_(i, k);
+        }
+        Q.set_col(j, c);
+    }
+    return Q;
+}
+
+// (LA.16) min ||A x - b|| = min ||R x - (Q^T b)[0:n]||^2 + ||(Q^T b)[n:m]||^2: solve R x = (Q^T b)[0:n]
+Vector HouseholderQR::solve(const Vector& b) const {
+    // A column that depends on the earlier ones leaves an R_kk that is rounding noise compared with
+    // the column itself: |R_kk| <= max(m,n) * eps * ||A(:,k)||. Per column, so scaling a column
+    // (as polynomial features do, x^10 next to 1) does not change the verdict.
+    const double eps = std::numeric_limits<double>::epsilon();
+    for (std::size_t k = 0; k < n_; ++k) {
+        const double threshold = static_cast<double>(std::max(m_, n_)) * eps * column_norms_[k];
+        if (!(std::fabs(R_(k, k)) > threshold))
+            throw NumericalError("householder_qr: R(" + std::to_string(k) + "," + std::to_string(k) + ") = " +
+                                     format_number(R_(k, k)) + " <= max(m,n)*eps*||A(:," + std::to_string(k) +
+                                     ")|| = " + format_number(threshold) + ": column " + std::to_string(k) +
+                                     " is (numerically) a combination of the columns before it",
+                                 k, R_(k, k));
+    }
+    Vector c = apply_qt(b);
+    c.resize(n_);
+    return back_substitution(R_, c);
+}
+
+double HouseholderQR::residual_norm(const Vector& b) const {
+    Vector c = apply_qt(b);
+    return norm2(Vector(c.begin() + static_cast<std::ptrdiff_t>(n_), c.end()));  // (LA.16) ||(Q^T b)[n:m]||
+}
+
+Vector lstsq_qr(const Matrix& A, const Vector& b) { return HouseholderQR(A).solve(b); }
+
+}  // namespace mlfs

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+// Extreme eigenvalues by power (LA.18) and inverse (LA.19) iteration, cond_2 (LA.20), against
+// numpy's eigvalsh/cond and exact (60-digit) eigenvalues of the stored Hilbert matrices.
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "linalg/condition.hpp"
+#include "tests/check.hpp"
+#include "tests/golden.hpp"
+
+using namespace mlfs;
+
+static const double kEps = std::numeric_limits<double>::epsilon();
+
+// Weyl: a backward error dA with ||dA|| <= c n eps ||A|| moves every eigenvalue by at most that
+// much, absolutely. So lambda_max is good to c n eps relative, lambda_min only to c n eps lambda_max.
+static double eig_atol(std::size_t n, double lambda_max) { return 16.0 * static_cast<double>(n) * kEps * lambda_max; }
+
+TEST_CASE(spd6_matches_numpy) {
+    mlfs_test::Golden g("linalg.txt");
+    Matrix A = g.matrix("spd6.A");
+    Vector eig = g.vector("spd6.eig");  // ascending
+    ConditionEstimate c = spd_condition_number(A);
+    CHECK(c.largest.converged && c.smallest.converged);
+    const double atol = eig_atol(6, eig.back());
+    CHECK_NEAR(c.largest.lambda, eig.back(), atol, "16 n eps lambda_max (Weyl)");
+    CHECK_NEAR(c.smallest.lambda, eig.front(), atol, "16 n eps lambda_max (Weyl): absolute, not relative");
+    CHECK_REL(c.cond, g.scalar("spd6.cond"), 2.0 * atol / eig.front(), "from the two eigenvalue bounds");
+}
+
+TEST_CASE(hilbert_eigenvalues_against_exact) {
+    mlfs_test::Golden g("linalg.txt");
+    for (int n = 8; n <= 12; ++n) {
+        const std::string c = "hilbert" + std::to_string(n);
+        Matrix A = g.matrix(c + ".A");
+        Vector eig = g.vector(c + ".eig_exact");
+        const double atol = eig_atol(n, eig.back());
+        EigenEstimate big = largest_eigenvalue(A);
+        CHECK(big.converged);
+        CHECK_NEAR(big.lambda, eig.back(), atol, "16 n eps lambda_max (Weyl)");
+        if (g.scalar(c + ".dpotrf_info") != 0) continue;  // inverse iteration needs the factor
+        EigenEstimate small = smallest_eigenvalue(A);
+        CHECK_NEAR(small.lambda, eig.front(), atol, "16 n eps lambda_max: absolute (Weyl), so "
+                                                    "lambda_min has no digits left once cond ~ 1/eps");
+        // the condition number inherits lambda_min's relative error; compare where it is < 1
+        const double rel = 2.0 * atol / eig.front();
+        if (rel < 1.0) {
+            ConditionEstimate ce = spd_condition_number(A);
+            CHECK_REL(ce.cond, g.scalar(c + ".cond_exact"), rel, "2 * 16 n eps cond(A): lambda_min's relative error");
+        }
+    }
+}
+
+TEST_CASE(not_positive_definite_is_reported) {
+    mlfs_test::Golden g("linalg.txt");
+    CHECK_THROWS(spd_condition_number(g.matrix("indefinite4.A")), NumericalError, "not positive definite");
+}
+
+TEST_CASE(iteration_limit_is_reported) {
+    // two nearly equal top eigenvalues converge slowly: with 3 steps the estimate is not converged
+    Matrix A(2, 2, {1.0, 0.0, 0.0, 1.0 - 1e-9});
+    ConditionOptions opt;
+    opt.max_iter = 3;
+    opt.tol = 0.0;
+    EigenEstimate e = largest_eigenvalue(A, opt);
+    CHECK(!e.converged && e.iterations == 3);
+}
+
+TEST_MAIN()
