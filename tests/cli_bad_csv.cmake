@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: MIT
+# Runs the mlfs program on bad input and checks it fails loudly and precisely:
+#   cmake -DMLFS=path/to/mlfs -DCASES=tests/data/bad_csv -P tests/cli_bad_csv.cmake
+# Every CASES/*.csv must make `mlfs data FILE` exit non-zero with FILE:LINE: on stderr (LINE from
+# the table below, so a new bad file without an expected line fails here until it gets one).
+# Then: a missing column exits 1 naming the column; usage mistakes exit exactly 2.
+# One line is printed per case; all cases run, and the script fails at the end if any failed.
+
+if(NOT MLFS OR NOT CASES)
+  message(FATAL_ERROR "usage: cmake -DMLFS=path/to/mlfs -DCASES=dir/of/bad/csv -P cli_bad_csv.cmake")
+endif()
+
+# the line each bad file's error must point at
+set(line_blank_first_line 1)
+set(line_blank_line_middle 3)
+set(line_duplicate_column 1)
+set(line_empty 1)
+set(line_empty_cell 3)
+set(line_empty_column_name 1)
+set(line_header_only 1)
+set(line_header_trailing_comma 1)
+set(line_inf_cell 3)
+set(line_nan_cell 2)
+set(line_non_numeric 3)
+set(line_overflow_cell 3)
+set(line_quoted_cell 2)
+set(line_ragged 3)
+set(line_trailing_comma 3)
+
+set(failures 0)
+
+# run_case(NAME EXPECT_CODE NEEDLE ARGS...): EXPECT_CODE is a number, or "nonzero"
+function(run_case name expect_code needle)
+  execute_process(COMMAND ${MLFS} ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  string(STRIP "${err}" err)
+  string(REPLACE "\n" " | " err_one_line "${err}")
+  set(ok TRUE)
+  if(expect_code STREQUAL "nonzero")
+    if(code EQUAL 0 OR NOT code MATCHES "^[0-9]+$")  # a crash gives a text such as "Segmentation fault"
+      set(ok FALSE)
+    endif()
+  elseif(NOT code STREQUAL "${expect_code}")
+    set(ok FALSE)
+  endif()
+  string(FIND "${err}" "${needle}" at)
+  if(at EQUAL -1)
+    set(ok FALSE)
+  endif()
+  if(ok)
+    message(STATUS "ok      ${name}: exit ${code}: ${err_one_line}")
+  else()
+    message(STATUS "NOT OK  ${name}: exit ${code} (want ${expect_code}), stderr must contain \"${needle}\", got: ${err_one_line}")
+    math(EXPR n "${failures} + 1")
+    set(failures ${n} PARENT_SCOPE)
+  endif()
+endfunction()
+
+file(GLOB bad_files "${CASES}/*.csv")
+list(SORT bad_files)
+if(NOT bad_files)
+  message(FATAL_ERROR "no *.csv files in ${CASES}")
+endif()
+foreach(file IN LISTS bad_files)
+  get_filename_component(stem "${file}" NAME_WE)
+  if(NOT DEFINED line_${stem})
+    message(STATUS "NOT OK  ${stem}.csv: no expected line in cli_bad_csv.cmake; add set(line_${stem} N)")
+    math(EXPR failures "${failures} + 1")
+    continue()
+  endif()
+  # the message must name the file and the line: "<path>:<line>:" or "<path>:<line>: "
+  run_case("${stem}.csv" nonzero "${file}:${line_${stem}}:" data "${file}")
+endforeach()
+
+get_filename_component(data_dir "${CASES}" DIRECTORY)
+set(good "${data_dir}/good.csv")
+run_case("missing file" 1 "${CASES}/no_such_file.csv: cannot open file" data "${CASES}/no_such_file.csv")
+run_case("missing column" 1 "no column named \"nope\"" data "${good}" --plot /tmp/x.svg --x nope --y nope)
+run_case("unknown flag" 2 "unknown flag --frobnicate" data "${good}" --frobnicate)
+run_case("missing value" 2 "missing value for --plot" data "${good}" --plot)
+run_case("unknown subcommand" 2 "unknown subcommand" frobnicate)
+run_case("plot without --y" 2 "--plot needs both --x COL and --y COL" data "${good}" --plot /tmp/x.svg --x a)
+
+if(failures GREATER 0)
+  message(FATAL_ERROR "${failures} case(s) failed")
+endif()
+message(STATUS "all cases passed")
