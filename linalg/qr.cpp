@@ -45,36 +45,44 @@ HouseholderQR::HouseholderQR(const Matrix& A) : m_(A.rows()), n_(A.cols()), V_(A
 
 Matrix HouseholderQR::R() const { return R_; }
 
-// Q^T b = H_{n-1} ... H_1 H_0 b, each H_k applied as in (LA.15)
-Vector HouseholderQR::apply_qt(const Vector& b) const {
+// (LA.15) on a vector: c <- H_k c = c - v_k (2 v_k^T c / v_k^T v_k), touching rows k..m-1 only
+void HouseholderQR::reflect(std::size_t k, Vector& c) const {
+    if (vtv_[k] == 0.0) return;  // H_k = I
+    double vtc = 0.0;
+    for (std::size_t i = k; i < m_; ++i) vtc += V_(i, k) * c[i];
+    const double f = 2.0 * vtc / vtv_[k];
+    for (std::size_t i = k; i < m_; ++i) c[i] -= f * V_(i, k);
+}
+
+void HouseholderQR::require_length(const Vector& b) const {
     if (b.size() != m_)
         throw ShapeError("householder_qr: A is " + std::to_string(m_) + "x" + std::to_string(n_) +
-                         " but b has length " + std::to_string(b.size()));
+                         " but the vector has length " + std::to_string(b.size()));
+}
+
+// Q^T b = H_{n-1} ... H_1 H_0 b
+Vector HouseholderQR::apply_qt(const Vector& b) const {
+    require_length(b);
     Vector c = b;
-    for (std::size_t k = 0; k < n_; ++k) {
-        if (vtv_[k] == 0.0) continue;
-        double vtc = 0.0;
-        for (std::size_t i = k; i < m_; ++i) vtc += V_(i, k) * c[i];
-        const double f = 2.0 * vtc / vtv_[k];
-        for (std::size_t i = k; i < m_; ++i) c[i] -= f * V_(i, k);
-    }
+    for (std::size_t k = 0; k < n_; ++k) reflect(k, c);
     return c;
 }
 
-// Thin Q (m x n): Q e_j = H_0 H_1 ... H_{n-1} e_j, the reflections applied in reverse order.
+// Q z = H_0 H_1 ... H_{n-1} z: the reflections in reverse order (each H_k is its own inverse)
+Vector HouseholderQR::apply_q(const Vector& z) const {
+    require_length(z);
+    Vector c = z;
+    for (std::size_t k = n_; k-- > 0;) reflect(k, c);
+    return c;
+}
+
+// Thin Q (m x n): column j is Q e_j
 Matrix HouseholderQR::Q() const {
     Matrix Q(m_, n_);
     for (std::size_t j = 0; j < n_; ++j) {
-        Vector c(m_, 0.0);
-        c[j] = 1.0;
-        for (std::size_t k = n_; k-- > 0;) {
-            if (vtv_[k] == 0.0) continue;
-            double vtc = 0.0;
-            for (std::size_t i = k; i < m_; ++i) vtc += V_(i, k) * c[i];
-            const double f = 2.0 * vtc / vtv_[k];
-            for (std::size_t i = k; i < m_; ++i) c[i] -= f * V_(i, k);
-        }
-        Q.set_col(j, c);
+        Vector e(m_, 0.0);
+        e[j] = 1.0;
+        Q.set_col(j, apply_q(e));
     }
     return Q;
 }

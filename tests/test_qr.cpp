@@ -77,7 +77,7 @@ TEST_CASE(dependent_column_is_named) {
 
 TEST_CASE(bad_input) {
     CHECK_THROWS(HouseholderQR(Matrix(2, 3)), ShapeError, "A is 2x3, it needs at least as many rows as columns");
-    CHECK_THROWS(HouseholderQR(Matrix(3, 2)).apply_qt(Vector(2)), ShapeError, "b has length 2");
+    CHECK_THROWS(HouseholderQR(Matrix(3, 2)).apply_qt(Vector(2)), ShapeError, "the vector has length 2");
     CHECK_THROWS(HouseholderQR(Matrix(2, 1, {1, std::nan("")})), std::invalid_argument, "NaN");
 }
 

@@ -52,6 +52,7 @@ def _datasets(args, report):
 STEPS = [
     ("linalg", _linalg),
     ("datasets", _datasets),
+    ("linreg", lambda args, report: {"tests/golden/linreg.txt": __import__("goldens_linreg").build_linreg(report).encode("ascii")}),
 ]
 
 

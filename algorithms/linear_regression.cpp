@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+// Least squares and ridge by the normal equations (Cholesky) and by Householder QR with iterative
+// refinement (derivations/linear_regression.md). Legend: N samples, D features.
+#include "algorithms/linear_regression.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "algorithms/least_squares_refinement.hpp"
+#include "linalg/cholesky.hpp"
+#include "linalg/double_double.hpp"
+#include "linalg/matmul.hpp"
+#include "linalg/qr.hpp"
+
+namespace mlfs {
+
+std::string feature_label(const std::vector<std::string>& names, std::size_t j) {
+    std::string label = "feature " + std::to_string(j);
+    if (j < names.size()) label += " (" + names[j] + ")";
+    return label;
+}
+
+void require_regression_data(const char* what, const Matrix& X, const Vector& y) {
+    if (X.rows() == 0 || X.cols() == 0) throw ShapeError(std::string(what) + ": X is " + X.shape() + ", it needs rows and columns");
+    if (y.size() != X.rows())
+        throw ShapeError(std::string(what) + ": X is " + X.shape() + " but y has length " + std::to_string(y.size()));
+    if (!all_finite(X)) throw std::invalid_argument(std::string(what) + ": X has a NaN or infinite entry");
+    for (double v : y)
+        if (!std::isfinite(v)) throw std::invalid_argument(std::string(what) + ": y has a NaN or infinite entry");
+}
+
+static void require_alpha(const char* what, double alpha) {
+    if (!(alpha >= 0.0) || !std::isfinite(alpha))
+        throw std::invalid_argument(std::string(what) + ": alpha = " + format_number(alpha) + " must be >= 0 and finite");
+}
+
+// Without a penalty, N samples determine at most N parameters (D coefficients + the intercept).
+static void require_enough_samples(const char* what, const Matrix& X, const LeastSquaresOptions& opt) {
+    const std::size_t p = X.cols() + (opt.fit_intercept ? 1 : 0);
+    if (opt.alpha == 0.0 && X.rows() < p)
+        throw ShapeError(std::string(what) + ": " + std::to_string(X.rows()) + " samples cannot determine " +
+                         std::to_string(p) + " parameters (" + std::to_string(X.cols()) + " coefficients" +
+                         (opt.fit_intercept ? " and the intercept" : "") + "); add samples or a ridge penalty");
+}
+
+// (LR.3) xbar = (1/N) sum_i x_i, Xc = X - 1 xbar^T, yc = y - ybar (as sklearn's _preprocess_data)
+CentredProblem centre(const Matrix& X, const Vector& y, bool fit_intercept) {
+    CentredProblem p{X, y, Vector(X.cols(), 0.0), 0.0};
+    if (!fit_intercept) return p;
+    p.xbar = column_means(X);
+    p.Xc = center_columns(X, p.xbar);
+    p.ybar = column_means(Matrix::column(y))[0];
+    for (double& v : p.yc) v -= p.ybar;
+    return p;
+}
+
+// Why pivot j failed: column j of Xc is (nearly) zero, or (nearly) a combination of columns 0..j-1.
+// The combination is found by least squares of column j on the earlier columns; the columns that
+// contribute at least 1e-3 of its norm are named.
+static std::string explain_collinearity(const Matrix& Xc, std::size_t j, const std::vector<std::string>& names) {
+    const Vector xj = Xc.col(j);
+    const double norm_j = norm2(xj);
+    if (norm_j == 0.0) return feature_label(names, j) + " is constant";
+    if (j == 0 || Xc.rows() <= j) return feature_label(names, j) + " is (nearly) constant or dependent on the others";
+    Matrix earlier(Xc.rows(), j);
+    for (std::size_t i = 0; i < Xc.rows(); ++i)
+        for (std::size_t k = 0; k < j; ++k) earlier(i, k) = Xc(i, k);
+    std::string related;
+    try {
+        const Vector c = lstsq_qr(earlier, xj);
+        for (std::size_t k = 0; k < j; ++k)
+            if (std::fabs(c[k]) * norm2(earlier.col(k)) >= 1e-3 * norm_j)
+                related += (related.empty() ? "" : ", ") + feature_label(names, k);
+    } catch (const NumericalError&) {
+        // the earlier columns are themselves dependent; say only what we know
+    }
+    if (related.empty()) return feature_label(names, j) + " is (nearly) dependent on the features before it";
+    return feature_label(names, j) + " is (nearly) a linear combination of " + related;
+}
+
+LinearModel fit_cholesky(const Matrix& X, const Vector& y, const LeastSquaresOptions& opt) {
+    require_regression_data("fit_cholesky", X, y);
+    require_alpha("fit_cholesky", opt.alpha);
+    require_enough_samples("fit_cholesky", X, opt);
+    const CentredProblem p = centre(X, y, opt.fit_intercept);
+    // (LR.4) XtX = Xc^T Xc (+ alpha I, (LR.5)), Xty = Xc^T yc
+    Matrix XtX = gram(p.Xc);
+    for (std::size_t j = 0; j < XtX.rows(); ++j) XtX(j, j) += opt.alpha;
+    const Vector Xty = matvec_transposed(p.Xc, p.yc);
+    const Cholesky chol(XtX);
+    if (!chol.ok())
+        throw NumericalError("normal equations: " + chol.error() + "; " +
+                                 explain_collinearity(p.Xc, chol.failed_pivot(), opt.feature_names) +
+                                 ". Drop or combine that feature, add a ridge penalty (alpha > 0), or use the QR solver",
+                             chol.failed_pivot(), chol.failed_value());
+    LinearModel m;
+    m.coef_ = chol.solve(Xty);                         // (LA.8) L z = Xty, L^T w = z
+    m.intercept_ = p.ybar - dot(p.xbar, m.coef_);      // (LR.3) b = ybar - xbar^T w
+    return m;
+}
+
+// The centred problem for QR, exactly: xbar and ybar in double-double, and each entry
+// X(i,j) - xbar_j evaluated in double-double when refinement asks for it (LR.7). The ridge rows
+// sqrt(alpha) I and zeros are appended below (LR.6).
+namespace {
+struct ExactCentring {
+    std::vector<DoubleDouble> xbar;
+    DoubleDouble ybar;
+};
+
+ExactCentring exact_means(const Matrix& X, const Vector& y, bool fit_intercept) {
+    ExactCentring c{std::vector<DoubleDouble>(X.cols()), DoubleDouble{}};
+    if (!fit_intercept) return c;
+    const double N = static_cast<double>(X.rows());
+    for (std::size_t j = 0; j < X.cols(); ++j) {
+        DoubleDouble s;
+        for (std::size_t i = 0; i < X.rows(); ++i) s = dd_add(s, X(i, j));
+        c.xbar[j] = dd_div(s, N);
+    }
+    DoubleDouble s;
+    for (double v : y) s = dd_add(s, v);
+    c.ybar = dd_div(s, N);
+    return c;
+}
+}  // namespace
+
+LinearModel fit_qr(const Matrix& X, const Vector& y, const LeastSquaresOptions& opt) {
+    require_regression_data("fit_qr", X, y);
+    require_alpha("fit_qr", opt.alpha);
+    require_enough_samples("fit_qr", X, opt);
+    const std::size_t N = X.rows(), D = X.cols();
+    const ExactCentring c = exact_means(X, y, opt.fit_intercept);
+    const double sqrt_alpha = std::sqrt(opt.alpha);
+    const std::size_t m = opt.alpha > 0.0 ? N + D : N;  // (LR.6) ridge: [Xc; sqrt(alpha) I], [yc; 0]
+    ExactLeastSquares exact;
+    exact.A = [&](std::size_t i, std::size_t j) {
+        if (i < N) return dd_add(DoubleDouble{X(i, j), 0.0}, dd_neg(c.xbar[j]));
+        return DoubleDouble{i - N == j ? sqrt_alpha : 0.0, 0.0};
+    };
+    exact.b = [&](std::size_t i) { return i < N ? dd_add(DoubleDouble{y[i], 0.0}, dd_neg(c.ybar)) : DoubleDouble{}; };
+    Matrix A(m, D);  // the rounded copy that is factored
+    Vector b(m);
+    for (std::size_t i = 0; i < m; ++i) {
+        for (std::size_t j = 0; j < D; ++j) A(i, j) = exact.A(i, j).value();
+        b[i] = exact.b(i).value();
+    }
+    const HouseholderQR qr(A);
+    Vector w;
+    try {
+        w = qr.solve(b);  // (LR.6) R w = (Q^T b)[0:D]
+    } catch (const NumericalError& e) {
+        throw NumericalError(std::string("QR least squares: ") + e.what() + "; " +
+                                 explain_collinearity(A, e.index, opt.feature_names),
+                             e.index, e.value);
+    }
+    LinearModel model;
+    model.coef_ = refine_least_squares(qr, exact, w, opt.refine_steps);  // (LR.7)
+    DoubleDouble b0 = c.ybar;                                                // (LR.3) b = ybar - xbar^T w
+    for (std::size_t j = 0; j < D; ++j) b0 = dd_add(b0, dd_neg(dd_mul(c.xbar[j], model.coef_[j])));
+    model.intercept_ = b0.value();
+    return model;
+}
+
+Vector predict(const LinearModel& model, const Matrix& X) {
+    if (X.cols() != model.coef_.size())
+        throw ShapeError("predict: X is " + X.shape() + " but the model has " + std::to_string(model.coef_.size()) +
+                         " coefficients");
+    Vector yhat = matvec(X, model.coef_);
+    for (double& v : yhat) v += model.intercept_;  // (LR.8) yhat = X w + b
+    return yhat;
+}
+
+double r2_score(const Vector& y, const Vector& y_pred) {
+    if (y.size() != y_pred.size() || y.empty())
+        throw ShapeError("r2_score: y has length " + std::to_string(y.size()) + " but y_pred has length " +
+                         std::to_string(y_pred.size()));
+    const double ybar = column_means(Matrix::column(y))[0];
+    double rss = 0.0, tss = 0.0;
+    for (std::size_t i = 0; i < y.size(); ++i) {
+        rss += (y[i] - y_pred[i]) * (y[i] - y_pred[i]);
+        tss += (y[i] - ybar) * (y[i] - ybar);
+    }
+    if (tss == 0.0) return rss == 0.0 ? 1.0 : 0.0;  // constant y: sklearn's convention
+    return 1.0 - rss / tss;                          // (LR.8) R^2 = 1 - RSS / TSS
+}
+
+}  // namespace mlfs

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+// Linear least squares and ridge regression, as scikit-learn's LinearRegression and Ridge compute
+// them (derivations/linear_regression.md). Legend: N samples, D features; X is N x D, y has
+// length N, w (coef_) has length D, b (intercept_) is a number.
+//
+//   (LR.1) minimise ||y - X w - b 1||^2 + alpha ||w||^2       (alpha = 0: ordinary least squares)
+//   (LR.3) centring removes b: Xc = X - 1 xbar^T, yc = y - ybar, and b = ybar - xbar^T w
+//   (LR.4) fit_cholesky: (Xc^T Xc + alpha I) w = Xc^T yc by Cholesky, O(N D^2 + D^3 / 3)
+//   (LR.6) fit_qr:       Householder QR of Xc (of [Xc; sqrt(alpha) I] for ridge), O(2 N D^2)
+//   (LR.7)               + iterative refinement against the exactly centred data (double-double)
+//   (LR.8) predict, R^2
+// Without an intercept nothing is centred and b = 0.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "linalg/matrix.hpp"
+
+namespace mlfs {
+
+struct LinearModel {
+    Vector coef_;            // w, length D
+    double intercept_ = 0.0; // b
+};
+
+struct LeastSquaresOptions {
+    bool fit_intercept = true;  // centre X and y, and report b = ybar - xbar^T w
+    double alpha = 0.0;         // ridge penalty alpha ||w||^2: a plain sum, not scaled by N (as sklearn)
+    int refine_steps = 2;       // fit_qr only: refinement steps (LR.7); 0 gives the plain QR solution
+    std::vector<std::string> feature_names;  // for error messages; "feature j" when empty
+};
+
+// The centred problem of (LR.3). Without an intercept, xbar = 0, ybar = 0 and Xc = X, yc = y.
+struct CentredProblem {
+    Matrix Xc;      // N x D
+    Vector yc;      // N
+    Vector xbar;    // D
+    double ybar = 0.0;
+};
+CentredProblem centre(const Matrix& X, const Vector& y, bool fit_intercept);
+
+// Throws NumericalError when Xc^T Xc + alpha I is not (numerically) positive definite; the message
+// names the Cholesky pivot and the feature that is (nearly) collinear with earlier ones.
+LinearModel fit_cholesky(const Matrix& X, const Vector& y, const LeastSquaresOptions& opt = {});
+// Throws NumericalError naming the feature when a column of Xc depends on the earlier ones.
+LinearModel fit_qr(const Matrix& X, const Vector& y, const LeastSquaresOptions& opt = {});
+
+Vector predict(const LinearModel& model, const Matrix& X);  // (LR.8) yhat = X w + b
+double r2_score(const Vector& y, const Vector& y_pred);     // (LR.8) 1 - RSS / TSS, TSS about the mean
+
+// Checks shared by every fit: X is N x D with N >= 1, y has N finite entries, X is finite.
+void require_regression_data(const char* what, const Matrix& X, const Vector& y);
+// "feature 3 (s4)" or "feature 3"
+std::string feature_label(const std::vector<std::string>& names, std::size_t j);
+
+}  // namespace mlfs

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+// The OLS audit (LR.16-LR.22) against statsmodels 0.13.5 OLS: standard errors, t, p-values,
+// confidence intervals, R^2, adjusted R^2, F and its p-value; with and without an intercept.
+#include <cmath>
+#include <string>
+
+#include "algorithms/ols_audit.hpp"
+#include "tests/check.hpp"
+#include "tests/golden.hpp"
+
+using namespace mlfs;
+
+// statsmodels inverts [1 X]^T [1 X] by pinv (SVD), we Xc^T Xc by Gauss-Jordan: both are within
+// cond(Xc^T Xc) eps = 7.6e4 * 2.2e-16 ~ 2e-11 of the truth on raw diabetes; 1e-8 is the bar.
+static const double kRtol = 1e-8;
+
+static void check_against_statsmodels(const std::string& key, const OlsAudit& a, const mlfs_test::Golden& g) {
+    CHECK_ALL_NEAR(a.params, g.vector(key + ".params"), kRtol, 0.0, "1e-8 relative: the fits agree to ~1e-12");
+    CHECK_ALL_NEAR(a.std_err, g.vector(key + ".bse"), kRtol, 0.0, "1e-8 relative: (LR.17), cond(X^T X) eps ~ 2e-11");
+    CHECK_ALL_NEAR(a.t, g.vector(key + ".tvalues"), kRtol, 0.0, "1e-8 relative: (LR.18), ratio of the two above");
+    // p-values: relative 1e-8 too; the smallest (1e-30 and below) need the direct I_x form of (LR.32)
+    CHECK_ALL_NEAR(a.p_value, g.vector(key + ".pvalues"), kRtol, 0.0, "1e-8 relative: (LR.18), t's error times |d log p / d t|");
+    CHECK_ALL_NEAR(a.conf_int, g.matrix(key + ".conf_int"), kRtol, 0.0, "1e-8 relative: (LR.19)");
+    CHECK_REL(a.r2, g.scalar(key + ".rsquared"), kRtol, "1e-8 relative: (LR.20)");
+    CHECK_REL(a.r2_adj, g.scalar(key + ".rsquared_adj"), kRtol, "1e-8 relative: (LR.20)");
+    CHECK_REL(a.f_statistic, g.scalar(key + ".fvalue"), kRtol, "1e-8 relative: (LR.21)");
+    CHECK_REL(a.f_p_value, g.scalar(key + ".f_pvalue"), kRtol, "1e-8 relative: (LR.21)");
+    CHECK_REL(a.rss, g.scalar(key + ".ssr"), kRtol, "1e-8 relative");
+    CHECK_REL(a.sigma2, g.scalar(key + ".scale"), kRtol, "1e-8 relative: (LR.16)");
+    CHECK_NEAR(a.df_resid, g.scalar(key + ".df_resid"), 0.0, "an integer count: exact");
+}
+
+TEST_CASE(matches_statsmodels_with_intercept) {
+    mlfs_test::Golden g("linreg.txt");
+    for (std::string c : {"diabetes", "diabetes_raw", "regression"}) {
+        const Matrix X = g.matrix(c + ".X");
+        const Vector y = g.vector(c + ".y");
+        const LinearModel m = fit_qr(X, y);
+        check_against_statsmodels(c + ".sm", audit_ols(X, y, m, true), g);
+        check_against_statsmodels(c + ".sm", audit_ols(X, y, m, true, {}, CovarianceFrom::qr), g);
+        check_against_statsmodels(c + ".sm", audit_ols(X, y, fit_cholesky(X, y), true), g);
+    }
+}
+
+TEST_CASE(matches_statsmodels_without_intercept) {
+    mlfs_test::Golden g("linreg.txt");
+    const Matrix X = g.matrix("diabetes_raw.X");
+    const Vector y = g.vector("diabetes_raw.y");
+    LeastSquaresOptions opt;
+    opt.fit_intercept = false;
+    const OlsAudit a = audit_ols(X, y, fit_qr(X, y, opt), false);
+    CHECK(a.names.size() == 10 && a.names[0] == "x0");  // no "intercept" row
+    check_against_statsmodels("diabetes_raw.sm_noint", a, g);  // uncentred R^2 and F, as statsmodels
+}
+
+TEST_CASE(condition_number_and_warning) {
+    mlfs_test::Golden g("linreg.txt");
+    for (std::string c : {"diabetes", "diabetes_raw", "regression"}) {
+        const Matrix X = g.matrix(c + ".X");
+        const Vector y = g.vector(c + ".y");
+        const OlsAudit a = audit_ols(X, y, fit_qr(X, y), true);
+        const double cond = g.scalar(c + ".cond_gram");
+        CHECK_REL(a.cond, cond, 64.0 * 11 * 2.2e-16 * cond, "2 * 32 n eps cond: lambda_min's error (tests/test_condition.cpp)");
+        CHECK(a.warning.empty());  // all three are below 1e8
+    }
+    // a nearly collinear pair: cond far above 1e8, and the warning says what it costs
+    Matrix X = g.matrix("diabetes.X");
+    const Vector y = g.vector("diabetes.y");
+    for (std::size_t i = 0; i < X.rows(); ++i) X(i, 1) = X(i, 0) + 1e-7 * X(i, 1);
+    const OlsAudit a = audit_ols(X, y, fit_qr(X, y), true);
+    CHECK(a.cond > kConditionWarning);
+    CHECK_MSG(a.warning.find("digits") != std::string::npos && a.warning.find("QR") != std::string::npos,
+              "warning: " + a.warning);
+}
+
+TEST_CASE(bad_input) {
+    mlfs_test::Golden g("linreg.txt");
+    const Matrix X = g.matrix("diabetes.X");
+    Matrix X11(11, 10);
+    for (std::size_t i = 0; i < 11; ++i)
+        for (std::size_t j = 0; j < 10; ++j) X11(i, j) = X(i, j);
+    const Vector y = g.vector("diabetes.y");
+    const Vector y11(y.begin(), y.begin() + 11);
+    CHECK_THROWS(audit_ols(X11, y11, fit_qr(X11, y11), true), ShapeError, "no residual degrees of freedom");
+}
+
+TEST_MAIN()
