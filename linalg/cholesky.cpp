@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Cholesky A = L L^T, Cholesky-Banachiewicz order (row by row), derivations/linear_algebra.md
-// section 4. A and L are n x n. Cost: n^3/3 multiply-adds.
+// section 4. A and L are n x n. Cost: n^3/3 flops (n^3/6 multiply-add pairs).
 #include "linalg/cholesky.hpp"
 
 #include <cmath>
@@ -20,13 +20,12 @@ Cholesky::Cholesky(const Matrix& A) : L_(A.rows(), A.cols(), 0.0) {
             double s = A(i, j);
             for (std::size_t k = 0; k < j; ++k) s -= L_(i, k) * L_(j, k);  // s = A_ij - sum_{k<j} L_ik L_jk
             if (i == j) {
-                // (LA.6) L_jj = sqrt(A_jj - sum_{k<j} L_jk^2): the radicand must be > 0
-                if (!(s > 0.0)) {
+                if (!(s > 0.0)) {  // the radicand of (LA.6) must be > 0 (NaN fails too)
                     failed_pivot_ = j;
                     failed_value_ = s;
                     return;  // ok_ stays false
                 }
-                L_(j, j) = std::sqrt(s);
+                L_(j, j) = std::sqrt(s);  // (LA.6) L_jj = sqrt(A_jj - sum_{k<j} L_jk^2)
             } else {
                 L_(i, j) = s / L_(j, j);  // (LA.7) L_ij = (A_ij - sum_{k<j} L_ik L_jk) / L_jj
             }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Extreme eigenvalues and the 2-norm condition number of a symmetric positive definite n x n
-// matrix A (derivations/linear_algebra.md, section 7). Each iteration costs one matvec (n^2) or
-// one Cholesky solve (2 n^2, after the n^3/3 factorisation).
+// matrix A (derivations/linear_algebra.md, section 7). Each iteration costs one matvec or one
+// Cholesky solve, 2 n^2 flops either way (the solve after an n^3/3 factorisation).
 #include "linalg/condition.hpp"
 
 #include <cmath>
@@ -27,8 +27,8 @@ static EigenEstimate iterate(std::size_t n, const std::function<Vector(const Vec
     Vector v = start_vector(n);
     double mu_old = 0.0;
     for (int it = 1; it <= opt.max_iter; ++it) {
-        Vector w = apply_M(v);
-        const double mu = dot(v, w);  // v^T M v
+        Vector w = apply_M(v);        // M v: A v for (LA.18), A^-1 v for (LA.19)
+        const double mu = dot(v, w);  // (LA.18) Rayleigh quotient v^T M v, ||v|| = 1
         const double norm = norm2(w);
         if (!(norm > 0.0) || !std::isfinite(norm))
             throw NumericalError("eigenvalue iteration: ||M v|| = " + format_number(norm) + " at iteration " +
@@ -58,7 +58,7 @@ EigenEstimate smallest_eigenvalue(const Matrix& A, const ConditionOptions& opt) 
     Cholesky chol(A);
     if (!chol.ok()) throw NumericalError(chol.error(), chol.failed_pivot(), chol.failed_value());
     EigenEstimate e = iterate(A.rows(), [&chol](const Vector& v) { return chol.solve(v); }, opt);
-    e.lambda = 1.0 / e.lambda;  // lambda_min = 1 / (v^T A^-1 v)
+    e.lambda = 1.0 / e.lambda;  // (LA.19) lambda_min = 1 / (v^T A^-1 v)
     return e;
 }
 
@@ -67,7 +67,7 @@ ConditionEstimate spd_condition_number(const Matrix& A, const ConditionOptions& 
     ConditionEstimate c;
     c.largest = largest_eigenvalue(A, opt);
     c.smallest = smallest_eigenvalue(A, opt);
-    c.cond = c.largest.lambda / c.smallest.lambda;
+    c.cond = c.largest.lambda / c.smallest.lambda;  // (LA.20) cond_2(A) = lambda_max / lambda_min
     return c;
 }
 

@@ -36,10 +36,10 @@ Matrix gauss_jordan_solve(const Matrix& A, const Matrix& B) {
     }
 
     for (std::size_t k = 0; k < n; ++k) {
-        // (LA.10) partial pivoting: p = argmax_{i >= k} |M_ik| (first one on ties), swapped into row k
+        // partial pivoting: the largest |M_ik| below the diagonal (the first one on ties), swapped into row k
         std::size_t p = k;
         for (std::size_t i = k + 1; i < n; ++i)
-            if (std::fabs(M(i, k)) > std::fabs(M(p, k))) p = i;
+            if (std::fabs(M(i, k)) > std::fabs(M(p, k))) p = i;  // (LA.10) p = argmax_{i >= k} |M_ik|
         const double pivot = M(p, k);
         if (std::fabs(pivot) <= threshold)  // (LA.11) relative test, never pivot == 0.0
             throw NumericalError("gauss_jordan: pivot " + std::to_string(k) + " = " + format_number(pivot) +
@@ -49,14 +49,14 @@ Matrix gauss_jordan_solve(const Matrix& A, const Matrix& B) {
                                  k, pivot);
         if (p != k) swap_rows(M, p, k);
 
-        // (LA.12) normalise row k so that M_kk = 1 (pivot / pivot is exactly 1) ...
-        for (std::size_t j = k; j < n + m; ++j) M(k, j) /= pivot;
+        // normalise row k so that M_kk = 1 (pivot / pivot is exactly 1) ...
+        for (std::size_t j = k; j < n + m; ++j) M(k, j) /= pivot;  // (LA.12) row_k <- row_k / M_kk
         // ... then clear column k in every other row: row_i <- row_i - M_ik row_k
         for (std::size_t i = 0; i < n; ++i) {
             if (i == k) continue;
             const double f = M(i, k);
             if (f == 0.0) continue;  // nothing to eliminate: skipping changes no value
-            for (std::size_t j = k; j < n + m; ++j) M(i, j) -= f * M(k, j);
+            for (std::size_t j = k; j < n + m; ++j) M(i, j) -= f * M(k, j);  // (LA.12) row_i <- row_i - M_ik row_k
         }
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Gauss-Jordan elimination with partial pivoting (derivations/linear_algebra.md, section 5):
-// reduces [A | B] to [I | X], so X = A^-1 B. Cost about n^3 + n^2 m flops for m right-hand sides.
+// reduces [A | B] to [I | X], so X = A^-1 B. Cost about n^3 + 2 n^2 m flops for m right-hand sides
+// (the inverse, m = n with a dense I: 3 n^3).
 //   (LA.10) pivot row = argmax_{i >= k} |A(i, k)|, swapped into row k
 //   (LA.11) singular when |pivot| <= n * eps * max_ij |A(i, j)| (relative, never == 0.0)
 //   (LA.12) normalise row k, then eliminate column k from every other row

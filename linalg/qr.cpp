@@ -12,30 +12,30 @@
 
 namespace mlfs {
 
-HouseholderQR::HouseholderQR(const Matrix& A) : m_(A.rows()), n_(A.cols()), V_(A.rows(), A.cols()), vtv_(A.cols(), 0.0), R_(A.cols(), A.cols()), column_norms_(A.cols()) {
+HouseholderQR::HouseholderQR(const Matrix& A)
+    : m_(A.rows()), n_(A.cols()), V_(A.rows(), A.cols()), vtv_(A.cols(), 0.0), R_(A.cols(), A.cols()),
+      column_norms_(A.cols()) {
     if (m_ < n_ || n_ == 0)
         throw ShapeError("householder_qr: A is " + A.shape() + ", it needs at least as many rows as columns and one column");
     if (!all_finite(A)) throw std::invalid_argument("householder_qr: A (" + A.shape() + ") has a NaN or infinite entry");
     for (std::size_t j = 0; j < n_; ++j) column_norms_[j] = norm2(A.col(j));
     Matrix W = A;  // reduced in place to R in its top n rows
     for (std::size_t k = 0; k < n_; ++k) {
-        // (LA.14) v = x + sign(x_1) ||x|| e_1 for x = W(k:m, k); H x = -sign(x_1) ||x|| e_1
-        Vector x(m_ - k);
-        for (std::size_t i = k; i < m_; ++i) x[i - k] = W(i, k);
-        const double alpha = norm2(x);
-        const double sign = x[0] >= 0.0 ? 1.0 : -1.0;  // sign(0) = +1
-        Vector v = x;
-        v[0] += sign * alpha;  // same signs are added: no cancellation
-        const double vtv = dot(v, v);
+        // the column to reduce: x = W(k:m, k)
+        Vector v(m_ - k);
+        for (std::size_t i = k; i < m_; ++i) v[i - k] = W(i, k);
+        // Already a multiple of e_1 (this includes the last column of a square A): no reflection,
+        // R_kk = x_1 keeps its sign, as LAPACK's dlarfg does; vtv_[k] = 0 marks H_k = I.
+        if (norm2(Vector(v.begin() + 1, v.end())) == 0.0) continue;
+        const double sign = v[0] >= 0.0 ? 1.0 : -1.0;  // sign(0) = +1
+        v[0] += sign * norm2(v);  // (LA.14) v = x + sign(x_1) ||x|| e_1: same signs add, no cancellation
         for (std::size_t i = k; i < m_; ++i) V_(i, k) = v[i - k];
-        vtv_[k] = vtv;
-        if (vtv == 0.0) continue;  // x = 0: the column is already reduced, H = I
-        // (LA.15) W <- W - v (2 / v^T v) (v^T W) on columns k..n-1, rows k..m-1
+        vtv_[k] = dot(v, v);
+        // (LA.15) apply H_k to the columns k..n-1 of W; column k becomes -sign(x_1) ||x|| e_1
         for (std::size_t j = k; j < n_; ++j) {
-            double vtw = 0.0;
-            for (std::size_t i = k; i < m_; ++i) vtw += v[i - k] * W(i, j);
-            const double f = 2.0 * vtw / vtv;
-            for (std::size_t i = k; i < m_; ++i) W(i, j) -= f * v[i - k];
+            Vector c = W.col(j);
+            reflect(k, c);
+            W.set_col(j, c);
         }
         for (std::size_t i = k + 1; i < m_; ++i) W(i, k) = 0.0;  // exactly zero below the diagonal
     }
@@ -51,7 +51,7 @@ void HouseholderQR::reflect(std::size_t k, Vector& c) const {
     double vtc = 0.0;
     for (std::size_t i = k; i < m_; ++i) vtc += V_(i, k) * c[i];
     const double f = 2.0 * vtc / vtv_[k];
-    for (std::size_t i = k; i < m_; ++i) c[i] -= f * V_(i, k);
+    for (std::size_t i = k; i < m_; ++i) c[i] -= f * V_(i, k);  // (LA.15) c - v_k (2 v_k^T c / v_k^T v_k)
 }
 
 void HouseholderQR::require_length(const Vector& b) const {

@@ -2,7 +2,8 @@
 // Householder QR and least squares (derivations/linear_algebra.md, section 6).
 // A is m x n with m >= n. QR stores R (n x n upper triangular) and the Householder vectors,
 // never the m x m Q. Cost 2 m n^2 - 2 n^3 / 3 flops.
-//   (LA.14) Householder vector v = x + sign(x_1) ||x|| e_1, H = I - 2 v v^T / (v^T v)
+//   (LA.14) Householder vector v = x + sign(x_1) ||x|| e_1, H = I - 2 v v^T / (v^T v); no reflection
+//           when x is already a multiple of e_1 (as LAPACK), so R has LAPACK's signs
 //   (LA.15) apply H to the remaining columns (and to b): A <- A - v (2 v^T A / v^T v)
 //   (LA.16) min ||A x - b||: R x = (Q^T b)[0:n], residual norm = ||(Q^T b)[n:m]||
 // A column that is (numerically) dependent on earlier ones gives a tiny R(k, k); the solve throws

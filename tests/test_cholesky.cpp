@@ -7,6 +7,7 @@
 
 #include "linalg/cholesky.hpp"
 #include "linalg/matmul.hpp"
+#include "linalg/triangular.hpp"
 #include "tests/check.hpp"
 #include "tests/golden.hpp"
 
@@ -22,6 +23,10 @@ TEST_CASE(worked_example_is_exact) {
     CHECK_ALL_NEAR(chol.L(), g.matrix("spd3.L"), 0.0, 0.0, "every s in (LA.6)/(LA.7) is a small integer: exact");
     CHECK_NEAR(chol.log_determinant(), g.scalar("spd3.logdet"), 4 * kEps * 4.0,
                "log(36) = 3.58: a few roundings of log, eps-relative");
+    // the solve of section 8: b = A (1, 2, 3), y = L^-1 b = (-10, 17, 9), x = (1, 2, 3)
+    const Vector b = g.vector("spd3.b_worked");
+    CHECK_ALL_NEAR(forward_substitution(chol.L(), b), g.vector("spd3.y_worked"), 0.0, 0.0, "small integers: exact (LA.4)");
+    CHECK_ALL_NEAR(chol.solve(b), g.vector("spd3.x_worked"), 0.0, 0.0, "small integers: exact (LA.8)");
 }
 
 // Forward error of a backward-stable solve: ||x - x_ref|| / ||x_ref|| <~ c n eps cond(A).

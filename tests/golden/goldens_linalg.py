@@ -106,6 +106,13 @@ def _spd(g):
     B = np.random.RandomState(3).standard_normal((3, 3))
     _spd_case(g, "spd3", A, "numpy.array([[4, 12, -16], [12, 37, -43], [-16, -43, 98]], dtype=float)",
               B, "numpy.random.RandomState(3).standard_normal((3, 3))")
+    # The worked example of derivations/linear_algebra.md, section 8: b = A (1, 2, 3).
+    L = scipy.linalg.cholesky(A, lower=True)
+    b = A @ np.array([1.0, 2.0, 3.0])
+    g.vector("spd3.b_worked", b, "A @ numpy.array([1.0, 2.0, 3.0])  # derivations/linear_algebra.md, section 8")
+    g.vector("spd3.y_worked", scipy.linalg.solve_triangular(L, b, lower=True),
+             "scipy.linalg.solve_triangular(L, b, lower=True)  # forward substitution, L = spd3.L")
+    g.vector("spd3.x_worked", scipy.linalg.cho_solve((L, True), b), "scipy.linalg.cho_solve((L, True), b)")
 
     rng = np.random.RandomState(6)
     M = rng.standard_normal((6, 6))
