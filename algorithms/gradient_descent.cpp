@@ -14,8 +14,9 @@ GradientDescentDesign gradient_descent_design(const Matrix& X, bool standardize,
     GradientDescentDesign d{Matrix(N, D + offset), {}, {}};
     if (standardize) {
         // (LR.14) mu_j = mean of column j, sigma_j = sqrt((1/N) sum_i (x_ij - mu_j)^2) (ddof = 0, as StandardScaler)
-        d.mu = column_means(X);
-        const Matrix Xc = center_columns(X, d.mu);
+        // without an intercept, centring would introduce one: then only scale (mu = 0)
+        d.mu = fit_intercept ? column_means(X) : Vector(D, 0.0);
+        const Matrix Xc = center_columns(X, column_means(X));
         d.sigma = Vector(D);
         for (std::size_t j = 0; j < D; ++j) {
             d.sigma[j] = std::sqrt(dot(Xc.col(j), Xc.col(j)) / static_cast<double>(N));
@@ -27,7 +28,7 @@ GradientDescentDesign gradient_descent_design(const Matrix& X, bool standardize,
     for (std::size_t i = 0; i < N; ++i) {
         if (fit_intercept) d.A(i, 0) = 1.0;
         for (std::size_t j = 0; j < D; ++j)
-            d.A(i, j + offset) = standardize ? (X(i, j) - d.mu[j]) / d.sigma[j] : X(i, j);  // (LR.14) z = (x - mu) / sigma
+            d.A(i, j + offset) = standardize ? (X(i, j) - d.mu[j]) / d.sigma[j] : X(i, j);  // (LR.14) z = (x - mu) / sigma (mu = 0 without intercept)
     }
     return d;
 }

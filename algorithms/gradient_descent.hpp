@@ -7,7 +7,8 @@
 //   (LR.10) grad J   = (1 / N) A^T (A theta - y)
 //   (LR.11) theta   <- theta - lr grad J
 //   (LR.12) L = lambda_max((1/N) A^T A); stable iff lr < 2 / L; default lr = 1 / L
-//   (LR.14) standardize: z = (x - mu) / sigma, then w = w' / sigma, b = b' - sum_j w'_j mu_j / sigma_j
+//   (LR.14) standardize: z = (x - mu) / sigma, then w = w' / sigma, b = b' - sum_j w'_j mu_j / sigma_j;
+//           without an intercept only scale: z = x / sigma, w = w' / sigma, b = 0
 //   (LR.15) stop: ||grad J|| <= tol ||grad J(theta_0)||, or J_{k-1} - J_k <= loss_tol J_{k-1}, or max_iter
 // Cost: O(N D) per iteration.
 #pragma once
@@ -39,7 +40,7 @@ struct GradientDescentResult {
     std::string stopped_by;   // "gradient tolerance", "loss tolerance" or "max_iter"
 };
 
-// Throws NumericalError when lr > 2 / L, or when the loss becomes non-finite or grows; the
+// Throws NumericalError when lr >= 2 / L, or when the loss becomes non-finite or grows; the
 // message names the iteration, the learning rate and the bound. Never returns NaN coefficients.
 GradientDescentResult fit_gradient_descent(const Matrix& X, const Vector& y, const GradientDescentOptions& opt = {});
 

@@ -51,16 +51,18 @@ OlsAudit audit_ols(const Matrix& X, const Vector& y, const LinearModel& model, b
 
     // (LR.17) (Xc^T Xc)^-1 by Gauss-Jordan (LA.13); its diagonal scaled by sigma^2 gives Var(w_j)
     const CentredProblem c = centre(X, y, fit_intercept);
-    const Matrix G = gram(c.Xc);
-    a.cond = spd_condition_number(G).cond;         // (LR.22) by (LA.20)
-    a.warning = condition_warning(a.cond);
     Matrix Ginv;
     if (covariance == CovarianceFrom::normal_equations) {
+        const Matrix G = gram(c.Xc);
+        a.cond = spd_condition_number(G).cond;                      // (LR.22) by (LA.20)
         Ginv = gauss_jordan_inverse(G);
     } else {
-        const Matrix Rinv = gauss_jordan_inverse(HouseholderQR(c.Xc).R());  // (Xc^T Xc)^-1 = R^-1 R^-T
+        const Matrix R = HouseholderQR(c.Xc).R();                   // Xc^T Xc = R^T R
+        a.cond = spd_condition_number_factored(transpose(R)).cond;  // (LR.22) by (LA.20), from the factor
+        const Matrix Rinv = gauss_jordan_inverse(R);                // (Xc^T Xc)^-1 = R^-1 R^-T
         Ginv = matmul(Rinv, transpose(Rinv));
     }
+    a.warning = condition_warning(a.cond);
     if (fit_intercept) {
         const double q = dot(c.xbar, matvec(Ginv, c.xbar));  // xbar^T (Xc^T Xc)^-1 xbar
         a.std_err.push_back(std::sqrt(a.sigma2 * (1.0 / static_cast<double>(N) + q)));

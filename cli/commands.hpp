@@ -19,6 +19,7 @@ constexpr int kExitFailure = 1;  // bad input data, numerical breakdown, unwrita
 constexpr int kExitUsage = 2;    // unknown subcommand or flag, missing value (as getopt programs do)
 
 int cmd_data(int argc, char** argv);  // mlfs data FILE.csv [--plot OUT.svg --x COL --y COL [--color COL]]
+int cmd_linreg(int argc, char** argv);  // mlfs linreg [--data FILE.csv --target COL ...]: least squares and ridge
 int cmd_tour(int argc, char** argv);  // mlfs tour: the guided tour of the case studies
 
 }  // namespace mlfs

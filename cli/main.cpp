@@ -47,6 +47,7 @@ int run(const Subcommand& sub, int argc, char** argv) {
 int dispatch(int argc, char** argv) {
     const Subcommand subs[] = {
         {"data", "summarise a CSV file, or scatter-plot two of its columns to SVG", mlfs::cmd_data},
+        {"linreg", "least squares and ridge: the diabetes + NIST case study, or fit your CSV", mlfs::cmd_linreg},
         {"tour", "the guided tour of the case studies", mlfs::cmd_tour},
     };
     const std::size_t n = sizeof subs / sizeof subs[0];

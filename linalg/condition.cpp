@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "linalg/cholesky.hpp"
+#include "linalg/triangular.hpp"
 
 namespace mlfs {
 
@@ -60,6 +61,17 @@ EigenEstimate smallest_eigenvalue(const Matrix& A, const ConditionOptions& opt) 
     EigenEstimate e = iterate(A.rows(), [&chol](const Vector& v) { return chol.solve(v); }, opt);
     e.lambda = 1.0 / e.lambda;  // (LA.19) lambda_min = 1 / (v^T A^-1 v)
     return e;
+}
+
+ConditionEstimate spd_condition_number_factored(const Matrix& L, const ConditionOptions& opt) {
+    require_square("spd_condition_number_factored", L);
+    ConditionEstimate c;
+    c.largest = iterate(L.rows(), [&L](const Vector& v) { return matvec(L, matvec_transposed(L, v)); }, opt);
+    c.smallest = iterate(
+        L.rows(), [&L](const Vector& v) { return back_substitution_transposed(L, forward_substitution(L, v)); }, opt);
+    c.smallest.lambda = 1.0 / c.smallest.lambda;     // (LA.19) lambda_min = 1 / (v^T A^-1 v)
+    c.cond = c.largest.lambda / c.smallest.lambda;   // (LA.20)
+    return c;
 }
 
 // (LA.20) cond_2(A) = lambda_max / lambda_min

@@ -34,5 +34,9 @@ EigenEstimate largest_eigenvalue(const Matrix& A, const ConditionOptions& opt = 
 // throws NumericalError (from Cholesky) when A is not positive definite
 EigenEstimate smallest_eigenvalue(const Matrix& A, const ConditionOptions& opt = {});
 ConditionEstimate spd_condition_number(const Matrix& A, const ConditionOptions& opt = {});
+// The same for A = L L^T given its lower-triangular factor L (e.g. L = R^T from a QR factor X = Q R
+// of a data matrix, A = X^T X): A v as L (L^T v), A^-1 v by two triangular solves, so A itself is
+// never formed and lambda_min is as accurate as L allows (cond(L), not cond(L)^2).
+ConditionEstimate spd_condition_number_factored(const Matrix& L, const ConditionOptions& opt = {});
 
 }  // namespace mlfs

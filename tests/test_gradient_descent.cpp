@@ -57,6 +57,21 @@ TEST_CASE(converges_to_sklearn_on_standardised_diabetes) {
         }
 }
 
+TEST_CASE(no_intercept_standardises_by_scaling_only) {
+    // centring would add an intercept; without one, z = x / sigma and b stays 0 (LR.14)
+    mlfs_test::Golden g("linreg.txt");
+    GradientDescentOptions opt;
+    opt.standardize = true;
+    opt.fit_intercept = false;
+    opt.max_iter = 400000;
+    const GradientDescentResult r = fit_gradient_descent(g.matrix("diabetes_raw.X"), g.vector("diabetes_raw.y"), opt);
+    CHECK(r.converged);
+    CHECK(r.model.intercept_ == 0.0);
+    CHECK_ALL_NEAR(r.model.coef_, g.vector("diabetes_raw.ols_noint.coef"), 1e-8, 0.0,
+                   "1e-8 relative: sklearn's LinearRegression(fit_intercept=False), reached to gradient 1e-12");
+    CHECK_MSG(r.n_iter_ > 0, "iterations: " + std::to_string(r.n_iter_));
+}
+
 TEST_CASE(divergence_is_an_error_not_nan) {
     mlfs_test::Golden g("linreg.txt");
     GradientDescentOptions opt;

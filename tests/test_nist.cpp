@@ -62,7 +62,7 @@ TEST_CASE(cholesky_on_filip_is_a_clear_error) {
 
 TEST_CASE(certified_standard_deviations_and_r2) {
     // the audit with (Xc^T Xc)^-1 from the QR factor (cond(X), not cond(X)^2); Filip's
-    // cond(Xc) ~ 1e13 (after centring) limits its standard deviations to a few digits
+    // cond(Xc) ~ 1.4e15 limits its standard deviations to a few digits
     for (const Floor& f : kFloors) {
         const NistDataset d = load(f.name);
         LeastSquaresOptions opt;
@@ -74,7 +74,7 @@ TEST_CASE(certified_standard_deviations_and_r2) {
             sd_lre = std::min(sd_lre, log_relative_error(a.std_err[k], d.certified_sd[k]));
         const double rsd_lre = log_relative_error(a.residual_std_error, d.certified_residual_sd);
         const double r2_lre = log_relative_error(a.r2, d.certified_r2);
-        const double floor = std::string(f.name) == "Filip" ? 4.0 : 6.0;
+        const double floor = std::string(f.name) == "Filip" ? 7.0 : 6.0;  // measured: Filip 8.1, others >= 12.6
         CHECK_MSG(sd_lre >= floor, std::string(f.name) + ": parameter SD min LRE " + std::to_string(sd_lre) + " >= " +
                                        std::to_string(floor));
         CHECK_MSG(rsd_lre >= 6.0, std::string(f.name) + ": residual SD LRE " + std::to_string(rsd_lre) + " >= 6");

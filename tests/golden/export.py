@@ -37,11 +37,26 @@ golden_writer.check_versions()
 from threadpoolctl import threadpool_limits  # noqa: E402
 
 import goldens_datasets  # noqa: E402
+import goldens_distributions  # noqa: E402
+import goldens_kmeans  # noqa: E402
 import goldens_linalg  # noqa: E402
+import goldens_random  # noqa: E402
 
 
 def _linalg(args, report):
     return {"tests/golden/linalg.txt": goldens_linalg.build_linalg(report).encode("ascii")}
+
+
+def _distributions(args, report):
+    return {"tests/golden/distributions.txt": goldens_distributions.build_distributions(report).encode("ascii")}
+
+
+def _random(args, report):
+    return {"tests/golden/random.txt": goldens_random.build_random(report).encode("ascii")}
+
+
+def _kmeans(args, report):
+    return {"tests/golden/kmeans.txt": goldens_kmeans.build_kmeans(report).encode("ascii")}
 
 
 def _datasets(args, report):
@@ -53,6 +68,9 @@ STEPS = [
     ("linalg", _linalg),
     ("datasets", _datasets),
     ("linreg", lambda args, report: {"tests/golden/linreg.txt": __import__("goldens_linreg").build_linreg(report).encode("ascii")}),
+    ("distributions", _distributions),
+    ("random", _random),
+    ("kmeans", _kmeans),
 ]
 
 

@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: MIT
+// mlfs linreg: with no data, the diabetes + NIST case study (cli/study_linreg.cpp); with
+// --data FILE.csv --target COLUMN, a least-squares or ridge fit of the user's data by Cholesky,
+// QR or gradient descent (derivations/linear_regression.md), its OLS audit, plots, and --json.
+// Legend: N rows, D features, p = D + 1 parameters with an intercept (D without).
+#include <climits>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "cli/csv.hpp"
+#include "cli/json.hpp"
+#include "cli/study_linreg.hpp"
+
+namespace mlfs {
+
+namespace {
+
+const char* const kSummary =
+    "Linear least squares and ridge regression, from scratch.\n\n"
+    "Without --data: the case study. Raw diabetes fitted by Cholesky, QR and gradient descent\n"
+    "beside scikit-learn, the OLS audit beside statsmodels, the 11 NIST StRD data sets, plots in\n"
+    "--out (default mlfs-linreg), and a summary table; exit 1 if any comparison fails.\n\n"
+    "With --data FILE.csv --target COLUMN: fits y = X w + b, minimising ||y - X w - b||^2 + alpha ||w||^2\n"
+    "(alpha as scikit-learn's Ridge, not scaled by N). Prints coef_ and intercept_, R^2, and, for\n"
+    "alpha = 0 and N > p, the OLS audit (standard errors, t, p-values, 95% intervals, F, cond).\n\n"
+    "--json prints one JSON object and nothing else on stdout, numbers with 17 significant digits:\n"
+    "solver, alpha, fit_intercept, feature_names_in_, coef_, intercept_, r2 (R^2 on the data),\n"
+    "n_iter_, loss_curve_ (J_k = ||y - X w_k - b_k||^2 / 2N) and stopped_by (gd only), and the\n"
+    "audit: std_err, t, p_value, conf_int ([low, high] per parameter), cond, warning (if any),\n"
+    "with the intercept FIRST in std_err, t, p_value and conf_int, as statsmodels orders them;\n"
+    "audit_skipped says why the audit fields are missing when they are.";
+
+Args make_args() {
+    Args args("mlfs linreg", kSummary);
+    args.option("--data", "FILE.csv", "a numeric CSV file with a header row");
+    args.option("--target", "COLUMN", "the column to predict (required with --data)");
+    args.option("--features", "A,B,...", "the feature columns (default: every column but the target)");
+    args.option("--solver", "NAME", "cholesky (normal equations), qr (default; Householder QR) or gd");
+    args.option("--alpha", "A", "ridge penalty >= 0 for cholesky and qr (default 0: ordinary least squares)");
+    args.flag("--no-intercept", "fit y = X w without b (nothing is centred)");
+    args.option("--lr", "X", "gd: learning rate > 0 (default 1/L; it must stay below 2/L)");
+    args.option("--max-iter", "N", "gd: at most N updates (default 100000)");
+    args.option("--tol", "T", "gd: stop when ||grad J|| <= T ||grad J at the start|| (default 1e-12)");
+    args.flag("--standardize", "gd: iterate on z-scored features; coef_ are reported in the original units");
+    args.option("--out", "DIR", "write the plots into DIR (created if needed)");
+    args.flag("--json", "print the fit as one JSON object on stdout (see above)");
+    return args;
+}
+
+struct Request {
+    std::string data, target, solver = "qr";
+    std::vector<std::string> features;  // empty: every column but the target
+    double alpha = 0.0;
+    bool fit_intercept = true, json = false;
+    GradientDescentOptions gd;
+};
+
+std::vector<std::string> split_names(const std::string& list, const Args& args) {
+    std::vector<std::string> names;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t comma = list.find(',', start);
+        names.push_back(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (names.back().empty()) args.fail("--features has an empty name in \"" + list + "\"");
+        if (comma == std::string::npos) return names;
+        start = comma + 1;
+    }
+}
+
+// Reads and cross-checks the options of the --data mode; every mistake is a UsageError (exit 2).
+Request read_request(const Args& args) {
+    Request r;
+    r.data = args.get("--data");
+    if (!args.has("--target")) args.fail("--data needs --target COLUMN, the column to predict");
+    r.target = args.get("--target");
+    if (args.has("--features")) r.features = split_names(args.get("--features"), args);
+    for (const std::string& f : r.features)
+        if (f == r.target) args.fail("the target \"" + r.target + "\" is also listed in --features");
+    r.solver = args.get_or("--solver", "qr");
+    if (r.solver != "cholesky" && r.solver != "qr" && r.solver != "gd")
+        args.fail("--solver must be cholesky, qr or gd, not \"" + r.solver + "\"");
+    const bool gd = r.solver == "gd";
+    if (gd && args.has("--alpha"))
+        args.fail("--alpha (ridge) applies to --solver cholesky or qr; gradient descent here fits plain least squares");
+    for (const char* only_gd : {"--lr", "--max-iter", "--tol", "--standardize"})
+        if (!gd && args.has(only_gd)) args.fail(std::string(only_gd) + " applies to --solver gd only");
+    r.alpha = args.get_double("--alpha", 0.0);
+    if (r.alpha < 0.0) args.fail("--alpha must be >= 0, got " + args.get("--alpha"));
+    r.fit_intercept = !args.has("--no-intercept");
+    r.json = args.has("--json");
+    r.gd.fit_intercept = r.fit_intercept;
+    r.gd.standardize = args.has("--standardize");
+    r.gd.lr = args.get_double("--lr", 0.0);
+    if (args.has("--lr") && !(r.gd.lr > 0.0)) args.fail("--lr must be > 0 (leave it out for 1/L), got " + args.get("--lr"));
+    const long max_iter = args.get_int("--max-iter", r.gd.max_iter);
+    if (max_iter < 1 || max_iter > INT_MAX) args.fail("--max-iter must be an integer from 1 to " + std::to_string(INT_MAX));
+    r.gd.max_iter = static_cast<int>(max_iter);
+    r.gd.tol = args.get_double("--tol", r.gd.tol);
+    if (r.gd.tol < 0.0) args.fail("--tol must be >= 0, got " + args.get("--tol"));
+    return r;
+}
+
+struct Problem {
+    Matrix X;  // N x D
+    Vector y;  // N
+    std::vector<std::string> names;  // D feature names
+};
+
+// The features and the target from the CSV; a missing column is a CsvError listing the columns.
+Problem load(const Request& r) {
+    const Table t = read_csv(r.data);
+    const std::size_t target = column_index(t, r.target);
+    std::vector<std::string> names = r.features;
+    if (names.empty())
+        for (const std::string& n : t.names)
+            if (n != r.target) names.push_back(n);
+    if (names.empty()) throw CsvError(r.data + ": no feature columns: the only column is the target \"" + r.target + "\"");
+    return Problem{select_columns(t, names).X, t.X.col(target), names};
+}
+
+struct Fit {
+    LinearModel model;
+    GradientDescentResult gd;   // for --solver gd
+    OlsAudit audit;
+    std::string audit_skipped;  // empty when the audit was made
+    double r2 = 0.0;
+};
+
+// Gradient descent has no pivots to name a bad column, so its preconditions are checked here.
+void require_gd_problem(const Problem& p, const Request& r) {
+    const std::size_t N = p.X.rows(), D = p.X.cols(), params = D + (r.fit_intercept ? 1 : 0);
+    if (N < params)
+        throw ShapeError("gradient descent: " + std::to_string(N) + " samples cannot determine " +
+                         std::to_string(params) + " parameters; add samples, or use --solver qr --alpha A (ridge)");
+    if (!r.fit_intercept && !r.gd.standardize) return;  // without centring a constant column is a feature like any other
+    for (std::size_t j = 0; j < D; ++j) {
+        bool constant = true;
+        for (std::size_t i = 1; i < N && constant; ++i) constant = p.X(i, j) == p.X(0, j);
+        if (constant)
+            throw std::invalid_argument("gradient descent: " + feature_label(p.names, j) + " is constant (" +
+                                        format_number(p.X(0, j)) + " in every row); drop it");
+    }
+}
+
+Fit fit(const Request& r, const Problem& p) {
+    Fit f;
+    LeastSquaresOptions opt;
+    opt.fit_intercept = r.fit_intercept;
+    opt.alpha = r.alpha;
+    opt.feature_names = p.names;  // so a collinear or constant column is named in the error
+    if (r.solver == "cholesky") {
+        f.model = fit_cholesky(p.X, p.y, opt);  // (LR.4)
+    } else if (r.solver == "qr") {
+        f.model = fit_qr(p.X, p.y, opt);        // (LR.6, LR.7)
+    } else {
+        require_gd_problem(p, r);
+        f.gd = fit_gradient_descent(p.X, p.y, r.gd);  // (LR.11)
+        f.model = f.gd.model;
+    }
+    f.r2 = r2_score(p.y, predict(f.model, p.X));      // (LR.8)
+    const std::size_t params = p.X.cols() + (r.fit_intercept ? 1 : 0);
+    if (r.alpha > 0.0) {
+        f.audit_skipped = "alpha > 0: the t and F distributions of the audit hold for ordinary least squares only";
+    } else if (r.solver == "gd" && !f.gd.converged) {
+        f.audit_skipped = "gradient descent stopped by " + f.gd.stopped_by +
+                          " before converging, so coef_ is not the least-squares solution the audit assumes";
+    } else if (p.X.rows() <= params) {
+        f.audit_skipped = std::to_string(p.X.rows()) + " rows for " + std::to_string(params) +
+                          " parameters leave no residual degrees of freedom (the audit needs N > p)";
+    } else {
+        try {  // (X^T X)^-1 from the QR factor: cond(X), not cond(X)^2, decides its accuracy
+            f.audit = audit_ols(p.X, p.y, f.model, r.fit_intercept, p.names, CovarianceFrom::qr);
+            if (!(f.audit.sigma2 > 0.0))
+                f.audit_skipped = "every residual is 0 (an exact fit): the standard errors are 0 and t is undefined";
+        } catch (const NumericalError& e) {
+            f.audit_skipped = std::string("X^T X cannot be inverted: ") + e.what();
+        }
+    }
+    return f;
+}
+
+Json to_json(const Request& r, const Problem& p, const Fit& f) {
+    Json j = Json::object();
+    j.add("solver", Json::string(r.solver)).add("alpha", Json::number(r.alpha));
+    j.add("fit_intercept", Json::boolean(r.fit_intercept)).add("feature_names_in_", Json::strings(p.names));
+    j.add("coef_", Json::numbers(f.model.coef_)).add("intercept_", Json::number(f.model.intercept_));
+    if (r.solver == "gd") {
+        j.add("n_iter_", Json::number(f.gd.n_iter_)).add("loss_curve_", Json::numbers(f.gd.loss_curve_));
+        j.add("stopped_by", Json::string(f.gd.stopped_by));
+    }
+    j.add("r2", Json::number(f.r2));
+    if (!f.audit_skipped.empty()) return j.add("audit_skipped", Json::string(f.audit_skipped));
+    j.add("std_err", Json::numbers(f.audit.std_err)).add("t", Json::numbers(f.audit.t));
+    j.add("p_value", Json::numbers(f.audit.p_value)).add("conf_int", Json::rows(f.audit.conf_int));
+    j.add("cond", Json::number(f.audit.cond));
+    if (!f.audit.warning.empty()) j.add("warning", Json::string(f.audit.warning));
+    return j;
+}
+
+void print_text(const Request& r, const Problem& p, const Fit& f) {
+    const char* how = r.solver == "cholesky" ? "Cholesky on the normal equations (LR.4)"
+                      : r.solver == "qr"     ? "Householder QR with refinement (LR.6, LR.7)"
+                                             : "batch gradient descent (LR.11)";
+    std::printf("%s: %zu rows, target %s, %zu features; solver %s, alpha %g, %s\n\n", r.data.c_str(), p.X.rows(),
+                r.target.c_str(), p.X.cols(), how, r.alpha, r.fit_intercept ? "with an intercept" : "no intercept");
+    print_fit(p.names, f.model);
+    std::printf("R^2 on the data %.10g (LR.8)\n\n", f.r2);
+    if (r.solver == "gd") {
+        std::printf("-- gradient descent --\n");
+        print_gd_summary(f.gd);
+        if (!f.gd.converged)
+            std::printf("note: not converged, so coef_ is not yet the least-squares solution; raise --max-iter%s\n",
+                        r.gd.standardize ? "" : ", or add --standardize");
+        std::printf("\n");
+    }
+    std::printf("-- OLS audit (LR.16-LR.22) --\n");
+    if (f.audit_skipped.empty()) print_audit(f.audit);
+    else std::printf("skipped: %s\n", f.audit_skipped.c_str());
+}
+
+// The plots of a --data fit; for gd the loss gap to the QR least-squares loss, if QR can fit it.
+std::string write_plots(const std::string& out, const Request& r, const Problem& p, const Fit& f) {
+    std::error_code ec;
+    std::filesystem::create_directories(out, ec);
+    if (ec) throw std::runtime_error(out + ": cannot create the output folder: " + ec.message());
+    const std::string file = r.data.substr(r.data.find_last_of('/') + 1);  // npos + 1 == 0
+    write_fit_plots(out, "linreg", file, p.y, predict(f.model, p.X));
+    if (r.solver != "gd") return "linreg_predicted_vs_actual.svg, linreg_residuals.svg";
+    double J_min = std::nan("");
+    try {
+        LeastSquaresOptions opt;
+        opt.fit_intercept = r.fit_intercept;
+        const Vector res = subtract(p.y, predict(fit_qr(p.X, p.y, opt), p.X));
+        J_min = dot(res, res) / (2.0 * static_cast<double>(p.X.rows()));  // (LR.9) at the least-squares solution
+    } catch (const std::exception&) {
+        // no unique least-squares solution: plot J_k itself
+    }
+    write_gd_loss_plot(out, "linreg", file, f.gd.loss_curve_, J_min);
+    return "linreg_predicted_vs_actual.svg, linreg_residuals.svg, linreg_gd_loss.svg";
+}
+
+int run_case_study(const std::string& out) {
+    std::error_code ec;
+    std::filesystem::create_directories(out, ec);
+    if (ec) throw std::runtime_error(out + ": cannot create the output folder: " + ec.message());
+    Summary summary;
+    run_linreg_study(out, summary);
+    std::printf("\n== Summary: ours vs reference ==\n\n");
+    print_summary(summary);
+    std::size_t failed = 0;
+    for (const SummaryRow& row : summary) failed += row.ok() ? 0 : 1;
+    std::printf("\n%zu of %zu comparisons ok; plots in %s/\n", summary.size() - failed, summary.size(), out.c_str());
+    return failed == 0 ? kExitOk : kExitFailure;
+}
+
+}  // namespace
+
+int cmd_linreg(int argc, char** argv) {
+    Args args = make_args();
+    if (!args.parse(argc, argv)) {
+        std::fputs(args.help().c_str(), stdout);
+        return kExitOk;
+    }
+    if (!args.has("--data")) {
+        for (const char* needs_data : {"--target", "--features", "--solver", "--alpha", "--no-intercept", "--lr",
+                                       "--max-iter", "--tol", "--standardize", "--json"})
+            if (args.has(needs_data)) args.fail(std::string(needs_data) + " needs --data FILE.csv");
+        return run_case_study(args.get_or("--out", "mlfs-linreg"));
+    }
+    const Request r = read_request(args);
+    const Problem p = load(r);
+    const Fit f = fit(r, p);
+    if (r.json) {
+        const std::string text = to_json(r, p, f).dump();  // built whole first: an error leaves stdout empty
+        if (args.has("--out")) write_plots(args.get("--out"), r, p, f);
+        std::printf("%s\n", text.c_str());
+        return kExitOk;
+    }
+    print_text(r, p, f);
+    if (args.has("--out"))
+        std::printf("\nwrote into %s/: %s\n", args.get("--out").c_str(), write_plots(args.get("--out"), r, p, f).c_str());
+    return kExitOk;
+}
+
+}  // namespace mlfs

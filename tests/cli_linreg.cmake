@@ -1,0 +1,141 @@
+# SPDX-License-Identifier: MIT
+# Runs `mlfs linreg` end to end:
+#   cmake -DMLFS=path/to/mlfs -DROOT=repository/root -DOUT=scratch/dir -P tests/cli_linreg.cmake
+# 1. the case study (no data arguments) exits 0 and every comparison is ok;
+# 2. a good CSV with --json prints one JSON object holding coef_ (and for gd loss_curve_);
+# 3. each bad input exits non-zero (1 for bad data or a numerical failure, 2 for a command-line
+#    mistake) with a precise message on stderr and nothing on stdout.
+# The small bad files are in tests/data/linreg/. One line is printed per case; all cases run, and
+# the script fails at the end if any failed.
+
+if(NOT MLFS OR NOT ROOT OR NOT OUT)
+  message(FATAL_ERROR "usage: cmake -DMLFS=path/to/mlfs -DROOT=repo/root -DOUT=scratch/dir -P cli_linreg.cmake")
+endif()
+
+set(failures 0)
+set(raw "${ROOT}/datasets/diabetes_raw.csv")  # 442 rows: age, sex, bmi, bp, s1..s6, target
+set(bad "${ROOT}/tests/data/linreg")
+
+# run_case(NAME EXPECT_CODE STREAM NEEDLE ARGS...): EXPECT_CODE is a number, or "nonzero";
+# STREAM is "stdout" or "stderr", the output that must contain NEEDLE. A failing case must also
+# leave stdout empty (errors go to stderr only, so --json output is never half written).
+function(run_case name expect_code stream needle)
+  execute_process(COMMAND ${MLFS} linreg ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  string(STRIP "${err}" err)
+  string(REPLACE "\n" " | " err_one_line "${err}")
+  set(ok TRUE)
+  if(expect_code STREQUAL "nonzero")
+    if(code EQUAL 0 OR NOT code MATCHES "^[0-9]+$")  # a crash gives a text such as "Segmentation fault"
+      set(ok FALSE)
+    endif()
+  elseif(NOT code STREQUAL "${expect_code}")
+    set(ok FALSE)
+  endif()
+  if(NOT code STREQUAL "0" AND NOT out STREQUAL "")
+    set(ok FALSE)
+  endif()
+  if(stream STREQUAL "stdout")
+    string(FIND "${out}" "${needle}" at)
+  else()
+    string(FIND "${err}" "${needle}" at)
+  endif()
+  if(at EQUAL -1)
+    set(ok FALSE)
+  endif()
+  if(ok)
+    message(STATUS "ok      ${name}: exit ${code}: ${err_one_line}")
+  else()
+    string(SUBSTRING "${out}" 0 200 out_start)
+    message(STATUS "NOT OK  ${name}: exit ${code} (want ${expect_code}), ${stream} must contain \"${needle}\"; "
+                   "stderr: ${err_one_line}; stdout starts: ${out_start}")
+    math(EXPR n "${failures} + 1")
+    set(failures ${n} PARENT_SCOPE)
+  endif()
+endfunction()
+
+# ---- 1. the case study
+run_case("case study" 0 stdout " comparisons ok; plots in" --out "${OUT}")
+foreach(svg linreg_gd_loss linreg_predicted_vs_actual linreg_residuals)
+  if(NOT EXISTS "${OUT}/${svg}.svg")
+    message(STATUS "NOT OK  case study: ${OUT}/${svg}.svg was not written")
+    math(EXPR failures "${failures} + 1")
+  endif()
+endforeach()
+
+# ---- 2. good input with --json: one object on stdout, starting with "{"
+foreach(solver qr cholesky gd)
+  set(extra "")
+  if(solver STREQUAL "gd")
+    set(extra --standardize)
+  endif()
+  execute_process(COMMAND ${MLFS} linreg --data "${raw}" --target target --solver ${solver} ${extra} --json
+                  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  string(FIND "${out}" "\"coef_\"" at_coef)
+  string(FIND "${out}" "\"loss_curve_\"" at_loss)
+  string(SUBSTRING "${out}" 0 1 first)
+  set(ok TRUE)
+  if(NOT code STREQUAL "0" OR NOT first STREQUAL "{" OR at_coef EQUAL -1 OR NOT err STREQUAL "")
+    set(ok FALSE)
+  endif()
+  if(solver STREQUAL "gd" AND at_loss EQUAL -1)
+    set(ok FALSE)
+  endif()
+  if(ok)
+    message(STATUS "ok      --json --solver ${solver}: exit 0, a JSON object with coef_")
+  else()
+    message(STATUS "NOT OK  --json --solver ${solver}: exit ${code}, stderr: ${err}")
+    math(EXPR failures "${failures} + 1")
+  endif()
+endforeach()
+run_case("ridge text output" 0 stdout "skipped: alpha > 0" --data "${raw}" --target target --alpha 2.5)
+
+# ---- 3. bad input: bad data or a numerical failure exits 1
+run_case("non-numeric cell" 1 stderr "${bad}/non_numeric.csv:3:2: cell \"x7\"" --data "${bad}/non_numeric.csv" --target y)
+run_case("unknown target" 1 stderr "no column named \"nope\"; the columns are: age, sex" --data "${raw}" --target nope)
+run_case("unknown feature" 1 stderr "no column named \"bmii\"" --data "${raw}" --target target --features age,bmii)
+run_case("feature twice" 1 stderr "column \"age\" was asked for twice" --data "${raw}" --target target --features age,age)
+run_case("constant column, cholesky" 1 stderr "feature 1 (x2) is constant"
+         --data "${bad}/constant_column.csv" --target y --solver cholesky)
+run_case("constant column, gd" 1 stderr "feature 1 (x2) is constant"
+         --data "${bad}/constant_column.csv" --target y --solver gd --standardize)
+run_case("duplicate columns, cholesky" 1 stderr "feature 1 (x2) is (nearly) a linear combination of feature 0 (x1)"
+         --data "${bad}/duplicate_columns.csv" --target y --solver cholesky)
+run_case("duplicate columns, qr" 1 stderr "feature 1 (x2) is (nearly) a linear combination of feature 0 (x1)"
+         --data "${bad}/duplicate_columns.csv" --target y)
+run_case("fewer rows than parameters" 1 stderr "3 samples cannot determine 5 parameters"
+         --data "${bad}/few_rows.csv" --target y)
+run_case("fewer rows than parameters, gd" 1 stderr "3 samples cannot determine 5 parameters"
+         --data "${bad}/few_rows.csv" --target y --solver gd)
+run_case("only the target column" 1 stderr "no feature columns" --data "${bad}/only_target.csv" --target y)
+run_case("diverging --lr" 1 stderr "diverged at iteration 0"
+         --data "${raw}" --target target --solver gd --lr 1)
+run_case("diverging --lr names the bound" 1 stderr "(learning rate 1, stability bound 2/L = "
+         --data "${raw}" --target target --solver gd --lr 1)
+run_case("missing file" 1 stderr "${bad}/no_such_file.csv: cannot open file" --data "${bad}/no_such_file.csv" --target y)
+
+# ---- 3. command-line mistakes exit 2
+run_case("missing --target" 2 stderr "--data needs --target COLUMN" --data "${raw}")
+run_case("target in --features" 2 stderr "the target \"target\" is also listed in --features"
+         --data "${raw}" --target target --features age,target)
+run_case("empty feature name" 2 stderr "--features has an empty name" --data "${raw}" --target target --features age,,bmi)
+run_case("negative --alpha" 2 stderr "--alpha must be >= 0, got -1" --data "${raw}" --target target --alpha -1)
+run_case("--alpha not a number" 2 stderr "--alpha expects a finite number" --data "${raw}" --target target --alpha x)
+run_case("--alpha with gd" 2 stderr "--alpha (ridge) applies to --solver cholesky or qr"
+         --data "${raw}" --target target --solver gd --alpha 1)
+run_case("--max-iter not an integer" 2 stderr "--max-iter expects an integer, got \"1.5\""
+         --data "${raw}" --target target --solver gd --max-iter 1.5)
+run_case("--max-iter zero" 2 stderr "--max-iter must be an integer from 1" --data "${raw}" --target target --solver gd --max-iter 0)
+run_case("--lr zero" 2 stderr "--lr must be > 0" --data "${raw}" --target target --solver gd --lr 0)
+run_case("--tol negative" 2 stderr "--tol must be >= 0" --data "${raw}" --target target --solver gd --tol -1)
+run_case("--lr without gd" 2 stderr "--lr applies to --solver gd only" --data "${raw}" --target target --lr 0.1)
+run_case("--standardize without gd" 2 stderr "--standardize applies to --solver gd only"
+         --data "${raw}" --target target --solver qr --standardize)
+run_case("unknown solver" 2 stderr "--solver must be cholesky, qr or gd, not \"lu\"" --data "${raw}" --target target --solver lu)
+run_case("--json without --data" 2 stderr "--json needs --data FILE.csv" --json)
+run_case("--target without --data" 2 stderr "--target needs --data FILE.csv" --target y)
+run_case("unknown flag" 2 stderr "unknown flag --frobnicate" --frobnicate)
+
+if(failures GREATER 0)
+  message(FATAL_ERROR "${failures} case(s) failed")
+endif()
+message(STATUS "all cases passed")
