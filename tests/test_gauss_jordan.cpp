@@ -94,7 +94,7 @@ TEST_CASE(threshold_is_relative) {
 TEST_CASE(bad_input) {
     CHECK_THROWS(gauss_jordan_inverse(Matrix(2, 3)), ShapeError, "must be square, but it is 2x3");
     CHECK_THROWS(gauss_jordan_solve(Matrix(2, 2), Matrix(3, 1)), ShapeError, "A is 2x2 but B is 3x1");
-    CHECK_THROWS(gauss_jordan_solve(Matrix(1, 1, {std::nan("")}), Vector{1}), std::invalid_argument, "NaN");
+    CHECK_THROWS(gauss_jordan_solve(Matrix(1, 1, Vector{std::nan("")}), Vector{1}), std::invalid_argument, "NaN");
 }
 
 TEST_MAIN()
