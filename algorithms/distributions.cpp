@@ -170,36 +170,41 @@ Pair beta_inverse_pair(double a, double b, double p) {
     const bool G_is_I = P <= 0.5;                    // else G = 1 - I_z(al, be), decreasing in z
     const double target = G_is_I == z_is_x ? p : 1.0 - p;
     const double log_B = log_beta(al, be);
+    auto answer = [z_is_x](double z) {
+        const Pair zp = pair_from_x(z, 1.0 - z);
+        return z_is_x ? zp : swapped(zp);
+    };
     Bracket br = power_law_bracket(al, be, P, log_B);
-    if (!(br.hi > 0.0)) br.lo = br.guess = br.hi = 0.0;      // the root underflows: z = 0
+    if (!(br.hi > 0.0)) return answer(0.0);  // the root is below the double range
     double z = br.guess;
-    for (int it = 0; it < kMaxNewton && br.hi > 0.0; ++it) {
+    for (int it = 0; it < kMaxNewton; ++it) {
         const Pair zp = pair_from_x(z, 1.0 - z);
         const double G = G_is_I ? beta_pair(al, be, zp) : beta_pair(be, al, swapped(zp));
-        if (G == target) break;
+        if (G == target) return answer(z);
         ((G < target) == G_is_I ? br.lo : br.hi) = z;
+        const double bisect = std::sqrt(br.lo) * std::sqrt(br.hi);
+        if (br.hi - br.lo <= 2.0 * kEps * br.hi || std::nextafter(br.lo, 1.0) >= br.hi) return answer(bisect);
+        if (!(G > 0.0)) {  // I underflowed at this z: no slope, bisect
+            z = bisect;
+            continue;
+        }
         const double slope = (G_is_I ? 1.0 : -1.0) *      // d log G / d log z = +-z f(z) / G
                              std::exp(al * zp.log_x + (be - 1.0) * zp.log_y - log_B) / G;
         const double step = std::log1p((G - target) / target) / slope;  // log(G / target) / slope
         const double next = z * std::exp(-step);
-        if (std::fabs(step) <= 1e-10) {  // converged: this last step only polishes the last digits
-            z = std::fmin(br.hi, std::fmax(br.lo, next));
-            break;
-        }
-        z = next > br.lo && next < br.hi ? next : std::sqrt(br.lo) * std::sqrt(br.hi);
-        if (br.hi - br.lo <= 2.0 * kEps * br.hi) break;
-        if (it + 1 == kMaxNewton)
-            throw NumericalError("incomplete_beta_inverse: no convergence for a = " + show(a) + ", b = " +
-                                     show(b) + ", p = " + show(p) + " in " + std::to_string(kMaxNewton) +
-                                     " steps", static_cast<std::size_t>(kMaxNewton), z);
+        // converged: this last step only polishes the last digits
+        if (std::fabs(step) <= 1e-10) return answer(std::fmin(br.hi, std::fmax(br.lo, next)));
+        z = next > br.lo && next < br.hi ? next : bisect;
     }
-    const Pair zp = pair_from_x(z, 1.0 - z);
-    return z_is_x ? zp : swapped(zp);
+    throw NumericalError("incomplete_beta_inverse: no convergence for a = " + show(a) + ", b = " + show(b) +
+                             ", p = " + show(p) + " in " + std::to_string(kMaxNewton) + " steps",
+                         static_cast<std::size_t>(kMaxNewton), z);
 }
 
 // (LR.32) P(|T| >= |t|) = I_x(nu/2, 1/2), x = nu / (nu + t^2), y = t^2 / (nu + t^2)
 double two_sided(double t, double nu) {
     const double at = std::fabs(t);
+    if (at == 0.0) return 1.0;
     if (std::isinf(at)) return 0.0;
     const double r = at / nu * at, s = nu / at / at;  // t^2 / nu and its inverse, whichever is <= 1
     const double log_s = s >= std::numeric_limits<double>::min() ? std::log(s)
@@ -217,6 +222,7 @@ Pair f_pair(const char* fn, double f, double d1, double d2) {
     require(f >= 0.0, fn, "f", f, "must be >= 0 (an F statistic is a ratio of sums of squares)");
     require_positive(fn, "d1", d1);
     require_positive(fn, "d2", d2);
+    if (f == 0.0) return {1.0, 0.0, 0.0, -HUGE_VAL};
     if (std::isinf(f)) return {0.0, 1.0, -HUGE_VAL, 0.0};
     const double r = d1 * f / d2, s = d2 / d1 / f;  // d1 f / d2 and its inverse, whichever is <= 1
     if (r <= 1.0) return pair_from_ratio(r);
@@ -265,6 +271,7 @@ double student_t_quantile(double q, double nu) {
     require_positive("student_t_quantile", "nu", nu);
     if (q == 0.5) return 0.0;
     const Pair xy = beta_inverse_pair(0.5 * nu, 0.5, 2.0 * std::fmin(q, 1.0 - q));  // 1 - q exact for q >= 1/2
+    if (xy.x == 0.0) return q < 0.5 ? -HUGE_VAL : HUGE_VAL;  // x below the double range
     const double ratio = xy.y / xy.x;  // 1 - x is y, solved for directly when it is the small one
     const double t = std::isfinite(nu * ratio) ? std::sqrt(nu * ratio)
                                                : std::sqrt(nu) * std::sqrt(xy.y) / std::sqrt(xy.x);

@@ -45,7 +45,8 @@ double student_t_sf(double t, double nu);          // P(T > t), computed directl
 double student_t_two_sided_p(double t, double nu); // P(|T| >= |t|) = I_{nu/(nu+t^2)}(nu/2, 1/2)
 
 // (LR.33) the t with P(T <= t) = q, 0 < q < 1. Beyond |t| ~ 1e154 sqrt(nu), reachable only for
-// nu < 2 and q within 1e-154 of 0 or 1, x = nu / (nu + t^2) underflows and the result is +-inf.
+// nu < 2 and q within ~1e-154 of 0 or 1, x = nu / (nu + t^2) is subnormal: t loses digits (5 left
+// at q = 1e-160, nu = 1), and once x underflows (q ~ 1e-300 at nu = 1) t is +-inf.
 double student_t_quantile(double q, double nu);
 
 // (LR.34) F distribution with d1 > 0 (numerator) and d2 > 0 (denominator) degrees of freedom,

@@ -34,8 +34,9 @@ static double log_terms(double a, double b, double x, double y) {
 static double t_log_terms(double t, double nu) {  // (LR.32) x = nu / (nu + t^2), in logs: t^2 may overflow
     const double at = std::fabs(t), a = 0.5 * nu;
     if (at == 0.0) return log_terms(a, 0.5, 1.0, 0.0);
-    const double log_x = at * at <= nu ? -std::log1p(at / nu * at) : std::log(nu / at) - std::log(at) - std::log1p(nu / at / at);
-    const double log_y = at * at <= nu ? std::log(at / nu * at) - std::log1p(at / nu * at) : -std::log1p(nu / at / at);
+    const double r = at / nu * at, s = nu / at / at;  // t^2 / nu and its inverse
+    const double log_x = r <= 1.0 ? -std::log1p(r) : std::log(nu / at) - std::log(at) - std::log1p(s);
+    const double log_y = r <= 1.0 ? std::log(r) - std::log1p(r) : -std::log1p(s);
     return std::fabs(a * log_x) + std::fabs(0.5 * log_y) + std::fabs(std::log(a)) +
            std::fabs(std::lgamma(a) + std::lgamma(0.5) - std::lgamma(a + 0.5));
 }
@@ -198,6 +199,29 @@ TEST_CASE(student_t_closed_forms) {
     check_each(sf2, sf2_ref, tol2, 0.0, where, why, __LINE__);
 }
 
+// (LR.33) quantiles in closed form: t = -1 / tan(pi q) for nu = 1 (q < 1/2; by symmetry above),
+// t = (2q - 1) / sqrt(2 q (1 - q)) for nu = 2.
+TEST_CASE(student_t_quantile_closed_forms) {
+    Vector q, t1, t1_ref, t2, t2_ref;
+    for (double v : {1e-300, 1e-10, 0.0005, 0.025, 0.1, 0.3, 0.7, 0.9, 0.975, 0.9995, 1.0 - 1e-10}) {
+        q.push_back(v);
+        const double lower = std::fmin(v, 1.0 - v);  // exact
+        t1.push_back(v >= 1e-100 ? student_t_quantile(v, 1.0) : 0.0);  // nu = 1 at 1e-300: see edge_values
+        t1_ref.push_back(v >= 1e-100 ? (v < 0.5 ? -1.0 : 1.0) / std::tan(kPi * lower) : 0.0);
+        t2.push_back(student_t_quantile(v, 2.0));
+        t2_ref.push_back((2.0 * v - 1.0) / std::sqrt(2.0 * v * (1.0 - v)));
+    }
+    auto where = [&](std::size_t i) { return "q = " + mlfs_test::num(q[i]); };
+    // Newton stops at the error of I_x itself, eps (1 + L): in the tails t ~ p^(-1/nu) divides it
+    // by nu, near the centre d log t / d log p is up to ~2
+    const char* why = "2.5 eps (1 + L), L at the answer (690 at q = 1e-300, nu = 2): measured 1.35 eps (1 + L), "
+                      "tan's and sqrt's error included";
+    check_each(t1, t1_ref, [&](std::size_t i) { return 2.5 * kEps * (1.0 + t_log_terms(t1_ref[i], 1.0)); }, 0.0,
+               where, why, __LINE__);
+    check_each(t2, t2_ref, [&](std::size_t i) { return 2.5 * kEps * (1.0 + t_log_terms(t2_ref[i], 2.0)); }, 0.0,
+               where, why, __LINE__);
+}
+
 // I_x(a, 1) = x^a, I_x(1, b) = 1 - (1 - x)^b, I_x(1/2, 1/2) = (2 / pi) asin(sqrt x).
 TEST_CASE(incomplete_beta_closed_forms) {
     const double as[] = {0.5, 2.5, 10.0, 100.0, 1000.0};
@@ -288,7 +312,7 @@ TEST_CASE(inverse_round_trips) {
                 x_out.push_back(x);
                 p_out.push_back(incomplete_beta(a, b, x));
                 step.push_back(0.5 * (incomplete_beta(a, b, std::nextafter(x, 1.0)) -
-                                            incomplete_beta(a, b, std::nextafter(x, 0.0))));
+                                      incomplete_beta(a, b, std::nextafter(x, 0.0))));
             }
     auto tol = [&](std::size_t i) {
         return 2.0 * kEps * (1.0 + log_terms(a_in[i], b_in[i], x_out[i], 1.0 - x_out[i])) + step[i] / p_in[i];
@@ -331,6 +355,10 @@ TEST_CASE(edge_values) {
     // a p-value far below the double range is 0, not NaN or a denormal surprise
     CHECK(student_t_two_sided_p(1e3, 1e4) == 0.0);  // ~ 101^-5000
     CHECK(student_t_sf(40.0, 1e6) == 0.0);
+    // quantiles where x = nu / (nu + t^2) is subnormal, then below the double range
+    CHECK_REL(student_t_quantile(1e-160, 1.0), -1.0 / std::tan(kPi * 1e-160), 2e-5,
+              "x = 1e-319 is subnormal, 16 bits: measured 7.5e-6");
+    CHECK(student_t_quantile(1e-300, 1.0) == -kInf);
 }
 
 TEST_CASE(bad_arguments) {
