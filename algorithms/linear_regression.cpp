@@ -21,6 +21,16 @@ std::string feature_label(const std::vector<std::string>& names, std::size_t j) 
     return label;
 }
 
+// Sums of squares of N values of size up to v must neither overflow (N v^2 > 1.8e308) nor vanish
+// (v^2 below the smallest normal double, 2.2e-308): both would turn the fit into inf, NaN or 0.
+static void require_representable_squares(const char* what, const std::string& name, const Vector& v) {
+    const double big = max_abs(v);
+    if (big > 1e150 / std::sqrt(static_cast<double>(v.size())) || (big > 0.0 && big < 1e-150))
+        throw std::invalid_argument(std::string(what) + ": " + name + " has values up to " + format_number(big) +
+                                    " in magnitude, so its sums of squares " + (big > 1.0 ? "overflow" : "underflow") +
+                                    " double precision; rescale it (e.g. to units near 1)");
+}
+
 void require_regression_data(const char* what, const Matrix& X, const Vector& y) {
     if (X.rows() == 0 || X.cols() == 0) throw ShapeError(std::string(what) + ": X is " + X.shape() + ", it needs rows and columns");
     if (y.size() != X.rows())
@@ -28,6 +38,8 @@ void require_regression_data(const char* what, const Matrix& X, const Vector& y)
     if (!all_finite(X)) throw std::invalid_argument(std::string(what) + ": X has a NaN or infinite entry");
     for (double v : y)
         if (!std::isfinite(v)) throw std::invalid_argument(std::string(what) + ": y has a NaN or infinite entry");
+    for (std::size_t j = 0; j < X.cols(); ++j) require_representable_squares(what, "feature " + std::to_string(j), X.col(j));
+    require_representable_squares(what, "the target y", y);
 }
 
 static void require_alpha(const char* what, double alpha) {
@@ -89,11 +101,23 @@ LinearModel fit_cholesky(const Matrix& X, const Vector& y, const LeastSquaresOpt
     for (std::size_t j = 0; j < XtX.rows(); ++j) XtX(j, j) += opt.alpha;
     const Vector Xty = matvec_transposed(p.Xc, p.yc);
     const Cholesky chol(XtX);
+    const std::string advice = ". Drop or combine that feature, add a ridge penalty (alpha > 0), or use the QR solver";
     if (!chol.ok())
         throw NumericalError("normal equations: " + chol.error() + "; " +
-                                 explain_collinearity(p.Xc, chol.failed_pivot(), opt.feature_names) +
-                                 ". Drop or combine that feature, add a ridge penalty (alpha > 0), or use the QR solver",
+                                 explain_collinearity(p.Xc, chol.failed_pivot(), opt.feature_names) + advice,
                              chol.failed_pivot(), chol.failed_value());
+    // A positive pivot can still be rounding noise: L_jj^2 is what is left of ||Xc(:, j)||^2 = XtX_jj
+    // after removing the earlier columns, and it is known only to about D eps XtX_jj. Below that,
+    // column j is numerically a combination of the earlier ones (exact collinearity lands here).
+    const double eps = std::numeric_limits<double>::epsilon();
+    for (std::size_t j = 0; j < XtX.rows(); ++j) {
+        const double pivot = chol.L()(j, j) * chol.L()(j, j);
+        if (pivot <= static_cast<double>(XtX.rows()) * eps * XtX(j, j))
+            throw NumericalError("normal equations: cholesky pivot " + std::to_string(j) + " = " + format_number(pivot) +
+                                     " <= D*eps*(X^T X)_jj = " + format_number(XtX.rows() * eps * XtX(j, j)) +
+                                     ", rounding noise; " + explain_collinearity(p.Xc, j, opt.feature_names) + advice,
+                                 j, pivot);
+    }
     LinearModel m;
     m.coef_ = chol.solve(Xty);                         // (LA.8) L z = Xty, L^T w = z
     m.intercept_ = p.ybar - dot(p.xbar, m.coef_);      // (LR.3) b = ybar - xbar^T w

@@ -44,6 +44,9 @@ OlsAudit audit_ols(const Matrix& X, const Vector& y, const LinearModel& model, b
     double tss = 0.0;
     for (double v : y) tss += (v - ybar) * (v - ybar);
 
+    if (tss == 0.0)
+        throw NumericalError(std::string("audit_ols: the target is ") + (fit_intercept ? "constant" : "all zero") +
+                             ", so R^2 and the F test are undefined", 0, 0.0);
     a.df_resid = static_cast<double>(N - p);
     a.df_model = static_cast<double>(D);
     a.sigma2 = a.rss / a.df_resid;                 // (LR.16) sigma^2 = RSS / (N - p)
@@ -73,7 +76,8 @@ OlsAudit audit_ols(const Matrix& X, const Vector& y, const LinearModel& model, b
     const double t975 = student_t_quantile(0.975, a.df_resid);
     a.conf_int = Matrix(p, 2);
     for (std::size_t k = 0; k < p; ++k) {
-        a.t.push_back(a.params[k] / a.std_err[k]);
+        // an exact fit (RSS = 0) has se = 0: t = +-inf and p = 0, or t = 0 and p = 1 for a zero coefficient
+        a.t.push_back(a.std_err[k] > 0.0 || a.params[k] != 0.0 ? a.params[k] / a.std_err[k] : 0.0);
         a.p_value.push_back(student_t_two_sided_p(a.t[k], a.df_resid));
         a.conf_int(k, 0) = a.params[k] - t975 * a.std_err[k];
         a.conf_int(k, 1) = a.params[k] + t975 * a.std_err[k];
@@ -84,8 +88,8 @@ OlsAudit audit_ols(const Matrix& X, const Vector& y, const LinearModel& model, b
     const double k0 = fit_intercept ? 1.0 : 0.0;
     a.r2_adj = 1.0 - (1.0 - a.r2) * (static_cast<double>(N) - k0) / a.df_resid;
     // (LR.21) F = ((TSS - RSS) / df_model) / (RSS / df_resid), p-value = P(F_{df_model, df_resid} > F)
-    a.f_statistic = ((tss - a.rss) / a.df_model) / a.sigma2;
-    a.f_p_value = f_sf(a.f_statistic, a.df_model, a.df_resid);
+    a.f_statistic = ((tss - a.rss) / a.df_model) / a.sigma2;  // +inf for an exact fit
+    a.f_p_value = std::isinf(a.f_statistic) ? 0.0 : f_sf(a.f_statistic, a.df_model, a.df_resid);
     return a;
 }
 

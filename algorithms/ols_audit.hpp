@@ -36,7 +36,8 @@ struct OlsAudit {
 enum class CovarianceFrom { normal_equations, qr };
 
 // Audits `model` (fitted to X, y by any solver). Needs N > p; throws NumericalError (naming the
-// pivot) when the matrix to invert is singular to working precision.
+// pivot) when the matrix to invert is singular to working precision, and when y is constant (R^2
+// and F undefined). An exact fit (RSS = 0) gives se = 0, t = +-inf, p = 0 and F = +inf.
 OlsAudit audit_ols(const Matrix& X, const Vector& y, const LinearModel& model, bool fit_intercept,
                    const std::vector<std::string>& feature_names = {},
                    CovarianceFrom covariance = CovarianceFrom::normal_equations);

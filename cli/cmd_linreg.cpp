@@ -98,7 +98,8 @@ Request read_request(const Args& args) {
     r.gd.lr = args.get_double("--lr", 0.0);
     if (args.has("--lr") && !(r.gd.lr > 0.0)) args.fail("--lr must be > 0 (leave it out for 1/L), got " + args.get("--lr"));
     const long max_iter = args.get_int("--max-iter", r.gd.max_iter);
-    if (max_iter < 1 || max_iter > INT_MAX) args.fail("--max-iter must be an integer from 1 to " + std::to_string(INT_MAX));
+    // the loss curve keeps one double per iteration: 1e7 of them is 80 MB, enough for any data set here
+    if (max_iter < 1 || max_iter > 10000000) args.fail("--max-iter must be an integer from 1 to 10000000");
     r.gd.max_iter = static_cast<int>(max_iter);
     r.gd.tol = args.get_double("--tol", r.gd.tol);
     if (r.gd.tol < 0.0) args.fail("--tol must be >= 0, got " + args.get("--tol"));

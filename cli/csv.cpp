@@ -24,11 +24,21 @@ namespace {
     throw CsvError(where + ": " + message);
 }
 
-// A cell shown in a message: in double quotes, cut short if long, so one line stays one line.
+// A cell shown in a message: at most 40 bytes, control bytes (NUL, CR, tabs, ...) shown as \xHH so the
+// message stays on one line and is not cut short at a NUL
 std::string quoted(const std::string& s) {
     const std::size_t max_shown = 40;
-    if (s.size() <= max_shown) return "\"" + s + "\"";
-    return "\"" + s.substr(0, max_shown) + "...\"";
+    std::string out = "\"";
+    for (std::size_t i = 0; i < s.size() && i < max_shown; ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7f) {
+            const char* hex = "0123456789abcdef";
+            out += std::string("\\x") + hex[c >> 4] + hex[c & 15];
+        } else {
+            out += s[i];
+        }
+    }
+    return out + (s.size() > max_shown ? "...\"" : "\"");
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
@@ -139,7 +149,7 @@ double parse_cell(const std::string& raw, const std::string& name, std::size_t l
     errno = 0;
     char* end = nullptr;
     const double value = std::strtod(cell.c_str(), &end);
-    if (end == cell.c_str() || *end != '\0')
+    if (end == cell.c_str() || end != cell.c_str() + cell.size())  // a NUL byte inside stops strtod early
         fail(path, line, column, "cell " + quoted(cell) + where + " is not a number");
     if (std::isnan(value))
         fail(path, line, column, "cell " + quoted(cell) + where + " is NaN; NaN is not allowed, every cell must be a finite number");

@@ -213,10 +213,14 @@ std::vector<double> nice_ticks(double lo, double hi, int target) {
         throw std::invalid_argument("nice_ticks: need finite lo <= hi and target >= 2, got lo " +
                                     format_number(lo) + ", hi " + format_number(hi) + ", target " +
                                     std::to_string(target));
-    if (hi == lo) {  // one value: widen to a range around it
-        const double pad = lo == 0 ? 1.0 : 0.1 * std::fabs(lo);
-        lo -= pad;
-        hi += pad;
+    const double size = std::max(std::fabs(lo), std::fabs(hi));
+    if (size > 1e300)  // hi - lo, the padding or the last tick would overflow
+        throw std::invalid_argument("nice_ticks: values up to " + format_number(size) +
+                                    " in magnitude cannot be drawn (beyond 1e300); rescale the data");
+    if (hi - lo <= 1e-9 * size || hi == lo) {  // one value, or differences at rounding level: widen
+        const double mid = lo / 2 + hi / 2, pad = size == 0 ? 1.0 : 0.1 * size;
+        lo = mid - pad;
+        hi = mid + pad;
     }
     // the step is 1, 2 or 5 x 10^k, the first such at least (hi - lo) / (target - 1)
     const double raw = (hi - lo) / (target - 1);

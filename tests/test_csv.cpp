@@ -176,6 +176,13 @@ TEST_CASE(more_bad_rows_and_headers) {
     CHECK_THROWS(parse_csv("a,\"\"\n1,2\n", "m.csv"), CsvError, "m.csv:1:2: empty column name in column 2");
 }
 
+TEST_CASE(nul_and_control_bytes_in_cells) {
+    // strtod stops at a NUL byte: "3\0" must not read as 3; the message shows the byte, uncut
+    const std::string text("a,b\n1,3\0\n", 9);
+    CHECK_THROWS(parse_csv(text, "n.csv"), CsvError, "n.csv:2:2: cell \"3\\x00\"");
+    CHECK_THROWS(parse_csv("a,b\n1,2\v\n", "v.csv"), CsvError, "\"2\\x0b\"");
+}
+
 TEST_CASE(column_lookup_and_selection) {
     const mlfs::Table t = parse_csv("a,b,c\n1,2,3\n4,5,6\n", "t.csv");
     CHECK(mlfs::column_index(t, "c") == 2);

@@ -113,6 +113,18 @@ TEST_CASE(bad_input_is_named) {
     CHECK_THROWS(fit_cholesky(few, y5), ShapeError, "5 samples cannot determine 11 parameters");
     CHECK_THROWS(fit_qr(few, y5), ShapeError, "5 samples cannot determine 11 parameters");
 
+    // column 4 := 3 column 0 + column 2: the pivot comes out positive, 1.9e-15, rounding noise
+    // (with 2 column 0 + column 2 it comes out -1.5e-14 and the plain Cholesky test catches it)
+    Matrix combo = X;
+    for (std::size_t i = 0; i < combo.rows(); ++i) combo(i, 4) = 3.0 * combo(i, 0) + combo(i, 2);
+    CHECK_THROWS(fit_cholesky(combo, y, named), NumericalError,
+                 "rounding noise; feature 4 (s1) is (nearly) a linear combination of feature 0 (age), feature 2 (bmi)");
+
+    Matrix huge = X;  // squares of 1e200 overflow: an error, never inf or NaN coefficients
+    huge(0, 1) = 1e200;
+    CHECK_THROWS(fit_qr(huge, y), std::invalid_argument, "feature 1 has values up to 1e+200 in magnitude, so its sums of squares overflow");
+    CHECK_THROWS(fit_cholesky(X, scale(1e-200, y)), std::invalid_argument, "the target y has values up to");
+
     Matrix nan = X;
     nan(7, 2) = std::nan("");
     CHECK_THROWS(fit_cholesky(nan, y), std::invalid_argument, "X has a NaN or infinite entry");

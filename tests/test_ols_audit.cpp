@@ -73,6 +73,19 @@ TEST_CASE(condition_number_and_warning) {
               "warning: " + a.warning);
 }
 
+TEST_CASE(exact_fit_and_constant_target) {
+    mlfs_test::Golden g("linreg.txt");
+    const Matrix X = g.matrix("diabetes.X");
+    const Vector w = g.vector("diabetes.ols.coef");
+    Vector y = matvec(X, w);  // y = X w + 3 exactly representable? not needed: refit and use the fit's y
+    const LinearModel m = fit_qr(X, y);
+    const Vector yhat = predict(m, X);  // a target that the model reproduces exactly: RSS = 0
+    const OlsAudit a = audit_ols(X, yhat, m, true);
+    CHECK(a.rss == 0.0 && a.std_err[1] == 0.0 && std::isinf(a.t[1]) && a.p_value[1] == 0.0 && a.f_p_value == 0.0);
+    CHECK_THROWS(audit_ols(X, Vector(X.rows(), 5.0), fit_qr(X, Vector(X.rows(), 5.0)), true), NumericalError,
+                 "the target is constant");
+}
+
 TEST_CASE(bad_input) {
     mlfs_test::Golden g("linreg.txt");
     const Matrix X = g.matrix("diabetes.X");

@@ -101,6 +101,17 @@ TEST_CASE(nice_ticks_are_1_2_5_steps_covering_the_range) {
     CHECK_THROWS(mlfs::nice_ticks(0, HUGE_VAL), std::invalid_argument, "nice_ticks");
 }
 
+TEST_CASE(extreme_ranges_end_in_few_ticks_or_a_clear_error) {
+    // two values one ulp apart: ticks at that resolution would never end; the range is widened
+    const std::vector<double> t = mlfs::nice_ticks(1.0, 1.0000000000000002);
+    CHECK(t.size() >= 2 && t.size() <= 12 && t.front() <= 1.0 && t.back() >= 1.0000000000000002);
+    const std::vector<double> big = mlfs::nice_ticks(1e17, 1e17 + 16);
+    CHECK(big.size() >= 2 && big.size() <= 12);
+    // beyond 1e300 the range itself (or the padding) overflows: an error, not a crash
+    CHECK_THROWS(mlfs::nice_ticks(-1e308, 1e308), std::invalid_argument, "beyond 1e300");
+    CHECK_THROWS(mlfs::nice_ticks(1.7e308, 1.7e308), std::invalid_argument, "rescale the data");
+}
+
 TEST_CASE(log_ticks_are_decades) {
     const std::vector<double> t = mlfs::log_ticks(0.003, 250);
     CHECK(t.size() == 7);  // 1e-3 ... 1e3
