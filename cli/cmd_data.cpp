@@ -29,20 +29,31 @@ std::string fmt(double v) {
     return buf;
 }
 
+// sum_i (X(i, j) - xbar_j)^2
+double sum_of_squares(const Matrix& X, std::size_t j, double xbar) {
+    double ss = 0.0;
+    for (std::size_t i = 0; i < X.rows(); ++i) ss += (X(i, j) - xbar) * (X(i, j) - xbar);
+    return ss;
+}
+
 void print_summary(const Table& t) {
     const Matrix& X = t.X;  // N x D
     const std::size_t N = X.rows(), D = X.cols();
+    const Vector xbar = column_means(X);
+    for (std::size_t j = 0; j < D; ++j)  // checked before anything is printed
+        if (!std::isfinite(xbar[j]) || !std::isfinite(sum_of_squares(X, j, xbar[j])))
+            throw std::runtime_error(t.path + ": column " + std::to_string(j + 1) + " (\"" + t.names[j] +
+                                     "\"): its sum or sum of squares overflows double precision (values up to " +
+                                     fmt(max_abs(X.col(j))) + "); rescale it");
     std::printf("%s: %zu row%s x %zu column%s; std is the sample standard deviation (ddof=1, as pandas "
                 "describe)\n\n", t.path.c_str(), N, N == 1 ? "" : "s", D, D == 1 ? "" : "s");
-    const Vector xbar = column_means(X);
     int w = 6;  // width of the name column: the longest name, at least "column"
     for (const std::string& name : t.names) w = std::max(w, static_cast<int>(name.size()));
     std::printf("%-*s %8s %12s %12s %12s %12s\n", w, "column", "count", "mean", "std(ddof=1)", "min", "max");
     for (std::size_t j = 0; j < D; ++j) {
-        double ss = 0, lo = X(0, j), hi = X(0, j);
+        const double ss = sum_of_squares(X, j, xbar[j]);
+        double lo = X(0, j), hi = X(0, j);
         for (std::size_t i = 0; i < N; ++i) {
-            const double d = X(i, j) - xbar[j];
-            ss += d * d;  // sum_i (X(i, j) - xbar_j)^2
             lo = std::min(lo, X(i, j));
             hi = std::max(hi, X(i, j));
         }
