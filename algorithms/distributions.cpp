@@ -17,8 +17,8 @@ namespace mlfs {
 namespace {
 
 const double kEps = std::numeric_limits<double>::epsilon();
-const int kMaxTerms = 300;    // fraction steps (term pairs): ~25 for any t, 56 at a = b = 1000, 296 at 1.5e5
-const int kMaxNewton = 100;   // Newton/bisection steps of the inverse; ~5-15 are used
+const int kMaxTerms = 300;    // fraction steps (term pairs): <= ~60 for any t, 56 at a = b = 1000, 295 at 1.5e5
+const int kMaxNewton = 100;   // Newton/bisection steps of the inverse; 2-9 are used
 
 // x, y = 1 - x and their logs, each to a few roundings. Carried together, so that a value near 1
 // never has its small complement recomputed by a cancelling subtraction, and so that x may lie
@@ -262,7 +262,7 @@ double student_t_cdf(double t, double nu) {
 double student_t_sf(double t, double nu) {
     require_t("student_t_sf", t, nu);
     const double p = two_sided(t, nu);
-    return t >= 0.0 ? 0.5 * p : 1.0 - 0.5 * p;
+    return t >= 0.0 ? 0.5 * p : 1.0 - 0.5 * p;  // (LR.32) P(T > t), the mirror of the cdf
 }
 
 // (LR.33) x = I^-1(nu/2, 1/2; 2 min(q, 1 - q)), t = sqrt(nu (1 - x) / x) with the sign of q - 1/2

@@ -81,7 +81,8 @@ GradientDescentResult fit_gradient_descent(const Matrix& X, const Vector& y, con
     GradientDescentResult res;
     res.L = largest_eigenvalue(scale(1.0 / N, gram(d.A))).lambda;  // (LR.12) L = lambda_max((1/N) A^T A)
     res.lr = opt.lr > 0.0 ? opt.lr : 1.0 / res.L;                  // (LR.12) default 1 / L
-    if (res.lr >= 2.0 / res.L) diverged("the learning rate is not below 2/L, so the iteration cannot converge", 0, res.lr, res.L);
+    if (res.lr >= 2.0 / res.L) diverged(  // (LR.12) stable only for lr < 2/L
+       "the learning rate is not below 2/L, so the iteration cannot converge", 0, res.lr, res.L);
 
     Vector theta(d.A.cols(), 0.0);
     LossAndGradient lg = loss_and_gradient(d.A, y, theta);
@@ -94,15 +95,16 @@ GradientDescentResult fit_gradient_descent(const Matrix& X, const Vector& y, con
         // below 2/L the loss cannot grow in exact arithmetic; allow only rounding-sized increases
         if (k > 0 && lg.J > res.loss_curve_[k - 1] * (1.0 + 1e-12))
             diverged("the loss grew from " + format_number(res.loss_curve_[k - 1]) + " to " + format_number(lg.J), k, res.lr, res.L);
-        if (res.grad_norm <= opt.tol * g0) {                       // (LR.15)
+        if (res.grad_norm <= opt.tol * g0) {  // (LR.15) ||grad J|| <= tol ||grad J(theta_0)||
             res.converged = true, res.stopped_by = "gradient tolerance";
             break;
         }
+        // (LR.15) the loss decrease, relative
         if (k > 0 && opt.loss_tol > 0.0 && res.loss_curve_[k - 1] - lg.J <= opt.loss_tol * res.loss_curve_[k - 1]) {
             res.converged = true, res.stopped_by = "loss tolerance";
             break;
         }
-        if (k == opt.max_iter) break;
+        if (k == opt.max_iter) break;  // (LR.15) the iteration budget
         for (std::size_t j = 0; j < theta.size(); ++j) theta[j] -= res.lr * lg.grad[j];  // (LR.11)
         res.n_iter_ = k + 1;
         lg = loss_and_gradient(d.A, y, theta);

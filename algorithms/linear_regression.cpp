@@ -96,9 +96,9 @@ LinearModel fit_cholesky(const Matrix& X, const Vector& y, const LeastSquaresOpt
     require_alpha("fit_cholesky", opt.alpha);
     require_enough_samples("fit_cholesky", X, opt);
     const CentredProblem p = centre(X, y, opt.fit_intercept);
-    // (LR.4) XtX = Xc^T Xc (+ alpha I, (LR.5)), Xty = Xc^T yc
+    // (LR.4) XtX = Xc^T Xc, Xty = Xc^T yc
     Matrix XtX = gram(p.Xc);
-    for (std::size_t j = 0; j < XtX.rows(); ++j) XtX(j, j) += opt.alpha;
+    for (std::size_t j = 0; j < XtX.rows(); ++j) XtX(j, j) += opt.alpha;  // (LR.5) ridge: Xc^T Xc + alpha I
     const Vector Xty = matvec_transposed(p.Xc, p.yc);
     const Cholesky chol(XtX);
     const std::string advice = ". Drop or combine that feature, add a ridge penalty (alpha > 0), or use the QR solver";

@@ -5,7 +5,8 @@
 //
 //   (LR.1) minimise ||y - X w - b 1||^2 + alpha ||w||^2       (alpha = 0: ordinary least squares)
 //   (LR.3) centring removes b: Xc = X - 1 xbar^T, yc = y - ybar, and b = ybar - xbar^T w
-//   (LR.4) fit_cholesky: (Xc^T Xc + alpha I) w = Xc^T yc by Cholesky, O(N D^2 + D^3 / 3)
+//   (LR.4) fit_cholesky: Xc^T Xc w = Xc^T yc by Cholesky, O(N D^2 + D^3 / 3);
+//   (LR.5)               ridge adds alpha I: (Xc^T Xc + alpha I) w = Xc^T yc
 //   (LR.6) fit_qr:       Householder QR of Xc (of [Xc; sqrt(alpha) I] for ridge), O(2 N D^2)
 //   (LR.7)               + iterative refinement against the exactly centred data (double-double)
 //   (LR.8) predict, R^2

@@ -68,9 +68,9 @@ OlsAudit audit_ols(const Matrix& X, const Vector& y, const LinearModel& model, b
     a.warning = condition_warning(a.cond);
     if (fit_intercept) {
         const double q = dot(c.xbar, matvec(Ginv, c.xbar));  // xbar^T (Xc^T Xc)^-1 xbar
-        a.std_err.push_back(std::sqrt(a.sigma2 * (1.0 / static_cast<double>(N) + q)));
+        a.std_err.push_back(std::sqrt(a.sigma2 * (1.0 / static_cast<double>(N) + q)));  // (LR.17) se(b)
     }
-    for (std::size_t j = 0; j < D; ++j) a.std_err.push_back(std::sqrt(a.sigma2 * Ginv(j, j)));
+    for (std::size_t j = 0; j < D; ++j) a.std_err.push_back(std::sqrt(a.sigma2 * Ginv(j, j)));  // (LR.17) se(w_j)
 
     // (LR.18) t statistics and two-sided p-values; (LR.19) 95% confidence intervals
     const double t975 = student_t_quantile(0.975, a.df_resid);
