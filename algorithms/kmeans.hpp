@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+// k-means clustering by Lloyd's algorithm, computed as scikit-learn 1.2.1's
+// KMeans(algorithm='lloyd') computes it (derivations/kmeans.md). Legend: N samples, D features,
+// K clusters; X is N x D, the centres C are K x D (row j is c_j), the labels l have length N.
+//
+//   (KM.1)  inertia J = sum_i ||x_i - c_{l_i}||^2
+//   (KM.2)  assignment  l_i = argmin_j ||c_j||^2 - 2 x_i.c_j, on centred data, ties to the lowest j
+//   (KM.3)  update      c_j = (sum_{i: l_i = j} x_i) * (1 / n_j)
+//   (KM.4)  an empty cluster takes the sample farthest from its old centre (first empty, farthest)
+//   (KM.5)  centre shift sum_j ||c_j^new - c_j^old||^2 <= tol_abs stops the run
+//   (KM.6)  tol_abs = tol * (1/D) sum_k var(X[:, k]), population variances of the input X
+//   (KM.7)  labels unchanged => stop ("strict convergence"); n_iter_ counts that iteration
+//   (KM.8)  after a tolerance stop or max_iter, one more assignment against the final centres
+//   (KM.9)  k-means++ seeding (greedy, 2 + floor(ln K) trials per centre)
+//   (KM.10) random seeding: the first K entries of a random permutation of the samples
+//   (KM.11) n_init runs from one random stream; a later run wins only with strictly lower J and a
+//           different clustering
+//   (KM.12) silhouette (algorithms/silhouette.hpp, included below)
+//
+// Cost: one Lloyd iteration is O(N K D) (assignment, inertia and update); k-means++ is
+// O(N D K L) with L = 2 + floor(ln K) trials per centre; kmeans_fit is n_init times
+// (seeding + iterations x N K D). Every draw comes from mlfs::RandomState, numpy's RandomState bit
+// for bit, so the seeding picks the same samples as scikit-learn for the same seed.
+//
+//   KMeansOptions opt;  opt.n_clusters = 3;  opt.seed = 42;
+//   KMeansResult km = kmeans_fit(X, opt);             // km.labels_, km.cluster_centers_, km.inertia_
+//   std::vector<int> l = kmeans_predict(km, X_new);   // nearest centre
+//
+// Bad input (no samples, NaN/inf, K < 1, K > the number of distinct rows of X, given centres of the
+// wrong shape, n_init < 0, max_iter < 1, tol < 0) throws std::invalid_argument (ShapeError for
+// shapes) naming the value and the sizes. scikit-learn accepts K > distinct points and relocates
+// clusters onto duplicate points; here it is an error, because such clusters mean nothing.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "algorithms/random.hpp"
+#include "algorithms/silhouette.hpp"
+#include "linalg/matrix.hpp"
+
+namespace mlfs {
+
+enum class KMeansInit { kmeans_plus_plus, random, given };
+
+struct KMeansOptions {
+    std::size_t n_clusters = 8;      // K (sklearn's default)
+    KMeansInit init = KMeansInit::kmeans_plus_plus;
+    Matrix init_centers;             // K x D, used when init == given (forces n_init = 1, as sklearn)
+    int n_init = 0;                  // 0 = sklearn's "auto": 1 for k-means++, 10 for random
+    int max_iter = 300;
+    double tol = 1e-4;               // relative: tol_abs = tol * mean(var(X, axis=0)) (KM.6)
+    std::uint32_t seed = 0;          // RandomState(seed), fresh per fit, as random_state=int
+};
+
+struct KMeansResult {
+    std::vector<int> labels_;        // N, in 0..K-1
+    Matrix cluster_centers_;         // K x D (original, un-centred coordinates)
+    double inertia_ = 0.0;           // (KM.1) J of labels_ and cluster_centers_
+    int n_iter_ = 0;                 // Lloyd iterations of the winning run
+    // The winning run's history, for plots and the per-iteration monotonicity check:
+    // inertia_per_iteration[t] = J(l^t, C^t), the inertia of the labels of assignment step t with
+    // the centres C^t they were assigned to (t = 0 .. n_iter_-1); after a tolerance stop or
+    // max_iter one more entry for the final re-assignment (KM.8). The last entry equals inertia_.
+    Vector inertia_per_iteration;
+    std::vector<Matrix> centers_per_iteration;  // C^0 (initial), then after each update (un-centred); n_iter_ + 1
+    std::vector<std::size_t> init_indices;      // sample indices chosen by k-means++ / random (empty for given)
+};
+
+KMeansResult kmeans_fit(const Matrix& X, const KMeansOptions& opt);
+std::vector<int> kmeans_predict(const KMeansResult& model, const Matrix& X);   // nearest centre, ties lowest
+Vector elbow(const Matrix& X, std::size_t k_max, const KMeansOptions& base);  // inertia_ for K = 1..k_max
+
+// The pieces kmeans_fit is made of, public for tests and teaching (algorithms/kmeans_init.cpp).
+// (KM.9) K sample indices by greedy k-means++ on X (kmeans_fit passes the centred X); draws from rs.
+std::vector<std::size_t> kmeans_plus_plus(const Matrix& X, std::size_t K, RandomState& rs);
+// (KM.10) the first K entries of rs.permutation(N)
+std::vector<std::size_t> kmeans_random_init(std::size_t N, std::size_t K, RandomState& rs);
+// (KM.6) tol_abs = tol * (1/D) sum_k (1/N) sum_i (X(i, k) - xbar_k)^2
+double kmeans_tolerance(const Matrix& X, double tol);
+// the number of different rows of X (exact comparison; 0.0 and -0.0 are the same)
+std::size_t count_distinct_rows(const Matrix& X);
+
+}  // namespace mlfs

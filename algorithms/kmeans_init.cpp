@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+// What k-means prepares before its first Lloyd iteration (derivations/kmeans.md): the absolute
+// tolerance (KM.6), the count of distinct rows behind the K check, and the two random seedings,
+// greedy k-means++ (KM.9) and random rows (KM.10), drawing from mlfs::RandomState exactly as
+// scikit-learn 1.2.1 draws from numpy's RandomState. Legend: N samples, D features, K clusters.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+
+#include "algorithms/kmeans.hpp"
+
+namespace mlfs {
+
+namespace {
+
+// ||x_i - a||^2 for every sample i, by direct differences; a is row r of X
+Vector squared_distances_to_row(const Matrix& X, std::size_t r) {
+    Vector d(X.rows(), 0.0);
+    for (std::size_t i = 0; i < X.rows(); ++i)
+        for (std::size_t k = 0; k < X.cols(); ++k) d[i] += (X(i, k) - X(r, k)) * (X(i, k) - X(r, k));
+    return d;
+}
+
+double sum(const Vector& v) {
+    double s = 0.0;
+    for (double x : v) s += x;
+    return s;
+}
+
+void require_seedable(const char* what, std::size_t N, std::size_t K) {
+    if (K < 1 || K > N)
+        throw std::invalid_argument(std::string(what) + ": K = " + std::to_string(K) + " centres from N = " +
+                                    std::to_string(N) + " samples; need 1 <= K <= N");
+}
+
+}  // namespace
+
+// (KM.9) greedy k-means++. The first centre is a uniform sample; every next one is the best of L
+// candidates drawn with probability proportional to the squared distance to the nearest centre
+// chosen so far (D^2 sampling), "best" meaning the lowest potential sum_i min_j ||x_i - c_j||^2.
+// Cost O(N D K L).
+std::vector<std::size_t> kmeans_plus_plus(const Matrix& X, std::size_t K, RandomState& rs) {
+    const std::size_t N = X.rows();
+    require_seedable("kmeans_plus_plus", N, K);
+    // L = 2 + floor(ln K) local trials, as sklearn's 2 + int(np.log(K))
+    const std::size_t L = 2 + static_cast<std::size_t>(std::log(static_cast<double>(K)));
+    std::vector<std::size_t> idx{static_cast<std::size_t>(rs.randint(static_cast<std::int64_t>(N)))};
+    Vector closest = squared_distances_to_row(X, idx[0]);  // D^2 weights: squared distance to the nearest centre
+    double pot = sum(closest);                              // the potential phi = sum_i closest_i
+    for (std::size_t c = 1; c < K; ++c) {
+        // draws r_t = u_t * phi, u_t uniform on [0, 1) (numpy's uniform(size=L) * phi)
+        Vector r = rs.random_sample(L);
+        for (double& v : r) v *= pot;
+        // cum_i = closest_0 + ... + closest_i; candidate = first i with cum_i >= r_t
+        // (searchsorted side='left'), clipped to N - 1 in case rounding puts r_t past cum_{N-1}
+        Vector cum(N);
+        std::partial_sum(closest.begin(), closest.end(), cum.begin());
+        std::size_t best_cand = 0;
+        double best_pot = 0.0;
+        Vector best_closest;
+        for (std::size_t t = 0; t < L; ++t) {
+            const auto it = std::lower_bound(cum.begin(), cum.end(), r[t]);
+            const std::size_t cand = std::min(static_cast<std::size_t>(it - cum.begin()), N - 1);
+            // the D^2 weights if cand became a centre, and their potential
+            Vector trial = squared_distances_to_row(X, cand);
+            for (std::size_t i = 0; i < N; ++i) trial[i] = std::min(closest[i], trial[i]);
+            const double trial_pot = sum(trial);
+            if (t == 0 || trial_pot < best_pot) {  // keep the first minimum
+                best_cand = cand;
+                best_pot = trial_pot;
+                best_closest = std::move(trial);
+            }
+        }
+        idx.push_back(best_cand);
+        pot = best_pot;
+        closest = std::move(best_closest);
+    }
+    return idx;
+}
+
+// (KM.10) K distinct samples: the first K entries of a uniformly random permutation of 0..N-1
+std::vector<std::size_t> kmeans_random_init(std::size_t N, std::size_t K, RandomState& rs) {
+    require_seedable("kmeans_random_init", N, K);
+    std::vector<std::size_t> perm = rs.permutation(N);
+    perm.resize(K);
+    return perm;
+}
+
+// (KM.6) as numpy: var_k = (1/N) sum_i (X(i, k) - xbar_k)^2, then mean over k, then times tol
+double kmeans_tolerance(const Matrix& X, double tol) {
+    const Vector xbar = column_means(X);
+    Vector var(X.cols(), 0.0);
+    for (std::size_t i = 0; i < X.rows(); ++i)
+        for (std::size_t k = 0; k < X.cols(); ++k) var[k] += (X(i, k) - xbar[k]) * (X(i, k) - xbar[k]);
+    double mean_var = 0.0;
+    for (double v : var) mean_var += v / static_cast<double>(X.rows());  // sum_k var_k
+    return mean_var / static_cast<double>(X.cols()) * tol;
+}
+
+std::size_t count_distinct_rows(const Matrix& X) {
+    // sort the row indices lexicographically by row, then count the changes between neighbours
+    std::vector<std::size_t> order(X.rows());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    auto less = [&X](std::size_t a, std::size_t b) {
+        for (std::size_t k = 0; k < X.cols(); ++k)
+            if (X(a, k) != X(b, k)) return X(a, k) < X(b, k);
+        return false;
+    };
+    std::sort(order.begin(), order.end(), less);
+    std::size_t distinct = X.rows() == 0 ? 0 : 1;
+    for (std::size_t t = 1; t < order.size(); ++t)
+        if (less(order[t - 1], order[t])) ++distinct;
+    return distinct;
+}
+
+}  // namespace mlfs
