@@ -7,6 +7,7 @@
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/study_kmeans.hpp"
 #include "cli/study_linalg.hpp"
 #include "cli/study_linreg.hpp"
 #include "cli/summary.hpp"
@@ -36,6 +37,7 @@ int cmd_tour(int argc, char** argv) {
     Summary summary;
     run_linalg_study(out, summary);
     run_linreg_study(out, summary);
+    run_kmeans_study(out, summary);
 
     std::printf("\n== Summary: ours vs reference ==\n\n");
     print_summary(summary);

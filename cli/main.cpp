@@ -48,6 +48,7 @@ int dispatch(int argc, char** argv) {
     const Subcommand subs[] = {
         {"data", "summarise a CSV file, or scatter-plot two of its columns to SVG", mlfs::cmd_data},
         {"linreg", "least squares and ridge: the diabetes + NIST case study, or fit your CSV", mlfs::cmd_linreg},
+        {"kmeans", "k-means clustering: the iris case study and its failure modes, or cluster your CSV", mlfs::cmd_kmeans},
         {"tour", "the guided tour of the case studies", mlfs::cmd_tour},
     };
     const std::size_t n = sizeof subs / sizeof subs[0];
