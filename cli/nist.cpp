@@ -102,6 +102,18 @@ NistDataset read_nist(const std::string& path) {
     return d;
 }
 
+double min_coefficient_lre(const LinearModel& model, const NistDataset& d) {
+    Vector est;
+    if (d.fit_intercept) est.push_back(model.intercept_);
+    est.insert(est.end(), model.coef_.begin(), model.coef_.end());
+    if (est.size() != d.certified_coef.size())
+        throw ShapeError("min_coefficient_lre: " + std::to_string(est.size()) + " fitted parameters but " +
+                         std::to_string(d.certified_coef.size()) + " certified ones for " + d.name);
+    double lre = 15.0;
+    for (std::size_t k = 0; k < est.size(); ++k) lre = std::min(lre, log_relative_error(est[k], d.certified_coef[k]));
+    return lre;
+}
+
 double log_relative_error(double estimate, double certified) {
     if (std::isnan(estimate)) return 0.0;
     const double err = certified != 0.0 ? std::fabs(estimate - certified) / std::fabs(certified)

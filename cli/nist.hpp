@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "algorithms/linear_regression.hpp"
 #include "linalg/matrix.hpp"
 
 namespace mlfs {
@@ -27,5 +28,9 @@ NistDataset read_nist(const std::string& path);
 // Log relative error (LRE, McCullough 1998), clipped to [0, 15]; NaN counts as 0:
 //   -log10(|est - cert| / |cert|)   (cert != 0),    -log10(|est - cert|)   (cert == 0).
 double log_relative_error(double estimate, double certified);
+
+// The smallest LRE over the fitted parameters (intercept first where certified) against the
+// certified ones: NIST's usual accuracy figure for a data set.
+double min_coefficient_lre(const LinearModel& model, const NistDataset& d);
 
 }  // namespace mlfs

@@ -25,16 +25,6 @@ const NistCase kNist[] = {{"Norris", "lower"},    {"Pontius", "lower"},   {"NoIn
                           {"Wampler1", "higher"}, {"Wampler2", "higher"}, {"Wampler3", "higher"},
                           {"Wampler4", "higher"}, {"Wampler5", "higher"}};
 
-// min over the parameters (intercept first where certified) of LRE(estimate, certified)
-double min_lre(const LinearModel& m, const NistDataset& d) {
-    Vector est;
-    if (d.fit_intercept) est.push_back(m.intercept_);
-    est.insert(est.end(), m.coef_.begin(), m.coef_.end());
-    double lre = 15.0;
-    for (std::size_t k = 0; k < est.size(); ++k) lre = std::min(lre, log_relative_error(est[k], d.certified_coef[k]));
-    return lre;
-}
-
 // the first words of a long message, cut at a space, at most `width` characters
 std::string message_start(const std::string& m, std::size_t width) {
     if (m.size() <= width) return m;
@@ -59,12 +49,12 @@ NistScores score(const NistDataset& d) {
     NistScores s;
     LeastSquaresOptions opt;
     opt.fit_intercept = d.fit_intercept;
-    s.qr = min_lre(fit_qr(d.X, d.y, opt), d);  // (LR.6) + (LR.7), 2 refinement steps
+    s.qr = min_coefficient_lre(fit_qr(d.X, d.y, opt), d);  // (LR.6) + (LR.7), 2 refinement steps
     LeastSquaresOptions plain = opt;
     plain.refine_steps = 0;
-    s.qr_plain = min_lre(fit_qr(d.X, d.y, plain), d);
+    s.qr_plain = min_coefficient_lre(fit_qr(d.X, d.y, plain), d);
     try {
-        s.chol = min_lre(fit_cholesky(d.X, d.y, opt), d);  // (LR.4)
+        s.chol = min_coefficient_lre(fit_cholesky(d.X, d.y, opt), d);  // (LR.4)
     } catch (const NumericalError& e) {
         s.chol_error = e.what();
         s.chol_pivot = e.index;

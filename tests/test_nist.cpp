@@ -17,15 +17,6 @@ static NistDataset load(const std::string& name) {
     return read_nist(mlfs_test::repo_root() + "/datasets/nist-strd/" + name + ".dat");
 }
 
-static double min_lre(const LinearModel& m, const NistDataset& d) {
-    Vector est;
-    if (d.fit_intercept) est.push_back(m.intercept_);
-    est.insert(est.end(), m.coef_.begin(), m.coef_.end());
-    double lre = 15.0;
-    for (std::size_t k = 0; k < est.size(); ++k) lre = std::min(lre, log_relative_error(est[k], d.certified_coef[k]));
-    return lre;
-}
-
 // Floors: the promise is 7 digits everywhere; where we measured more, the floor sits about
 // one digit below the measurement so a regression is caught (measured: derivations/linear_regression.md).
 // qr: coefficients; sd: their standard deviations (audit from the QR factor); fit: residual SD and R^2.
@@ -41,7 +32,7 @@ TEST_CASE(qr_reaches_the_lre_floor_on_every_dataset) {
         const NistDataset d = load(f.name);
         LeastSquaresOptions opt;
         opt.fit_intercept = d.fit_intercept;
-        const double lre = min_lre(fit_qr(d.X, d.y, opt), d);
+        const double lre = min_coefficient_lre(fit_qr(d.X, d.y, opt), d);
         CHECK_MSG(lre >= f.qr, std::string(f.name) + ": QR min LRE " + std::to_string(lre) + " >= floor " +
                                    std::to_string(f.qr) + " (7 promised; floor a digit under the measurement)");
     }
@@ -52,7 +43,7 @@ TEST_CASE(refinement_is_what_reaches_7_on_wampler5) {
     const NistDataset d = load("Wampler5");
     LeastSquaresOptions plain;
     plain.refine_steps = 0;
-    const double lre = min_lre(fit_qr(d.X, d.y, plain), d);
+    const double lre = min_coefficient_lre(fit_qr(d.X, d.y, plain), d);
     CHECK_MSG(lre < 7.0, "plain QR on Wampler5: min LRE " + std::to_string(lre) + " < 7, so the refinement test above matters");
 }
 
