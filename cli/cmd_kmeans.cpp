@@ -220,19 +220,7 @@ std::string write_plots(const std::string& out, const Request& r, const Problem&
     return wrote;
 }
 
-int run_case_study(const std::string& out) {
-    std::error_code ec;
-    std::filesystem::create_directories(out, ec);
-    if (ec) throw std::runtime_error(out + ": cannot create the output folder: " + ec.message());
-    Summary summary;
-    run_kmeans_study(out, summary);
-    std::printf("\n== Summary: ours vs reference ==\n\n");
-    print_summary(summary);
-    std::size_t failed = 0;
-    for (const SummaryRow& row : summary) failed += row.ok() ? 0 : 1;
-    std::printf("\n%zu of %zu comparisons ok; plots in %s/\n", summary.size() - failed, summary.size(), out.c_str());
-    return failed == 0 ? kExitOk : kExitFailure;
-}
+int run_case_study(const std::string& out) { return run_studies(out, {run_kmeans_study}); }
 
 }  // namespace
 

@@ -23,4 +23,11 @@ using Summary = std::vector<SummaryRow>;
 // Prints the table: quantity, ours, reference, difference, tolerance, verdict ("ok" / "FAIL").
 void print_summary(const Summary& summary);
 
+// A case study: prints its sections, writes its plots into the folder, appends its comparisons.
+using Study = void (*)(const std::string& out_dir, Summary& summary);
+
+// Creates out_dir, runs the studies in order, prints the summary table; returns kExitOk when every
+// comparison is ok, kExitFailure otherwise (cli/commands.hpp).
+int run_studies(const std::string& out_dir, const std::vector<Study>& studies);
+
 }  // namespace mlfs
