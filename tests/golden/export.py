@@ -40,6 +40,8 @@ import goldens_datasets  # noqa: E402
 import goldens_distributions  # noqa: E402
 import goldens_kmeans  # noqa: E402
 import goldens_linalg  # noqa: E402
+import goldens_linreg  # noqa: E402
+import goldens_mlp  # noqa: E402
 import goldens_random  # noqa: E402
 
 
@@ -59,6 +61,14 @@ def _kmeans(args, report):
     return {"tests/golden/kmeans.txt": goldens_kmeans.build_kmeans(report).encode("ascii")}
 
 
+def _mlp(args, report):
+    return {"tests/golden/mlp.txt": goldens_mlp.build_mlp(report).encode("ascii")}
+
+
+def _linreg(args, report):
+    return {"tests/golden/linreg.txt": goldens_linreg.build_linreg(report).encode("ascii")}
+
+
 def _datasets(args, report):
     return goldens_datasets.build_datasets(REPO_ROOT, args.nist_source, report)
 
@@ -67,10 +77,11 @@ def _datasets(args, report):
 STEPS = [
     ("linalg", _linalg),
     ("datasets", _datasets),
-    ("linreg", lambda args, report: {"tests/golden/linreg.txt": __import__("goldens_linreg").build_linreg(report).encode("ascii")}),
+    ("linreg", _linreg),
     ("distributions", _distributions),
     ("random", _random),
     ("kmeans", _kmeans),
+    ("mlp", _mlp),
 ]
 
 

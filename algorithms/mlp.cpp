@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+// The network as functions: initial weights, forward pass, losses, backprop (NN.1-NN.8, NN.14),
+// and the classifier / regressor wrappers. Training is in mlp_train.cpp.
+#include "algorithms/mlp.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "linalg/matmul.hpp"
+
+namespace mlfs {
+
+Network init_network(const std::vector<std::size_t>& units, Activation hidden, OutputKind output, RandomState& rs) {
+    if (units.size() < 2) throw std::invalid_argument("init_network: need at least an input and an output layer");
+    Network net;
+    net.hidden = hidden;
+    net.output = output;
+    const double c = hidden == Activation::logistic ? 2.0 : 6.0;  // (NN.14) sklearn's factor
+    for (std::size_t l = 0; l + 1 < units.size(); ++l) {
+        const std::size_t fan_in = units[l], fan_out = units[l + 1];
+        if (fan_in == 0 || fan_out == 0) throw std::invalid_argument("init_network: a layer has 0 units");
+        const double bound = std::sqrt(c / static_cast<double>(fan_in + fan_out));  // (NN.14)
+        net.coefs_.push_back(rs.uniform(-bound, bound, fan_in, fan_out));  // W_l first, C order
+        net.intercepts_.push_back(rs.uniform(-bound, bound, fan_out));     // then b_l
+    }
+    return net;
+}
+
+std::vector<Matrix> forward(const Network& net, const Matrix& X, std::vector<Matrix>* Z) {
+    const std::size_t L = net.n_layers();
+    std::vector<Matrix> A;
+    A.reserve(L + 1);
+    A.push_back(X);                                        // A_0 = X, m x D
+    if (Z) Z->clear();
+    for (std::size_t l = 0; l < L; ++l) {
+        // (NN.1) Z_l = A_{l-1} W_l + b_l: m x H_l; the product first, then the bias (sklearn's order)
+        Matrix Zl = matmul(A[l], net.coefs_[l]);
+        const Vector& b = net.intercepts_[l];
+        for (std::size_t i = 0; i < Zl.rows(); ++i)
+            for (std::size_t j = 0; j < Zl.cols(); ++j) Zl(i, j) += b[j];
+        if (Z) Z->push_back(Zl);
+        // (NN.2) hidden layers use the chosen activation, the last one the output activation
+        if (l + 1 < L) {
+            activate(net.hidden, Zl);
+        } else if (net.output == OutputKind::logistic) {
+            activate(Activation::logistic, Zl);
+        } else if (net.output == OutputKind::softmax) {
+            softmax_rows(Zl);
+        }
+        A.push_back(std::move(Zl));
+    }
+    return A;
+}
+
+namespace {
+
+constexpr double kClipEps = std::numeric_limits<double>::epsilon();  // np.finfo(float64).eps
+
+double clip_probability(double p) { return std::min(std::max(p, kClipEps), 1.0 - kClipEps); }
+
+// scipy.special.xlogy: 0 when x == 0, whatever y
+double xlogy(double x, double y) { return x == 0.0 ? 0.0 : x * std::log(y); }
+
+}  // namespace
+
+double data_loss(OutputKind output, const Matrix& out, const Matrix& Y) {
+    require_same_shape("data_loss: output vs target", out, Y);
+    const double m = static_cast<double>(Y.rows());
+    const std::vector<double>& p = out.data();
+    const std::vector<double>& y = Y.data();
+    double s = 0.0;
+    switch (output) {
+        case OutputKind::identity:  // (NN.3) (1/2) mean over all m x K entries of (y - yhat)^2
+            for (std::size_t k = 0; k < y.size(); ++k) s += (y[k] - p[k]) * (y[k] - p[k]);
+            return s / static_cast<double>(y.size()) / 2.0;
+        case OutputKind::softmax:  // (NN.3) -(1/m) sum_ij y_ij log clip(p_ij)
+            for (std::size_t k = 0; k < y.size(); ++k) s += xlogy(y[k], clip_probability(p[k]));
+            return -s / m;
+        case OutputKind::logistic: {  // (NN.3) both sums taken separately, as sklearn
+            double s1 = 0.0;
+            for (std::size_t k = 0; k < y.size(); ++k) s += xlogy(y[k], clip_probability(p[k]));
+            for (std::size_t k = 0; k < y.size(); ++k) s1 += xlogy(1.0 - y[k], 1.0 - clip_probability(p[k]));
+            return -(s + s1) / m;
+        }
+    }
+    return s;
+}
+
+double batch_loss(const Network& net, const Matrix& out, const Matrix& Y, double alpha) {
+    double loss = data_loss(net.output, out, Y);
+    // (NN.8) + (alpha / 2) sum_l ||W_l||^2 / m; biases are not penalised
+    double sumsq = 0.0;
+    for (const Matrix& W : net.coefs_)
+        for (double w : W.data()) sumsq += w * w;
+    return loss + (0.5 * alpha) * sumsq / static_cast<double>(Y.rows());
+}
+
+double backprop(const Network& net, const Matrix& X, const Matrix& Y, double alpha, Gradients& grads) {
+    const std::size_t L = net.n_layers();
+    const double m = static_cast<double>(X.rows());
+    const std::vector<Matrix> A = forward(net, X);          // A_0 .. A_L
+    const double loss = batch_loss(net, A[L], Y, alpha);
+    grads.dW.assign(L, Matrix());
+    grads.db.assign(L, Vector());
+    // (NN.4) delta_L = A_L - Y, m x K, for every output/loss pairing
+    Matrix delta = subtract(A[L], Y);
+    for (std::size_t l = L; l-- > 0;) {
+        // (NN.6) dW_l = (A_{l-1}^T delta_l + alpha W_l) / m: H_{l-1} x H_l; each summand computed
+        // whole, then added and divided, in sklearn's order
+        Matrix dW = matmul_transposed_a(A[l], delta);
+        const Matrix& W = net.coefs_[l];
+        for (std::size_t k = 0; k < dW.size(); ++k) dW.data()[k] = (dW.data()[k] + alpha * W.data()[k]) / m;
+        // (NN.7) db_l = (1/m) sum_i delta_l(i, :); the sum starts from zero and adds rows in order
+        Vector db(delta.cols(), 0.0);
+        for (std::size_t i = 0; i < delta.rows(); ++i)
+            for (std::size_t j = 0; j < delta.cols(); ++j) db[j] += delta(i, j);
+        for (double& v : db) v /= m;
+        grads.dW[l] = std::move(dW);
+        grads.db[l] = std::move(db);
+        if (l == 0) break;
+        // (NN.5) delta_{l-1} = (delta_l W_l^T) * f'(A_{l-1}): m x H_{l-1}
+        Matrix next = matmul(delta, transpose(W));
+        multiply_by_derivative(net.hidden, A[l], next);
+        delta = std::move(next);
+    }
+    return loss;
+}
+
+// ---- estimators
+
+Matrix encode_labels(const std::vector<int>& y, const std::vector<int>& classes) {
+    if (classes.size() < 2) throw std::invalid_argument("encode_labels: need at least 2 classes");
+    const bool binary = classes.size() == 2;
+    Matrix Y(y.size(), binary ? 1 : classes.size(), 0.0);
+    for (std::size_t i = 0; i < y.size(); ++i) {
+        auto it = std::lower_bound(classes.begin(), classes.end(), y[i]);
+        if (it == classes.end() || *it != y[i])
+            throw std::invalid_argument("encode_labels: label " + std::to_string(y[i]) + " of sample " +
+                                        std::to_string(i) + " is not among the classes");
+        const std::size_t k = static_cast<std::size_t>(it - classes.begin());
+        if (binary) Y(i, 0) = k == 1 ? 1.0 : 0.0;  // the column is y == classes_[1]
+        else Y(i, k) = 1.0;
+    }
+    return Y;
+}
+
+MLPClassifier mlp_classifier_fit(const Matrix& X, const std::vector<int>& y, const MLPOptions& opt) {
+    if (y.size() != X.rows())
+        throw ShapeError("mlp_classifier_fit: X is " + X.shape() + " but y has " + std::to_string(y.size()) + " labels");
+    MLPClassifier clf;
+    clf.classes_ = y;
+    std::sort(clf.classes_.begin(), clf.classes_.end());
+    clf.classes_.erase(std::unique(clf.classes_.begin(), clf.classes_.end()), clf.classes_.end());
+    if (clf.classes_.size() < 2)
+        throw std::invalid_argument("mlp_classifier_fit: y has only " + std::to_string(clf.classes_.size()) +
+                                    " distinct label; need at least 2");
+    const OutputKind out = clf.classes_.size() == 2 ? OutputKind::logistic : OutputKind::softmax;
+    clf.fit = mlp_fit(X, encode_labels(y, clf.classes_), out, opt);
+    return clf;
+}
+
+MLPRegressor mlp_regressor_fit(const Matrix& X, const Matrix& Y, const MLPOptions& opt) {
+    return MLPRegressor{mlp_fit(X, Y, OutputKind::identity, opt)};
+}
+
+static void require_features(const char* what, const Network& net, const Matrix& X) {
+    if (net.coefs_.empty()) throw std::invalid_argument(std::string(what) + ": the network is not fitted");
+    if (X.cols() != net.coefs_[0].rows())
+        throw ShapeError(std::string(what) + ": X is " + X.shape() + " but the network takes " +
+                         std::to_string(net.coefs_[0].rows()) + " features");
+}
+
+Matrix mlp_predict_proba(const MLPClassifier& clf, const Matrix& X) {
+    require_features("mlp_predict_proba", clf.fit.net, X);
+    Matrix out = forward(clf.fit.net, X).back();
+    if (clf.classes_.size() != 2) return out;
+    Matrix P(X.rows(), 2);
+    for (std::size_t i = 0; i < X.rows(); ++i) {
+        P(i, 0) = 1.0 - out(i, 0);  // binary: [1 - p, p]
+        P(i, 1) = out(i, 0);
+    }
+    return P;
+}
+
+std::vector<int> mlp_predict(const MLPClassifier& clf, const Matrix& X) {
+    const Matrix P = mlp_predict_proba(clf, X);
+    std::vector<int> labels(X.rows());
+    for (std::size_t i = 0; i < X.rows(); ++i) {
+        std::size_t best = 0;
+        if (clf.classes_.size() == 2) {
+            best = P(i, 1) > 0.5 ? 1 : 0;  // sklearn's LabelBinarizer threshold
+        } else {
+            for (std::size_t k = 1; k < P.cols(); ++k)
+                if (P(i, k) > P(i, best)) best = k;  // first maximum on ties, as argmax
+        }
+        labels[i] = clf.classes_[best];
+    }
+    return labels;
+}
+
+double mlp_score(const MLPClassifier& clf, const Matrix& X, const std::vector<int>& y) {
+    const std::vector<int> yhat = mlp_predict(clf, X);
+    if (y.size() != yhat.size()) throw ShapeError("mlp_score: X and y disagree in length");
+    std::size_t hits = 0;
+    for (std::size_t i = 0; i < y.size(); ++i) hits += yhat[i] == y[i];
+    return static_cast<double>(hits) / static_cast<double>(y.size());
+}
+
+Matrix mlp_predict(const MLPRegressor& reg, const Matrix& X) {
+    require_features("mlp_predict", reg.fit.net, X);
+    return forward(reg.fit.net, X).back();
+}
+
+double mlp_score(const MLPRegressor& reg, const Matrix& X, const Matrix& Y) {
+    const Matrix P = mlp_predict(reg, X);
+    require_same_shape("mlp_score: prediction vs Y", P, Y);
+    // R^2_k = 1 - sum_i (y_ik - yhat_ik)^2 / sum_i (y_ik - ybar_k)^2, averaged over outputs k
+    const Vector ybar = column_means(Y);
+    double r2 = 0.0;
+    for (std::size_t k = 0; k < Y.cols(); ++k) {
+        double ss_res = 0.0, ss_tot = 0.0;
+        for (std::size_t i = 0; i < Y.rows(); ++i) {
+            ss_res += (Y(i, k) - P(i, k)) * (Y(i, k) - P(i, k));
+            ss_tot += (Y(i, k) - ybar[k]) * (Y(i, k) - ybar[k]);
+        }
+        r2 += ss_tot > 0.0 ? 1.0 - ss_res / ss_tot : (ss_res == 0.0 ? 1.0 : 0.0);  // sklearn's constant-target rule
+    }
+    return r2 / static_cast<double>(Y.cols());
+}
+
+}  // namespace mlfs
