@@ -17,7 +17,7 @@ namespace mlfs {
 namespace {
 
 const double kEps = std::numeric_limits<double>::epsilon();
-const int kMaxTerms = 300;    // fraction steps (term pairs): <= ~60 for any t, 56 at a = b = 1000, 295 at 1.5e5
+const int kMaxTerms = 1000;   // fraction steps (term pairs): <= ~76 for any t, 56 at a = b = 1000, 296 at 1.5e5
 const int kMaxNewton = 100;   // Newton/bisection steps of the inverse; 2-9 are used
 
 // x, y = 1 - x and their logs, each to a few roundings. Carried together, so that a value near 1

@@ -12,7 +12,7 @@
 //   (LR.34) F: P(F > f) = I_{d2/(d2 + d1 f)}(d2/2, d1/2)
 //
 // Cost: one I_x is a few logs and lgammas plus steps of the fraction, each ~20 flops; the count
-// peaks near the switch point of (LR.31) and grows with min(a, b) (measured: at most ~60 for a
+// peaks near the switch point of (LR.31) and grows with min(a, b) (measured: up to ~76 for a
 // Student t in the audit's range, 10 / 26 / 56 / 119 / 295 at a = b = 10 / 1e2 / 1e3 / 1e4 / 1.5e5).
 // An inverse (quantile) takes 2 to 9 evaluations of I_x.
 // Accuracy (tests/test_distributions.cpp, against 60-digit mpmath): relative error within ~3 eps

@@ -107,14 +107,17 @@ LinearModel fit_cholesky(const Matrix& X, const Vector& y, const LeastSquaresOpt
                                  explain_collinearity(p.Xc, chol.failed_pivot(), opt.feature_names) + advice,
                              chol.failed_pivot(), chol.failed_value());
     // A positive pivot can still be rounding noise: L_jj^2 is what is left of ||Xc(:, j)||^2 = XtX_jj
-    // after removing the earlier columns, and it is known only to about D eps XtX_jj. Below that,
-    // column j is numerically a combination of the earlier ones (exact collinearity lands here).
+    // after removing the earlier columns; each entry of XtX is a sum of N products and each pivot
+    // subtracts D more, so it is known only to about (N + D) eps XtX_jj. Below that, column j is
+    // numerically a combination of the earlier ones (exact collinearity lands here). Only data with
+    // cond(XtX) > 1 / ((N + D) eps) can trip it, where the normal equations keep no digit anyway.
     const double eps = std::numeric_limits<double>::epsilon();
+    const double rounding = static_cast<double>(X.rows() + XtX.rows()) * eps;
     for (std::size_t j = 0; j < XtX.rows(); ++j) {
         const double pivot = chol.L()(j, j) * chol.L()(j, j);
-        if (pivot <= static_cast<double>(XtX.rows()) * eps * XtX(j, j))
+        if (pivot <= rounding * XtX(j, j))
             throw NumericalError("normal equations: cholesky pivot " + std::to_string(j) + " = " + format_number(pivot) +
-                                     " <= D*eps*(X^T X)_jj = " + format_number(XtX.rows() * eps * XtX(j, j)) +
+                                     " <= (N+D)*eps*(X^T X)_jj = " + format_number(rounding * XtX(j, j)) +
                                      ", rounding noise; " + explain_collinearity(p.Xc, j, opt.feature_names) + advice,
                                  j, pivot);
     }

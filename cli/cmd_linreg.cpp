@@ -179,7 +179,7 @@ Fit fit(const Request& r, const Problem& p) {
             if (!(f.audit.sigma2 > 0.0))
                 f.audit_skipped = "every residual is 0 (an exact fit): the standard errors are 0 and t is undefined";
         } catch (const NumericalError& e) {
-            f.audit_skipped = std::string("the audit broke down (X^T X is numerically singular): ") + e.what();
+            f.audit_skipped = std::string("the audit is not possible: ") + e.what();
         }
     }
     return f;

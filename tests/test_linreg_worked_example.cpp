@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The worked example of derivations/linear_regression.md, section 11, number by number: five
 // samples, two features. The inputs are typed below; every expected value is the exact fraction
-// (or square root of one) derived by hand in that section, not a number copied from a program.
+// (or square root of one, or root of a cubic) derived by hand in that section, or a bound derived
+// there, not a number copied from a program.
+#include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "algorithms/distributions.hpp"
 #include "algorithms/gradient_descent.hpp"
@@ -140,13 +143,52 @@ TEST_CASE(gradient_descent_on_the_example) {
     CHECK_REL(r.L, 1.0 + 1.0 / std::sqrt(2.0), 1e-12, "(LR.12) L = 1 + 1/sqrt 2; power iteration stops at 1e-14 relative change");
     CHECK_REL(r.lr, 2.0 - std::sqrt(2.0), 1e-12, "(LR.12) lr = 1/L = 2 - sqrt 2");
     CHECK(r.converged);
-    // (LR.15): error <= kappa tol ||theta*|| = 5.83 * 1e-12 * ~3 in z units; 1e-10 after mapping back (LR.14)
-    CHECK_ALL_NEAR(r.model.coef_, Vector({-1, 2}), 0.0, 1e-10, "(LR.14), (LR.15) kappa = 3 + 2 sqrt 2 times tol 1e-12");
-    CHECK_NEAR(r.model.intercept_, 2.0, 1e-10, "(LR.14), (LR.15) as the coefficients");
+    // the gradient is 6% above tol * ||grad J(0)|| after 136 updates and 12% below after 137: no rounding moves that
+    CHECK(r.n_iter_ == 137);
+    // (LR.15): ||theta - theta*|| <= kappa tol ||theta*|| = 5.83 * 1e-12 * 7.16 = 4.2e-11 in z units (theta* = (6, -2/sqrt 5, 12/sqrt 10));
+    // (LR.14) divides w' by s_j >= 2/sqrt 5: <= 4.7e-11 on w; b = b' - sum w'_j xbar_j / s_j: <= sqrt(8.5) * 4.2e-11 = 1.2e-10
+    CHECK_ALL_NEAR(r.model.coef_, Vector({-1, 2}), 0.0, 1e-10, "(LR.14), (LR.15) bound 4.7e-11 on w (measured 1.7e-11)");
+    CHECK_NEAR(r.model.intercept_, 2.0, 2e-10, "(LR.14), (LR.15) bound 1.2e-10 on b (measured 9.7e-12)");
 
     const GradientDescentDesign d = gradient_descent_design(example_X(), true, true);
     const ConditionEstimate c = spd_condition_number(scale(1.0 / 5.0, gram(d.A)));
     CHECK_REL(c.cond, 3.0 + 2.0 * std::sqrt(2.0), 1e-12, "kappa = (1 + rho)/(1 - rho) = 3 + 2 sqrt 2; eigenvalue iterations to 1e-14");
+}
+
+// The roots of lambda^3 + c2 lambda^2 + c1 lambda + c0 when all three are real (trigonometric form), ascending.
+static Vector real_cubic_roots(double c2, double c1, double c0) {
+    const double q = (c2 * c2 - 3.0 * c1) / 9.0, r = (2.0 * c2 * c2 * c2 - 9.0 * c2 * c1 + 27.0 * c0) / 54.0;
+    const double phi = std::acos(r / std::sqrt(q * q * q)), pi = std::acos(-1.0);
+    Vector roots(3);
+    for (std::size_t k = 0; k < 3; ++k)
+        roots[k] = -2.0 * std::sqrt(q) * std::cos((phi + 2.0 * pi * static_cast<double>(k)) / 3.0) - c2 / 3.0;
+    std::sort(roots.begin(), roots.end());
+    return roots;
+}
+
+TEST_CASE(gradient_descent_on_the_raw_example) {
+    // section 11: A^T A = [[5, 10, 15], [10, 24, 36], [15, 36, 63]], characteristic polynomial
+    // lambda^3 - 92 lambda^2 + 326 lambda - 180 (trace 92, principal minors 20 + 90 + 216, det = N det G = 180);
+    // H = A^T A / 5, so kappa = largest root / smallest root = 129.4
+    const Vector roots = real_cubic_roots(-92.0, 326.0, -180.0);
+    // the formula subtracts ~30 to get the root 0.68: ~50 eps relative on it, so 1e-12 on the product and kappa
+    CHECK_REL(roots[0] + roots[1] + roots[2], 92.0, 1e-14, "the roots sum to the trace, 92");
+    CHECK_REL(roots[0] * roots[1] * roots[2], 180.0, 1e-12, "their product is the determinant, 180");
+    const double kappa = roots[2] / roots[0];
+    CHECK_REL(kappa, 129.4, 1e-3, "the 129.4 of section 11, to the digits printed there");
+    const GradientDescentDesign d = gradient_descent_design(example_X(), /*standardize=*/false, /*fit_intercept=*/true);
+    // power and inverse iteration stop at 1e-14 relative change, the smallest root carries ~50 eps: 1e-12
+    CHECK_REL(spd_condition_number(scale(1.0 / 5.0, gram(d.A))).cond, kappa, 1e-12, "kappa of (1/N) A^T A = roots of the cubic");
+
+    const GradientDescentResult r = fit_gradient_descent(example_X(), example_y());
+    CHECK_REL(r.L, roots[2] / 5.0, 1e-12, "(LR.12) L = largest root / 5 = 17.67");
+    CHECK(r.converged);
+    // measured 2,985, but one update earlier the gradient is only 0.02% above the threshold, so a change in the
+    // order of a sum could move the count: only section 8's bound kappa ln(1/tol) = 129.4 * 27.6 = 3,575 is checked
+    CHECK_MSG(r.n_iter_ <= 3575, "raw GD: " + std::to_string(r.n_iter_) + " updates (measured 2,985) <= kappa ln 1e12 = 3,575");
+    // (LR.15): ||theta - theta*|| <= kappa tol ||theta*|| = 129.4 * 1e-12 * ||(2, -1, 2)|| = 3.9e-10, each entry too
+    CHECK_ALL_NEAR(r.model.coef_, Vector({-1, 2}), 0.0, 3.9e-10, "(LR.15) kappa tol ||theta*|| (measured 9.6e-11)");
+    CHECK_NEAR(r.model.intercept_, 2.0, 3.9e-10, "(LR.15) kappa tol ||theta*|| (measured 1.8e-10)");
 }
 
 TEST_MAIN()
