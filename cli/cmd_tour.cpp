@@ -8,6 +8,7 @@
 #include "cli/study_kmeans.hpp"
 #include "cli/study_linalg.hpp"
 #include "cli/study_linreg.hpp"
+#include "cli/study_mlp.hpp"
 #include "cli/summary.hpp"
 
 namespace mlfs {
@@ -19,7 +20,7 @@ int cmd_tour(int argc, char** argv) {
         std::printf("%s", args.help().c_str());
         return kExitOk;
     }
-    return run_studies(args.get_or("--out", "mlfs-tour"), {run_linalg_study, run_linreg_study, run_kmeans_study});
+    return run_studies(args.get_or("--out", "mlfs-tour"), {run_linalg_study, run_linreg_study, run_kmeans_study, run_mlp_study});
 }
 
 }  // namespace mlfs

@@ -24,7 +24,7 @@ void print_help(std::FILE* out, const Subcommand* subs, std::size_t n) {
     std::fprintf(out, "usage: mlfs SUBCOMMAND [ARGS...]\n       mlfs --help | --version\n\n"
                       "Machine learning from scratch: small case studies you can read line by line.\n\n"
                       "subcommands:\n");
-    for (std::size_t i = 0; i < n; ++i) std::fprintf(out, "  %-8s %s\n", subs[i].name, subs[i].summary);
+    for (std::size_t i = 0; i < n; ++i) std::fprintf(out, "  %-10s %s\n", subs[i].name, subs[i].summary);
     std::fprintf(out, "\nRun 'mlfs SUBCOMMAND --help' for its arguments.\n");
 }
 
@@ -49,6 +49,8 @@ int dispatch(int argc, char** argv) {
         {"data", "summarise a CSV file, or scatter-plot two of its columns to SVG", mlfs::cmd_data},
         {"linreg", "least squares and ridge: the diabetes + NIST case study, or fit your CSV", mlfs::cmd_linreg},
         {"kmeans", "k-means clustering: the iris case study and its failure modes, or cluster your CSV", mlfs::cmd_kmeans},
+        {"mlp", "multi-layer perceptron: the digits case study and its failure modes, or train on your CSV", mlfs::cmd_mlp},
+        {"gradcheck", "check backprop's gradient against central differences on a tiny network", mlfs::cmd_gradcheck},
         {"tour", "the guided tour of the case studies", mlfs::cmd_tour},
     };
     const std::size_t n = sizeof subs / sizeof subs[0];

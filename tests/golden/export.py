@@ -65,6 +65,10 @@ def _mlp(args, report):
     return {"tests/golden/mlp.txt": goldens_mlp.build_mlp(report).encode("ascii")}
 
 
+def _mlp_digits(args, report):
+    return {"tests/golden/mlp_digits.txt": goldens_mlp.build_mlp_digits(report, REPO_ROOT).encode("ascii")}
+
+
 def _linreg(args, report):
     return {"tests/golden/linreg.txt": goldens_linreg.build_linreg(report).encode("ascii")}
 
@@ -82,6 +86,7 @@ STEPS = [
     ("random", _random),
     ("kmeans", _kmeans),
     ("mlp", _mlp),
+    ("mlp_digits", _mlp_digits),
 ]
 
 

@@ -197,3 +197,35 @@ def build_mlp(report):
             g.scalar(pre + "final_learning_rate", est._optimizer.learning_rate, "est._optimizer.learning_rate")
             report.append("mlp: case %d %s: %d epochs, final loss %.6g" % (c, name, est.n_iter_, est.loss_curve_[-1]))
     return g.text()
+
+
+# ---- tests/golden/mlp_digits.txt: the digits case study of `mlfs mlp` (cli/study_mlp.cpp)
+DIGITS_N_TRAIN = 1437  # first 1437 rows train, last 360 test (datasets/digits.csv order)
+DIGITS_PARAMS = dict(hidden_layer_sizes=(32,), activation="relu", solver="adam", learning_rate_init=1e-3,
+                     batch_size=64, max_iter=40, shuffle=True, random_state=0)
+
+
+def build_mlp_digits(report, repo_root):
+    """MLPClassifier(**DIGITS_PARAMS) on datasets/digits.csv, pixels / 16, the first 1437 rows."""
+    import os
+    data = np.loadtxt(os.path.join(repo_root, "datasets", "digits.csv"), delimiter=",", skiprows=1)
+    X, y = data[:, :-1] / 16.0, data[:, -1].astype(int)
+    n = DIGITS_N_TRAIN
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        est = MLPClassifier(**DIGITS_PARAMS).fit(X[:n], y[:n])
+    pred = est.predict(X[n:])
+    acc = float(np.mean(pred == y[n:]))
+    g = golden_writer.GoldenFile(
+        "mlp_digits.txt", "mlp_digits",
+        ["scikit-learn MLPClassifier on datasets/digits.csv (pixels / 16): the digits case study of",
+         "`mlfs mlp` (cli/study_mlp.cpp). Train: rows 0..%d, test: rows %d..%d." % (n - 1, n, X.shape[0] - 1)])
+    call = "MLPClassifier(%s).fit(X[:%d], y[:%d])" % (", ".join("%s=%r" % kv for kv in sorted(DIGITS_PARAMS.items())), n, n)
+    g.scalar("digits.n_train", n, "the first n_train rows train, the rest test")
+    g.scalar("digits.seed", DIGITS_PARAMS["random_state"], "random_state; " + call)
+    g.vector("digits.loss_curve_", est.loss_curve_, "est.loss_curve_")
+    g.scalar("digits.n_iter_", est.n_iter_, "est.n_iter_")
+    g.scalar("digits.test_accuracy", acc, "est.score(X[%d:], y[%d:])" % (n, n))
+    g.vector("digits.test_predictions", pred, "est.predict(X[%d:])" % n)
+    report.append("mlp_digits: %d epochs, final loss %.6g, test accuracy %.6f" % (est.n_iter_, est.loss_curve_[-1], acc))
+    return g.text()

@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: MIT
+// mlfs mlp: with no data, the digits case study (cli/study_mlp.cpp); with --data FILE.csv --target
+// COLUMN, a multi-layer perceptron fitted to the user's data as scikit-learn 1.2.1's MLPClassifier /
+// MLPRegressor(solver='sgd' or 'adam') fits it (algorithms/mlp.hpp, tags NN.1-NN.17): the loss
+// curve, n_iter_, the training score, a plot, and --json. Legend: N rows, D features, K outputs.
+#include <chrono>
+#include <climits>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "algorithms/mlp.hpp"
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "cli/csv.hpp"
+#include "cli/json.hpp"
+#include "cli/study_mlp.hpp"
+#include "cli/svg.hpp"
+
+namespace mlfs {
+
+namespace {
+
+const char* const kSummary =
+    "A multi-layer perceptron trained by SGD or Adam, from scratch, as scikit-learn 1.2.1's MLPClassifier\n"
+    "and MLPRegressor.\n\n"
+    "Without --data: the case study. Digits (8x8 images, 10 classes) trained beside scikit-learn's loss\n"
+    "curve, test accuracy and predictions, a decision boundary on the moons, and the ways training fails\n"
+    "(vanishing gradients, dead ReLUs, divergence, over-fitting); figures in --out (default mlfs-mlp)\n"
+    "and a summary table; exit 1 if any comparison fails.\n\n"
+    "With --data FILE.csv --target COLUMN: trains on every other column, as\n"
+    "MLPClassifier/MLPRegressor(hidden_layer_sizes=..., activation=..., solver=..., learning_rate_init=LR,\n"
+    "batch_size=..., max_iter=EPOCHS, alpha=..., momentum=..., nesterovs_momentum=..., shuffle=...,\n"
+    "tol=..., n_iter_no_change=..., random_state=SEED). --task: classify when the target holds only\n"
+    "integers with at most 20 distinct values, else regress. Defaults are sklearn's. The loss of each\n"
+    "epoch goes to stderr after training (the library has no per-epoch callback), then the summary.\n"
+    "Columns are used as they are: z-score them first if their scales differ.\n\n"
+    "--json prints one JSON object and nothing else (not even the progress), numbers with 17\n"
+    "significant digits: loss_curve_, n_iter_, coefs_, intercepts_, classes_ (classify), task.";
+
+const std::size_t kMaxClasses = 20;
+
+Args make_args() {
+    Args args("mlfs mlp", kSummary);
+    args.option("--data", "FILE.csv", "a numeric CSV file with a header row");
+    args.option("--target", "COLUMN", "the column to predict (required with --data)");
+    args.option("--task", "NAME", "classify or regress (default: see above)");
+    args.option("--hidden", "H1,H2,...", "hidden layer sizes, each >= 1 (default 100)");
+    args.option("--activation", "NAME", "relu (default), tanh, logistic or identity");
+    args.option("--solver", "NAME", "adam (default) or sgd");
+    args.option("--lr", "X", "learning_rate_init > 0 (default 0.001)");
+    args.option("--batch-size", "N", "samples per batch >= 1 (default auto = min(200, N))");
+    args.option("--epochs", "N", "max_iter: at most N epochs (default 200)");
+    args.option("--alpha", "A", "L2 penalty >= 0 (default 0.0001)");
+    args.option("--momentum", "M", "sgd momentum in [0, 1] (default 0.9)");
+    args.flag("--nesterov", "sgd: Nesterov's momentum (the default, as sklearn's nesterovs_momentum=True)");
+    args.flag("--no-nesterov", "sgd: plain momentum");
+    args.flag("--no-shuffle", "keep the row order in every epoch (default: shuffle)");
+    args.option("--tol", "T", "stop after n_iter_no_change epochs without improving the loss by T (default 1e-4)");
+    args.option("--n-iter-no-change", "N", "see --tol (default 10)");
+    args.option("--seed", "S", "random_state, 0 to 4294967295 (default 0)");
+    args.option("--out", "DIR", "write the loss curve plot into DIR (created if needed)");
+    args.flag("--json", "print the fit as one JSON object on stdout (see above)");
+    return args;
+}
+
+struct Request {
+    std::string data, target, task;  // task: "classify", "regress" or "" (decide from the target)
+    MLPOptions opt;
+    bool json = false;
+};
+
+std::vector<std::size_t> parse_hidden(const std::string& list, const Args& args) {
+    std::vector<std::size_t> sizes;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t comma = list.find(',', start);
+        const std::string word = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        char* end = nullptr;
+        const long h = word.empty() ? 0 : std::strtol(word.c_str(), &end, 10);
+        if (word.empty() || *end != '\0' || h < 1 || h > 100000)
+            args.fail("--hidden must be layer sizes from 1 to 100000 separated by commas (\"64,32\"), got \"" + list + "\"");
+        sizes.push_back(static_cast<std::size_t>(h));
+        if (comma == std::string::npos) return sizes;
+        start = comma + 1;
+    }
+}
+
+int int_option(const Args& args, const std::string& name, int fallback, int lo) {
+    const long v = args.get_int(name, fallback);
+    if (v < lo || v > INT_MAX) args.fail(name + " must be an integer from " + std::to_string(lo) + " to " + std::to_string(INT_MAX) + ", got " + args.get(name));
+    return static_cast<int>(v);
+}
+
+// Reads and cross-checks the options of the --data mode; every mistake is a UsageError (exit 2).
+Request read_request(const Args& args) {
+    Request r;
+    MLPOptions& o = r.opt;
+    r.data = args.get("--data");
+    if (!args.has("--target")) args.fail("--data needs --target COLUMN, the column to predict");
+    r.target = args.get("--target");
+    r.task = args.get_or("--task", "");
+    if (!r.task.empty() && r.task != "classify" && r.task != "regress") args.fail("--task must be classify or regress, not \"" + r.task + "\"");
+    if (args.has("--hidden")) o.hidden_layer_sizes = parse_hidden(args.get("--hidden"), args);
+    const std::string act = args.get_or("--activation", "relu");
+    if (act == "relu") o.activation = Activation::relu;
+    else if (act == "tanh") o.activation = Activation::tanh;
+    else if (act == "logistic") o.activation = Activation::logistic;
+    else if (act == "identity") o.activation = Activation::identity;
+    else args.fail("--activation must be relu, tanh, logistic or identity, not \"" + act + "\"");
+    const std::string solver = args.get_or("--solver", "adam");
+    if (solver == "adam") o.solver = Solver::adam;
+    else if (solver == "sgd") o.solver = Solver::sgd;
+    else args.fail("--solver must be adam or sgd, not \"" + solver + "\"");
+    o.learning_rate_init = args.get_double("--lr", o.learning_rate_init);
+    if (!(o.learning_rate_init > 0.0) || !std::isfinite(o.learning_rate_init)) args.fail("--lr must be > 0, got " + args.get("--lr"));
+    if (args.has("--batch-size")) o.batch_size = static_cast<std::size_t>(int_option(args, "--batch-size", 0, 1));
+    o.max_iter = int_option(args, "--epochs", o.max_iter, 1);
+    o.alpha = args.get_double("--alpha", o.alpha);
+    if (!(o.alpha >= 0.0)) args.fail("--alpha must be >= 0, got " + args.get("--alpha"));
+    o.momentum = args.get_double("--momentum", o.momentum);
+    if (!(o.momentum >= 0.0 && o.momentum <= 1.0)) args.fail("--momentum must be in [0, 1], got " + args.get("--momentum"));
+    if (args.has("--nesterov") && args.has("--no-nesterov")) args.fail("--nesterov and --no-nesterov contradict each other");
+    o.nesterovs_momentum = !args.has("--no-nesterov");
+    o.shuffle = !args.has("--no-shuffle");
+    o.tol = args.get_double("--tol", o.tol);
+    if (!(o.tol >= 0.0)) args.fail("--tol must be >= 0, got " + args.get("--tol"));
+    o.n_iter_no_change = int_option(args, "--n-iter-no-change", o.n_iter_no_change, 1);
+    const long seed = args.get_int("--seed", 0);
+    if (seed < 0 || seed > 4294967295L) args.fail("--seed must be an integer from 0 to 4294967295, got " + args.get("--seed"));
+    o.random_state = static_cast<std::uint32_t>(seed);
+    r.json = args.has("--json");
+    return r;
+}
+
+struct Problem {
+    Matrix X, Y;                     // N x D features; N x 1 target column
+    std::vector<std::string> names;  // D feature names
+    std::vector<int> labels;         // classify: the target as integers
+    bool classify = false;
+};
+
+// The features and the target; the task from --task or the rule of kSummary. Data errors throw.
+Problem load(const Request& r) {
+    const Table t = read_csv(r.data);
+    const std::size_t j = column_index(t, r.target);
+    Problem p;
+    for (const std::string& n : t.names)
+        if (n != r.target) p.names.push_back(n);
+    if (p.names.empty()) throw CsvError(r.data + ": the target \"" + r.target + "\" is the only column; no features left");
+    p.X = select_columns(t, p.names).X;
+    p.Y = Matrix::column(t.X.col(j));
+    bool integers = true;
+    std::set<double> distinct;
+    for (double v : t.X.col(j)) {
+        integers = integers && v == std::floor(v) && std::fabs(v) < 1e9;
+        distinct.insert(v);
+    }
+    p.classify = r.task.empty() ? integers && distinct.size() <= kMaxClasses : r.task == "classify";
+    if (!p.classify) return p;
+    for (std::size_t i = 0; i < t.X.rows(); ++i) {
+        const double v = t.X(i, j);
+        if (!integers && (v != std::floor(v) || std::fabs(v) >= 1e9))
+            throw CsvError(r.data + ":" + std::to_string(i + 2) + ": --task classify needs integer class labels in \"" +
+                           r.target + "\", found " + format_number(v));
+        p.labels.push_back(static_cast<int>(v));
+    }
+    if (distinct.size() < 2)
+        throw CsvError(r.data + ": the target \"" + r.target + "\" holds one class (" + format_number(*distinct.begin()) +
+                       "); a classifier needs at least two");
+    return p;
+}
+
+struct Fitted {
+    MLPFit fit;
+    std::vector<int> classes_;
+    double score = 0.0;  // training accuracy or R^2
+    double seconds = 0.0;
+};
+
+Fitted train(const Problem& p, const MLPOptions& opt) {
+    Fitted f;
+    const auto t0 = std::chrono::steady_clock::now();
+    if (p.classify) {
+        MLPClassifier clf = mlp_classifier_fit(p.X, p.labels, opt);
+        f.score = mlp_score(clf, p.X, p.labels);
+        f.classes_ = clf.classes_;
+        f.fit = std::move(clf.fit);
+    } else {
+        MLPRegressor reg = mlp_regressor_fit(p.X, p.Y, opt);
+        f.score = mlp_score(reg, p.X, p.Y);
+        f.fit = std::move(reg.fit);
+    }
+    f.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return f;
+}
+
+Json to_json(const Problem& p, const Fitted& f) {
+    Json j = Json::object();
+    j.add("task", Json::string(p.classify ? "classify" : "regress"));
+    j.add("loss_curve_", Json::numbers(f.fit.loss_curve_)).add("n_iter_", Json::number(f.fit.n_iter_));
+    Json coefs = Json::array(), intercepts = Json::array();
+    for (const Matrix& W : f.fit.net.coefs_) coefs.push(Json::rows(W));
+    for (const Vector& b : f.fit.net.intercepts_) intercepts.push(Json::numbers(b));
+    j.add("coefs_", std::move(coefs)).add("intercepts_", std::move(intercepts));
+    if (p.classify) j.add("classes_", Json::numbers(Vector(f.classes_.begin(), f.classes_.end())));
+    return j;
+}
+
+std::string sizes(const std::vector<std::size_t>& h) {
+    std::string s;
+    for (std::size_t v : h) s += (s.empty() ? "" : ",") + std::to_string(v);
+    return s;
+}
+
+void print_text(const Request& r, const Problem& p, const Fitted& f) {
+    const MLPOptions& o = r.opt;
+    for (std::size_t e = 0; e < f.fit.loss_curve_.size(); ++e)
+        std::fprintf(stderr, "epoch %4zu  loss %.10g\n", e + 1, f.fit.loss_curve_[e]);
+    std::fprintf(stderr, "(%d epochs in %.3f s; printed after training: mlp_fit has no per-epoch callback)\n",
+                 f.fit.n_iter_, f.seconds);
+    std::printf("%s: %zu rows, %zu features, target %s (%s%s)\n", r.data.c_str(), p.X.rows(), p.X.cols(),
+                r.target.c_str(), p.classify ? "classify, " : "regress", p.classify ? (std::to_string(f.classes_.size()) + " classes").c_str() : "");
+    std::printf("hidden (%s) %s, solver %s, lr %g, batch %zu, alpha %g, seed %u%s\n\n", sizes(o.hidden_layer_sizes).c_str(),
+                activation_name(o.activation), o.solver == Solver::adam ? "adam" : "sgd", o.learning_rate_init,
+                f.fit.batch_size, o.alpha, o.random_state,
+                o.solver == Solver::sgd ? (o.nesterovs_momentum ? ", Nesterov momentum" : ", momentum") : "");
+    std::printf("n_iter_   %d (%s)\nfinal loss %.17g (NN.15)\nbest_loss_ %.17g\n%s %.6f\n", f.fit.n_iter_,
+                f.fit.converged ? "stopped: no improvement by tol, NN.16" : "max_iter reached", f.fit.loss_curve_.back(),
+                f.fit.best_loss_, p.classify ? "training accuracy" : "training R^2", f.score);
+}
+
+void write_loss_plot(const std::string& out, const Request& r, const Fitted& f) {
+    std::error_code ec;
+    std::filesystem::create_directories(out, ec);
+    if (ec) throw std::runtime_error(out + ": cannot create the output folder: " + ec.message());
+    Vector epochs;
+    for (std::size_t e = 1; e <= f.fit.loss_curve_.size(); ++e) epochs.push_back(static_cast<double>(e));
+    const std::string file = r.data.substr(r.data.find_last_of('/') + 1);  // npos + 1 == 0
+    Plot plot(file + ": training loss per epoch (NN.15)", "epoch", "loss");
+    plot.set_log_y(true);
+    plot.add_line("loss_curve_", epochs, f.fit.loss_curve_);
+    plot.save(out + "/mlp_loss.svg");
+}
+
+}  // namespace
+
+int cmd_mlp(int argc, char** argv) {
+    Args args = make_args();
+    if (!args.parse(argc, argv)) {
+        std::fputs(args.help().c_str(), stdout);
+        return kExitOk;
+    }
+    if (!args.has("--data")) {
+        for (const char* needs_data : {"--target", "--task", "--hidden", "--activation", "--solver", "--lr", "--batch-size",
+                                       "--epochs", "--alpha", "--momentum", "--nesterov", "--no-nesterov", "--no-shuffle",
+                                       "--tol", "--n-iter-no-change", "--seed", "--json"})
+            if (args.has(needs_data)) args.fail(std::string(needs_data) + " needs --data FILE.csv");
+        return run_studies(args.get_or("--out", "mlfs-mlp"), {run_mlp_study});
+    }
+    const Request r = read_request(args);
+    const Problem p = load(r);
+    const Fitted f = train(p, r.opt);
+    if (r.json) {
+        const std::string text = to_json(p, f).dump();  // built whole first: an error leaves stdout empty
+        if (args.has("--out")) write_loss_plot(args.get("--out"), r, f);
+        std::printf("%s\n", text.c_str());
+        return kExitOk;
+    }
+    print_text(r, p, f);
+    if (args.has("--out")) {
+        write_loss_plot(args.get("--out"), r, f);
+        std::printf("\nwrote into %s/: mlp_loss.svg\n", args.get("--out").c_str());
+    }
+    return kExitOk;
+}
+
+}  // namespace mlfs

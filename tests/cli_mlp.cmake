@@ -1,0 +1,126 @@
+# SPDX-License-Identifier: MIT
+# Runs `mlfs mlp` and `mlfs gradcheck` end to end:
+#   cmake -DMLFS=path/to/mlfs -DROOT=repository/root -DOUT=scratch/dir -P tests/cli_mlp.cmake
+# 1. the digits case study (no data arguments) exits 0, every comparison is ok, its figures exist;
+# 2. datasets/moons.csv with --json prints one JSON object (loss_curve_, n_iter_, coefs_,
+#    intercepts_, classes_) and nothing on stderr; the text mode and a regression work;
+# 3. each bad input exits non-zero (1 for bad data or divergence, 2 for a command-line mistake)
+#    with a precise message on stderr and nothing on stdout;
+# 4. gradcheck passes on its defaults and on relu + squared loss.
+# The small bad files are in tests/data/mlp/. One line is printed per case; all cases run, and the
+# script fails at the end if any failed.
+
+if(NOT MLFS OR NOT ROOT OR NOT OUT)
+  message(FATAL_ERROR "usage: cmake -DMLFS=path/to/mlfs -DROOT=repo/root -DOUT=scratch/dir -P cli_mlp.cmake")
+endif()
+
+set(failures 0)
+set(moons "${ROOT}/datasets/moons.csv")  # 300 rows: x0, x1, moon
+set(bad "${ROOT}/tests/data/mlp")
+
+# run_case(NAME EXPECT_CODE STREAM NEEDLE ARGS...): EXPECT_CODE is a number; STREAM is "stdout" or
+# "stderr", the output that must contain NEEDLE. A failing case must also leave stdout empty
+# (errors go to stderr only, so --json output is never half written).
+function(run_case name expect_code stream needle)
+  execute_process(COMMAND ${MLFS} ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  string(STRIP "${err}" err)
+  string(REPLACE "\n" " | " err_one_line "${err}")
+  set(ok TRUE)
+  if(NOT code STREQUAL "${expect_code}")
+    set(ok FALSE)
+  endif()
+  if(NOT code STREQUAL "0" AND NOT out STREQUAL "")
+    set(ok FALSE)
+  endif()
+  if(stream STREQUAL "stdout")
+    string(FIND "${out}" "${needle}" at)
+  else()
+    string(FIND "${err}" "${needle}" at)
+  endif()
+  if(at EQUAL -1)
+    set(ok FALSE)
+  endif()
+  if(ok)
+    message(STATUS "ok      ${name}: exit ${code}: ${err_one_line}")
+  else()
+    string(SUBSTRING "${out}" 0 200 out_start)
+    message(STATUS "NOT OK  ${name}: exit ${code} (want ${expect_code}), ${stream} must contain \"${needle}\"; "
+                   "stderr: ${err_one_line}; stdout starts: ${out_start}")
+    math(EXPR n "${failures} + 1")
+    set(failures ${n} PARENT_SCOPE)
+  endif()
+endfunction()
+
+function(require_files dir)
+  foreach(svg ${ARGN})
+    if(NOT EXISTS "${dir}/${svg}.svg")
+      message(STATUS "NOT OK  ${dir}/${svg}.svg was not written")
+      math(EXPR n "${failures} + 1")
+      set(failures ${n} PARENT_SCOPE)
+    endif()
+  endforeach()
+endfunction()
+
+# ---- 1. the case study
+run_case("case study" 0 stdout "comparisons ok; plots in" mlp --out "${OUT}")
+run_case("case study, summary rows" 0 stdout "digits MLP: test predictions that differ (count)" mlp --out "${OUT}")
+require_files("${OUT}" mlp_digits_loss mlp_digits_misclassified mlp_moons_boundary mlp_vanishing mlp_dead_relu
+              mlp_overfitting)
+
+# ---- 2. good input: --json is one object on stdout, starting with "{", nothing on stderr
+execute_process(COMMAND ${MLFS} mlp --data "${moons}" --target moon --hidden 8 --solver sgd --lr 0.05 --epochs 20 --json
+                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+string(SUBSTRING "${out}" 0 1 first)
+set(ok TRUE)
+if(NOT code STREQUAL "0" OR NOT first STREQUAL "{" OR NOT err STREQUAL "")
+  set(ok FALSE)
+endif()
+foreach(key loss_curve_ n_iter_ coefs_ intercepts_ classes_)
+  string(FIND "${out}" "\"${key}\"" at)
+  if(at EQUAL -1)
+    set(ok FALSE)
+  endif()
+endforeach()
+if(ok)
+  message(STATUS "ok      --json on moons.csv: exit 0, a JSON object with loss_curve_, n_iter_, coefs_, intercepts_, classes_")
+else()
+  message(STATUS "NOT OK  --json on moons.csv: exit ${code}, stderr: ${err}; stdout starts: ${first}")
+  math(EXPR failures "${failures} + 1")
+endif()
+run_case("text output with a plot" 0 stdout "training accuracy"
+         mlp --data "${moons}" --target moon --hidden 8 --epochs 10 --out "${OUT}/user")
+require_files("${OUT}/user" mlp_loss)
+run_case("progress on stderr" 0 stderr "epoch   10  loss" mlp --data "${moons}" --target moon --hidden 8 --epochs 10)
+run_case("regression (x1 is not a few integers)" 0 stdout "training R^2" mlp --data "${moons}" --target x1 --epochs 5)
+
+# ---- 3. bad input: bad data and divergence exit 1
+run_case("non-integer target for classify" 1 stderr "non_integer.csv:3: --task classify needs integer class labels in \"y\", found 0.5"
+         mlp --data "${bad}/non_integer.csv" --target y --task classify)
+run_case("one class" 1 stderr "holds one class (1); a classifier needs at least two" mlp --data "${bad}/one_class.csv" --target y)
+run_case("diverging --lr" 1 stderr "mlp_fit diverged in epoch"
+         mlp --data "${moons}" --target x1 --solver sgd --lr 1e6 --hidden 8)
+run_case("unknown target" 1 stderr "no column named \"z\"" mlp --data "${moons}" --target z)
+run_case("missing file" 1 stderr "no_such_file.csv: cannot open file" mlp --data "${bad}/no_such_file.csv" --target y)
+
+# ---- 3. command-line mistakes exit 2
+run_case("--hidden empty layer" 2 stderr "--hidden must be layer sizes from 1 to 100000 separated by commas (\"64,32\"), got \"64,,32\""
+         mlp --data "${moons}" --target moon --hidden 64,,32)
+run_case("--hidden zero" 2 stderr "got \"0\"" mlp --data "${moons}" --target moon --hidden 0)
+run_case("unknown activation" 2 stderr "--activation must be relu, tanh, logistic or identity, not \"softplus\""
+         mlp --data "${moons}" --target moon --activation softplus)
+run_case("unknown solver" 2 stderr "--solver must be adam or sgd" mlp --data "${moons}" --target moon --solver lbfgs)
+run_case("--lr zero" 2 stderr "--lr must be > 0" mlp --data "${moons}" --target moon --lr 0)
+run_case("--epochs zero" 2 stderr "--epochs must be an integer from 1" mlp --data "${moons}" --target moon --epochs 0)
+run_case("--nesterov and --no-nesterov" 2 stderr "contradict" mlp --data "${moons}" --target moon --nesterov --no-nesterov)
+run_case("missing --target" 2 stderr "--data needs --target COLUMN" mlp --data "${moons}")
+run_case("--json without --data" 2 stderr "--json needs --data FILE.csv" mlp --json)
+
+# ---- 4. gradcheck
+run_case("gradcheck defaults" 0 stdout "good -> PASS" gradcheck)
+run_case("gradcheck relu squared" 0 stdout "PASS" gradcheck --activation relu --loss squared --hidden 5 --seed 2)
+run_case("gradcheck bad loss" 2 stderr "--loss must be squared, binary or multiclass" gradcheck --loss hinge)
+
+if(failures GREATER 0)
+  message(FATAL_ERROR "${failures} case(s) failed")
+endif()
+message(STATUS "all cases passed")
