@@ -89,24 +89,25 @@ double inertia(const Matrix& Xc, const Matrix& C, const std::vector<int>& labels
     return J;
 }
 
-// (KM.4) Each empty cluster e (n_e = 0), in increasing e, takes the sample f farthest from its old
-// centre c_old[l_f] among those not taken yet (first index on ties); f leaves the sum of its
-// cluster o. `labels` are not changed: the next assignment step settles them.
+// (KM.4) The clusters that are empty after the assignment (n_e = 0) are listed first; then each,
+// in increasing e, takes the sample f farthest from its old centre c_old[l_f] among those not taken
+// yet (first index on ties), and f leaves the sum of its cluster o. A cluster emptied by this is
+// not refilled in the same step (as sklearn). `labels` are not changed: the next assignment settles them.
 void relocate_empty(const Matrix& Xc, const Matrix& C_old, const std::vector<int>& labels, Matrix& sums,
                     std::vector<std::size_t>& n) {
     const std::size_t N = Xc.rows(), D = Xc.cols();
-    Vector dist;  // ||x_i - c_old[l_i]||^2, computed only if some cluster is empty
-    std::vector<bool> taken(N, false);
-    for (std::size_t e = 0; e < n.size(); ++e) {
-        if (n[e] != 0) continue;
-        if (dist.empty()) {
-            dist.assign(N, 0.0);
-            for (std::size_t i = 0; i < N; ++i)
-                for (std::size_t k = 0; k < D; ++k) {
-                    const double diff = Xc(i, k) - C_old(static_cast<std::size_t>(labels[i]), k);
-                    dist[i] += diff * diff;
-                }
+    std::vector<std::size_t> empty;
+    for (std::size_t e = 0; e < n.size(); ++e)
+        if (n[e] == 0) empty.push_back(e);
+    if (empty.empty()) return;
+    Vector dist(N, 0.0);  // ||x_i - c_old[l_i]||^2
+    for (std::size_t i = 0; i < N; ++i)
+        for (std::size_t k = 0; k < D; ++k) {
+            const double diff = Xc(i, k) - C_old(static_cast<std::size_t>(labels[i]), k);
+            dist[i] += diff * diff;
         }
+    std::vector<bool> taken(N, false);
+    for (std::size_t e : empty) {
         std::size_t f = N;
         for (std::size_t i = 0; i < N; ++i)
             if (!taken[i] && (f == N || dist[i] > dist[f])) f = i;

@@ -6,7 +6,8 @@
 //   (KM.1)  inertia J = sum_i ||x_i - c_{l_i}||^2
 //   (KM.2)  assignment  l_i = argmin_j ||c_j||^2 - 2 x_i.c_j, on centred data, ties to the lowest j
 //   (KM.3)  update      c_j = (sum_{i: l_i = j} x_i) * (1 / n_j)
-//   (KM.4)  an empty cluster takes the sample farthest from its old centre (first empty, farthest)
+//   (KM.4)  the clusters empty after the assignment each take a sample farthest from its old centre
+//           (first empty, farthest); a cluster emptied by that stays empty until the next assignment
 //   (KM.5)  centre shift sum_j ||c_j^new - c_j^old||^2 <= tol_abs stops the run
 //   (KM.6)  tol_abs = tol * (1/D) sum_k var(X[:, k]), population variances of the input X
 //   (KM.7)  labels unchanged => stop ("strict convergence"); n_iter_ counts that iteration

@@ -52,6 +52,8 @@ def _datasets():
         "blobs300k4": (b300, "sklearn.datasets.make_blobs(n_samples=300, centers=4, cluster_std=1.0, random_state=0)[0]", False),
         "blobs1000k6": (b1000, "sklearn.datasets.make_blobs(n_samples=1000, centers=6, n_features=3, cluster_std=1.0, random_state=1)[0]", False),
         "blobs1000k6_std": (std, "(B - B.mean(axis=0)) / B.std(axis=0) with B = blobs1000k6 (population std, ddof=0)", True),
+        # a relocation that empties another cluster of higher index: sklearn does not refill it in the same step
+        "chain3": (np.array([[0.0], [1.5], [10.0]]), "numpy.array([[0.0], [1.5], [10.0]])", False),
     }
 
 
@@ -312,6 +314,11 @@ def _cases(data):
     # a loose tolerance, so the tolerance stop and the final re-assignment (KM.8) happen
     add("blobs1000k6", 6, "k-means++", seed=3, tol=1e-2)
     add("blobs1000k6_std", 6, "random", seed=1, tol=1e-2)
+    # (KM.4) the far centre empties cluster 0; its relocation empties cluster 1, which stays empty
+    add("chain3", 3, "array", centers=np.array([[100.0], [0.5], [15.0]]), expect_relocation=True,
+        note="centres 100, 0.5, 15: a relocation empties a later cluster")
+    add("chain3", 3, "array", centers=np.array([[100.0], [0.5], [15.0]]), max_iter=1, expect_relocation=True,
+        note="the same, stopped after one iteration")
     return cases
 
 
