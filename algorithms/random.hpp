@@ -2,7 +2,7 @@
 // A random stream identical, draw for draw and bit for bit, to numpy's legacy
 // numpy.random.RandomState(seed), which is what scikit-learn 1.2.1 uses for every random_state=int.
 // Used by the k-means++ seeding and init='random' (derivations/kmeans.md) and by the MLP weight
-// initialisation and per-epoch shuffle (derivations/neural_networks.md); both to be written.
+// initialisation and per-epoch shuffle (derivations/neural_networks.md).
 //
 // Why not <random>: the engine std::mt19937 is specified exactly by the standard, but every
 // distribution (uniform_real_distribution, normal_distribution, generate_canonical, ...) is left
