@@ -49,6 +49,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,9 @@ struct MLPOptions {
     // (sklearn's warm-start injection, semantics 4.8).
     std::vector<Matrix> init_coefs;
     std::vector<Vector> init_intercepts;
+    // Called after each epoch with the epoch number (from 1) and its loss_curve_ entry, e.g. to print
+    // progress; empty by default. It only observes: training is the same with or without it.
+    std::function<void(int epoch, double loss)> on_epoch;
 };
 
 // The weights and the two activations that define the function the network computes.

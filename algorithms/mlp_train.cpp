@@ -123,6 +123,7 @@ MLPFit mlp_fit(const Matrix& X, const Matrix& Y, OutputKind output, const MLPOpt
         const double epoch_loss = accumulated / static_cast<double>(N);  // (NN.15)
         fit.t_ += N;
         fit.loss_curve_.push_back(epoch_loss);
+        if (opt.on_epoch) opt.on_epoch(epoch, epoch_loss);
         // (NN.16) the no-improvement counter, then best_loss_
         no_improvement = epoch_loss > fit.best_loss_ - opt.tol ? no_improvement + 1 : 0;
         if (epoch_loss < fit.best_loss_) fit.best_loss_ = epoch_loss;

@@ -8,6 +8,7 @@
 #include "cli/study_mlp.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -74,7 +75,12 @@ void digits_section(const std::string& out_dir, Summary& summary) {
     const mlfs_test::Golden g("mlp_digits.txt");
     const std::size_t n_train = static_cast<std::size_t>(g.scalar("digits.n_train"));
     const DigitsSplit d = load_digits_split(n_train);
-    const MLPOptions opt = digits_options(static_cast<std::uint32_t>(g.scalar("digits.seed")));
+    MLPOptions opt = digits_options(static_cast<std::uint32_t>(g.scalar("digits.seed")));
+    const auto t0 = std::chrono::steady_clock::now();
+    opt.on_epoch = [t0](int epoch, double loss) {  // progress on stderr: epoch, loss, elapsed
+        const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        std::fprintf(stderr, "digits: epoch %3d  loss %.10g  elapsed %.3f s\n", epoch, loss, elapsed);
+    };
     const MLPClassifier clf = mlp_classifier_fit(d.X_train, d.y_train, opt);
     const std::vector<int> pred = mlp_predict(clf, d.X_test);
     const Vector ref_curve = g.vector("digits.loss_curve_"), ref_pred_v = g.vector("digits.test_predictions");
