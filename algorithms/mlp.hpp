@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Multi-layer perceptron trained by SGD or Adam, computed as scikit-learn 1.2.1's MLPClassifier /
-// MLPRegressor compute it with solver='sgd' or 'adam' (derivations/neural_networks.md, to be
-// written; the facts are in sklearn-semantics section 4). Legend: N samples, D features, L weight
+// MLPRegressor compute it with solver='sgd' or 'adam' (derivations/neural_networks.md; the
+// facts are in sklearn-semantics section 4). Legend: N samples, D features, L weight
 // layers, H_l units in layer l (H_0 = D, H_L = K outputs), m samples in a batch. A_0 = X_batch is
 // m x D, W_l is H_{l-1} x H_l, b_l has length H_l, Z_l and A_l are m x H_l, Y is m x K.
 //
-// Equation tags (the derivation will define them; code cites them on the implementing line):
+// Equation tags (defined in the derivation; code cites them on the implementing line):
 //   (NN.1)  forward       Z_l = A_{l-1} W_l + b_l
 //   (NN.2)  activation    A_l = f(Z_l): identity, logistic, tanh, relu hidden; output identity
 //                         (regression), logistic (binary, one unit), softmax (multiclass)

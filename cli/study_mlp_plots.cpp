@@ -63,7 +63,7 @@ Network fresh(const std::vector<std::size_t>& units, Activation act, std::uint32
     return init_network(units, act, OutputKind::softmax, rs);
 }
 
-// (NN.14-NN.7) ||dW_l||_F of one backprop on the first 200 training digits, 6 hidden layers of 16.
+// (NN.14) initial weights, (NN.5)-(NN.7) backprop: ||dW_l||_F of one backprop on the first 200 training digits, 6 hidden layers of 16.
 void vanishing(const DigitsSplit& d, const std::string& out_dir) {
     const Matrix X = rows_of(d.X_train, 0, 200);
     const Matrix Y = encode_labels(std::vector<int>(d.y_train.begin(), d.y_train.begin() + 200), {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
