@@ -69,4 +69,20 @@ TEST_CASE(iteration_limit_is_reported) {
     CHECK(!e.converged && e.iterations == 3);
 }
 
+TEST_CASE(single_step_zero_tolerance_and_zero_matrix) {
+    const Matrix A(2, 2, {2.0, 0.0, 0.0, 1.0});
+    ConditionOptions opt;
+    opt.max_iter = 1;  // one step: the Rayleigh quotient of the normalised start vector (LA.18)
+    const EigenEstimate one = largest_eigenvalue(A, opt);
+    CHECK(one.iterations == 1 && !one.converged);
+    CHECK_MSG(one.lambda >= 1.0 && one.lambda <= 2.0, "v^T A v with ||v|| = 1 lies in [lambda_min, lambda_max]: " +
+                                                         std::to_string(one.lambda));
+    opt.max_iter = 1000;
+    opt.tol = 0.0;  // tol = 0: until the estimate stops changing (|mu - mu_old| <= 0), which it does here
+    const EigenEstimate exact = largest_eigenvalue(A, opt);
+    CHECK(exact.converged && exact.lambda == 2.0);
+    // A v = 0: no direction to follow; a clear error at the first step, never a NaN estimate
+    CHECK_THROWS(largest_eigenvalue(Matrix(2, 2, 0.0)), NumericalError, "||M v|| = 0 at iteration 1");
+}
+
 TEST_MAIN()

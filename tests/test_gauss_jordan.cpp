@@ -60,6 +60,14 @@ TEST_CASE(partial_pivoting_is_needed) {
     CHECK_ALL_NEAR(x, Vector({1, 1}), 4 * kEps, 0.0, "x = (1/(1-1e-20), (1-2e-20)/(1-1e-20)) rounds to (1, 1)");
 }
 
+TEST_CASE(pivot_ties_go_to_the_first_row) {
+    // (LA.10) |M_0k| = |M_1k| = 3: the first row stays the pivot, and then every step is a small
+    // integer (3/3, -7 + 3, -4/4), so x = (1, -1) exactly. Pivoting on row 1 instead divides by -3
+    // and gives x_0 = 1.0000000000000002.
+    CHECK_ALL_NEAR(gauss_jordan_solve(Matrix(2, 2, {3, 0, -3, 4}), Vector{3, -7}), Vector({1, -1}), 0.0, 0.0,
+                   "pivot on row 0 (first of the tie): exact");
+}
+
 TEST_CASE(singular_reports_the_pivot) {
     mlfs_test::Golden g("linalg.txt");
     Matrix A = g.matrix("singular4.A");

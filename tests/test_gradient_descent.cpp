@@ -96,6 +96,22 @@ TEST_CASE(stopping_rules) {
     CHECK(r.converged && r.stopped_by == "loss tolerance");
     const std::size_t k = r.loss_curve_.size() - 1;
     CHECK(r.loss_curve_[k - 1] - r.loss_curve_[k] <= 1e-6 * r.loss_curve_[k - 1]);
+    // ... and not one iteration earlier: the run stops at the first iteration that meets the rule
+    CHECK(k >= 2 && r.loss_curve_[k - 2] - r.loss_curve_[k - 1] > 1e-6 * r.loss_curve_[k - 2]);
+}
+
+TEST_CASE(rule_boundaries) {
+    mlfs_test::Golden g("linreg.txt");
+    const Matrix Z = g.matrix("gd.Z");
+    const Vector y = g.vector("gd.y");
+    GradientDescentOptions opt;
+    opt.max_iter = 0;
+    const double L = fit_gradient_descent(Z, y, opt).L;
+    opt.lr = 2.0 / L;  // (LR.12) exactly 2/L is not below 2/L: refused before the first step
+    CHECK_THROWS(fit_gradient_descent(Z, y, opt), NumericalError, "diverged at iteration 0");
+    // y = 0: theta = 0 is already optimal, the gradient is exactly 0 <= tol * 0 (LR.15): no step is taken
+    const GradientDescentResult r = fit_gradient_descent(Z, Vector(y.size(), 0.0), GradientDescentOptions{});
+    CHECK(r.converged && r.stopped_by == "gradient tolerance" && r.n_iter_ == 0);
 }
 
 TEST_CASE(bad_input) {

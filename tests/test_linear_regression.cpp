@@ -85,6 +85,11 @@ TEST_CASE(predict_and_r2) {
     }
     CHECK_NEAR(r2_score({1, 2, 3}, {1, 2, 3}), 1.0, 0.0, "perfect prediction: exactly 1");
     CHECK_NEAR(r2_score({2, 2, 2}, {1, 2, 3}), 0.0, 0.0, "constant y: sklearn's convention, 0 unless perfect");
+    // predictions that are not a least-squares fit (no orthogonality to lean on): RSS 20, TSS 5
+    CHECK_NEAR(r2_score({1, 2, 3, 4}, {4, 3, 2, 1}), -3.0, 0.0, "1 - 20/5 = -3: worse than the mean; small integers, exact");
+    // an offset of 1e8 changes nothing: TSS is summed about the mean, so its digits survive
+    CHECK_NEAR(r2_score({1e8 + 1, 1e8 + 2, 1e8 + 4}, {1e8 + 1, 1e8 + 3, 1e8 + 4}), 11.0 / 14.0, 1e-14,
+               "RSS 1, TSS 14/3: 1 - 3/14 = 11/14; a few roundings");
 }
 
 // Bad input: each is a clear error that names what is wrong, never a NaN result.
@@ -119,6 +124,11 @@ TEST_CASE(bad_input_is_named) {
     for (std::size_t i = 0; i < combo.rows(); ++i) combo(i, 4) = 3.0 * combo(i, 0) + combo(i, 2);
     CHECK_THROWS(fit_cholesky(combo, y, named), NumericalError,
                  "rounding noise; feature 4 (s1) is (nearly) a linear combination of feature 0 (age), feature 2 (bmi)");
+    // the same for the last column, 9 := 5 + 6: pivot 9 comes out 1.1e-16, under (N + D) eps (X^T X)_99
+    Matrix last = X;
+    for (std::size_t i = 0; i < last.rows(); ++i) last(i, 9) = last(i, 5) + last(i, 6);
+    CHECK_THROWS(fit_cholesky(last, y, named), NumericalError,
+                 "rounding noise; feature 9 (s6) is (nearly) a linear combination of feature 5 (s2), feature 6 (s3)");
 
     Matrix huge = X;  // squares of 1e200 overflow: an error, never inf or NaN coefficients
     huge(0, 1) = 1e200;

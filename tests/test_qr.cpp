@@ -75,6 +75,17 @@ TEST_CASE(dependent_column_is_named) {
     CHECK_THROWS(lstsq_qr(Z, g.vector("lstsq12x4.b")), NumericalError, "R(0,0) = 0");
 }
 
+TEST_CASE(lapack_sign_conventions) {
+    // (LA.14) sign(0) = +1, as dlarfg: x = (0, 3, 4) gives v = (5, 3, 4), v^T v = 50, H x = (-5, 0, 0), all exact
+    CHECK(HouseholderQR(Matrix(3, 1, {0, 3, 4})).R()(0, 0) == -5.0);
+    // nothing below the diagonal (the last column of a square A included): no reflection, R_kk keeps
+    // its sign; an upper-triangular A is therefore its own R, and Q = I
+    const Matrix U(3, 3, {2, 1, -1, 0, -3, 4, 0, 0, 5});
+    const HouseholderQR qr(U);
+    CHECK_ALL_NEAR(qr.R(), U, 0.0, 0.0, "no reflection applied: R = A exactly");
+    CHECK_ALL_NEAR(qr.Q(), Matrix::identity(3), 0.0, 0.0, "every H_k = I");
+}
+
 TEST_CASE(bad_input) {
     CHECK_THROWS(HouseholderQR(Matrix(2, 3)), ShapeError, "A is 2x3, it needs at least as many rows as columns");
     CHECK_THROWS(HouseholderQR(Matrix(3, 2)).apply_qt(Vector(2)), ShapeError, "the vector has length 2");
