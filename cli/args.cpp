@@ -154,4 +154,15 @@ std::string Args::help() const {
 
 void Args::fail(const std::string& message) const { throw UsageError(message, usage()); }
 
+std::vector<std::string> split_list(const std::string& list) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t comma = list.find(',', start);
+        items.push_back(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (comma == std::string::npos) return items;
+        start = comma + 1;
+    }
+}
+
 }  // namespace mlfs

@@ -67,4 +67,8 @@ private:
     std::map<std::string, std::string> given_;  // name -> value ("" for a flag)
 };
 
+// "a,,b" -> {"a", "", "b"}: the items of a comma-separated option value, empty ones kept so the
+// caller can say what an empty item means for its option.
+std::vector<std::string> split_list(const std::string& list);
+
 }  // namespace mlfs

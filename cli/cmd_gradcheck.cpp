@@ -28,18 +28,14 @@ const std::size_t kM = 7, kD = 5;
 
 std::vector<std::size_t> parse_hidden(const std::string& list, const Args& args) {
     std::vector<std::size_t> sizes;
-    std::size_t start = 0;
-    for (;;) {
-        const std::size_t comma = list.find(',', start);
-        const std::string word = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    for (const std::string& word : split_list(list)) {
         char* end = nullptr;
         const long h = word.empty() ? 0 : std::strtol(word.c_str(), &end, 10);
         if (word.empty() || *end != '\0' || h < 1 || h > 64)
             args.fail("--hidden must be layer sizes from 1 to 64 separated by commas (\"4,3\"), got \"" + list + "\"");
         sizes.push_back(static_cast<std::size_t>(h));
-        if (comma == std::string::npos) return sizes;
-        start = comma + 1;
     }
+    return sizes;
 }
 
 Activation parse_activation(const std::string& name, const Args& args) {

@@ -61,15 +61,10 @@ struct Request {
 };
 
 std::vector<std::string> split_names(const std::string& list, const Args& args) {
-    std::vector<std::string> names;
-    std::size_t start = 0;
-    for (;;) {
-        const std::size_t comma = list.find(',', start);
-        names.push_back(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-        if (names.back().empty()) args.fail("--features has an empty name in \"" + list + "\"");
-        if (comma == std::string::npos) return names;
-        start = comma + 1;
-    }
+    const std::vector<std::string> names = split_list(list);
+    for (const std::string& name : names)
+        if (name.empty()) args.fail("--features has an empty name in \"" + list + "\"");
+    return names;
 }
 
 // Reads and cross-checks the options of the --data mode; every mistake is a UsageError (exit 2).

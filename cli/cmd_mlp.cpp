@@ -76,18 +76,14 @@ struct Request {
 
 std::vector<std::size_t> parse_hidden(const std::string& list, const Args& args) {
     std::vector<std::size_t> sizes;
-    std::size_t start = 0;
-    for (;;) {
-        const std::size_t comma = list.find(',', start);
-        const std::string word = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    for (const std::string& word : split_list(list)) {
         char* end = nullptr;
         const long h = word.empty() ? 0 : std::strtol(word.c_str(), &end, 10);
         if (word.empty() || *end != '\0' || h < 1 || h > 100000)
             args.fail("--hidden must be layer sizes from 1 to 100000 separated by commas (\"64,32\"), got \"" + list + "\"");
         sizes.push_back(static_cast<std::size_t>(h));
-        if (comma == std::string::npos) return sizes;
-        start = comma + 1;
     }
+    return sizes;
 }
 
 int int_option(const Args& args, const std::string& name, int fallback, int lo) {
