@@ -338,7 +338,9 @@ std::string Plot::to_svg() const {
     const std::string w = std::to_string(width_), h = std::to_string(height_);
     std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w + "\" height=\"" + h +
                       "\" viewBox=\"0 0 " + w + " " + h + "\" font-family=\"sans-serif\" font-size=\"12\">\n";
-    svg += "<title>" + escape(title_) + "</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
+    svg += "<title>" + escape(title_) + "</title>\n";
+    if (!caption_.empty()) svg += "<desc>" + escape(caption_) + "</desc>\n";
+    svg += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
     svg += text(mid_x, 24, "middle", title_, " font-size=\"15\" font-weight=\"bold\"");
     svg += axes_svg(ax, ay);
     svg += text(mid_x, ay.edge0 + 40, "middle", x_label_);
@@ -361,5 +363,43 @@ void Plot::save(const std::string& path) const {
     out.close();
     if (!out) throw SvgError(path + ": writing the SVG file failed (" + std::strerror(errno) + ")");
 }
+
+std::string svg_title_and_desc(const std::string& title, const std::string& caption) {
+    return "<title>" + escape(title) + "</title>\n<desc>" + escape(caption) + "</desc>\n";
+}
+
+namespace {
+
+std::string unescape(std::string s) {
+    const std::pair<const char*, char> entities[] = {{"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
+                                                     {"&#39;", '\''}, {"&apos;", '\''}, {"&amp;", '&'}};
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        bool replaced = false;
+        for (const auto& [name, c] : entities)
+            if (s.compare(i, std::strlen(name), name) == 0) {
+                out += c;
+                i += std::strlen(name);
+                replaced = true;
+                break;
+            }
+        if (!replaced) out += s[i++];
+    }
+    return out;
+}
+
+// The text between the first <tag> and the </tag> after it; empty if either is missing.
+std::string element_text(const std::string& svg, const std::string& tag) {
+    const std::string open = "<" + tag + ">", close = "</" + tag + ">";
+    const std::size_t begin = svg.find(open);
+    if (begin == std::string::npos) return "";
+    const std::size_t end = svg.find(close, begin + open.size());
+    if (end == std::string::npos) return "";
+    return unescape(svg.substr(begin + open.size(), end - begin - open.size()));
+}
+
+}  // namespace
+
+SvgLabels read_svg_labels(const std::string& svg) { return {element_text(svg, "title"), element_text(svg, "desc")}; }
 
 }  // namespace mlfs

@@ -6,6 +6,7 @@
 //   mlfs::Plot plot("iris.csv", "petal_length", "petal_width");
 //   plot.add_scatter("species", x, y, labels);   // one colour and legend entry per class
 //   plot.add_markers("centres", cx, cy);
+//   plot.set_caption("The three species in the petal plane; look for ...");   // the SVG's <desc>
 //   plot.save("iris.svg");
 //
 // Points that cannot be drawn (NaN, +-inf, and values <= 0 on a log axis) are skipped and counted
@@ -19,6 +20,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "linalg/matrix.hpp"
@@ -57,6 +59,9 @@ public:
     void set_log_x(bool on) { log_x_ = on; }
     void set_log_y(bool on) { log_y_ = on; }
     void set_size(int width, int height);  // pixels; default 800 x 560, at least 240 x 180
+    // One or two sentences for a reader: what the plot shows and what to look for. Written as the
+    // SVG's <desc> (not drawn); `mlfs tour` shows it under the plot in index.html.
+    void set_caption(std::string caption) { caption_ = std::move(caption); }
 
     // Each throws ShapeError if xs, ys (and classes) differ in length.
     void add_line(const std::string& name, const Vector& xs, const Vector& ys) {
@@ -78,10 +83,20 @@ public:
 private:
     void add(PlotSeries series);
 
-    std::string title_, x_label_, y_label_;
+    std::string title_, x_label_, y_label_, caption_;
     bool log_x_ = false, log_y_ = false;
     int width_ = 800, height_ = 560;
     std::vector<PlotSeries> series_;
 };
+
+// For an SVG written without Plot: "<title>TITLE</title>\n<desc>CAPTION</desc>\n", escaped, to put
+// right after the opening <svg ...> tag, so it carries the same title and caption Plot writes.
+std::string svg_title_and_desc(const std::string& title, const std::string& caption);
+
+// The text of an SVG document's first <title> and first <desc>, entities decoded; empty if absent.
+struct SvgLabels {
+    std::string title, desc;
+};
+SvgLabels read_svg_labels(const std::string& svg);
 
 }  // namespace mlfs

@@ -2,7 +2,8 @@
 // Tests for the SVG plot writer (cli/svg.hpp): ticks are 1-2-5 x 10^k steps covering the data,
 // log ticks are decades, labels are short, points that cannot be drawn are skipped and counted
 // and never written as "nan", the output is well-formed (every tag closed, in order), the
-// legend has one entry per class, text is escaped, and save() reports a path it cannot write.
+// legend has one entry per class, text is escaped, the title and caption read back from the
+// SVG, and save() reports a path it cannot write.
 #include <cctype>
 #include <cmath>
 #include <filesystem>
@@ -198,6 +199,27 @@ TEST_CASE(markers_text_escaping_and_empty_plot) {
     CHECK(svg.find(">centres<") != std::string::npos && svg.find(">data<") != std::string::npos);
     Plot empty("nothing", "x", "y");
     CHECK_MSG(tag_problem(empty.to_svg()).empty(), "an empty plot is still a well-formed picture");
+}
+
+TEST_CASE(title_and_caption_read_back) {
+    Plot p("loss & <accuracy>", "x", "y");
+    p.add_line("l", {1, 2}, {1, 2});
+    CHECK_MSG(p.to_svg().find("<desc>") == std::string::npos, "no caption, no <desc>");
+    CHECK(mlfs::read_svg_labels(p.to_svg()).title == "loss & <accuracy>");
+    CHECK(mlfs::read_svg_labels(p.to_svg()).desc.empty());
+    p.set_caption("Look for the \"knee\" at K = 3 & nowhere < 2.");
+    const std::string svg = p.to_svg();
+    CHECK_MSG(tag_problem(svg).empty(), "well-formed: " + tag_problem(svg));
+    CHECK(svg.find("<desc>Look for the &quot;knee&quot; at K = 3 &amp; nowhere &lt; 2.</desc>") != std::string::npos);
+    const mlfs::SvgLabels labels = mlfs::read_svg_labels(svg);
+    CHECK(labels.title == "loss & <accuracy>");
+    CHECK(labels.desc == "Look for the \"knee\" at K = 3 & nowhere < 2.");
+    const std::string raw = "<svg xmlns=\"http://www.w3.org/2000/svg\">\n" +
+                            mlfs::svg_title_and_desc("a > b", "it's &amp;") + "</svg>\n";
+    CHECK_MSG(tag_problem(raw).empty(), "well-formed: " + tag_problem(raw));
+    CHECK(mlfs::read_svg_labels(raw).title == "a > b");
+    CHECK(mlfs::read_svg_labels(raw).desc == "it's &amp;");
+    CHECK(mlfs::read_svg_labels("<svg><text>no title</text></svg>").title.empty());
 }
 
 TEST_CASE(bad_arguments_and_save) {
