@@ -83,6 +83,11 @@ Plot cluster_plot(const std::string& title, const Matrix& X, std::size_t a, std:
         plot.add_line("path of centre " + std::to_string(j), xs, ys);
     }
     plot.add_markers("final centres", km.cluster_centers_.col(a), km.cluster_centers_.col(b));
+    plot.set_caption(std::string("Each sample coloured by its cluster in the plane of two features, with the final "
+                                 "centres as crosses") +
+                     (paths ? " and each centre's path through the Lloyd iterations (KM.2, KM.3). Look for "
+                              "clusters that cut across the groups you can see."
+                            : ". Look for clusters that cut across the groups you can see."));
     return plot;
 }
 
@@ -109,6 +114,10 @@ void seeds_figure(const std::string& out_dir) {
     plot.add_scatter("init='random'", seeds, J_random);
     plot.add_scatter("init='k-means++'", add(seeds, Vector(n_seeds, 0.3)), J_pp);
     plot.add_line("lowest J found", {0.0, n_seeds - 1.0}, {best, best});
+    plot.set_caption("The inertia_ J that each of " + std::to_string(n_seeds) + " seeds reaches with "
+                     "init='random' and with k-means++ (drawn a little to the right). Random seeding stops in "
+                     "a local minimum above the lowest J in " + std::to_string(n_seeds - at_best(J_random)) +
+                     " seeds, k-means++ in " + std::to_string(n_seeds - at_best(J_pp)) + ".");
     plot.save(out_dir + "/kmeans_seeds.svg");
     std::printf("kmeans_seeds.svg: blobs.csv, K = 4, seeds 0..%u: init='random' reaches the lowest inertia_ %.1f\n"
                 "  in %ld of %u seeds, k-means++ in %ld; the worst, seed %u (random), stops at %.1f\n",
@@ -117,7 +126,11 @@ void seeds_figure(const std::string& out_dir) {
     char title[120];
     std::snprintf(title, sizeof title, "blobs.csv, K = 4, init='random', seed %u: stuck at J = %.0f", worst_seed,
                   worst.inertia_);
-    write_cluster_plot(out_dir + "/kmeans_seeds_worst.svg", title, d.X, 0, 1, d.names, worst, true);
+    Plot worst_plot = cluster_plot(title, d.X, 0, 1, d.names, worst, true);
+    worst_plot.set_caption("The worst random seed's clustering and each centre's path: two centres share one blob "
+                           "while one centre holds two. No Lloyd step can move a centre across the gap, so J "
+                           "stays in this local minimum.");
+    worst_plot.save(out_dir + "/kmeans_seeds_worst.svg");
     std::printf("kmeans_seeds_worst.svg: that seed's clustering: two centres share one blob, one centre holds two;\n"
                 "  accuracy %.3f against the blobs (best matching)\n",
                 best_match_accuracy(worst.labels_, d.t, 4));
@@ -133,10 +146,15 @@ void scaling_figures(const std::string& out_dir) {
     Vector mu, sigma;
     KMeansResult z = kmeans_fit(standardise(d.X, mu, sigma), opt);
     unstandardise_centres(z, mu, sigma);
-    write_cluster_plot(out_dir + "/kmeans_scaling_raw.svg", "blobs.csv with x1 x 100, K = 4 on the raw columns",
-                       d.X, 0, 1, d.names, raw, true);
-    write_cluster_plot(out_dir + "/kmeans_scaling_standardised.svg",
-                       "the same data, K = 4 on standardised columns (drawn in raw units)", d.X, 0, 1, d.names, z, true);
+    Plot raw_plot = cluster_plot("blobs.csv with x1 x 100, K = 4 on the raw columns", d.X, 0, 1, d.names, raw, true);
+    raw_plot.set_caption("K = 4 on the blobs with x1 multiplied by 100: the distance is almost all x1, so the "
+                         "clusters are horizontal slices, not the blobs. Compare the standardised figure.");
+    raw_plot.save(out_dir + "/kmeans_scaling_raw.svg");
+    Plot z_plot = cluster_plot("the same data, K = 4 on standardised columns (drawn in raw units)", d.X, 0, 1,
+                               d.names, z, true);
+    z_plot.set_caption("The same data clustered after standardising each column, drawn in raw units: both "
+                       "features count equally again and the four blobs are found.");
+    z_plot.save(out_dir + "/kmeans_scaling_standardised.svg");
     std::printf("kmeans_scaling_raw.svg / kmeans_scaling_standardised.svg: blobs.csv with x1 x 100 (std %.3g vs %.3g):\n"
                 "  raw, the distance is almost all x1: accuracy %.3f; standardised: accuracy %.3f\n",
                 sigma[1], sigma[0], best_match_accuracy(raw.labels_, d.t, 4), best_match_accuracy(z.labels_, d.t, 4));
@@ -161,6 +179,9 @@ void moons_figure(const std::string& out_dir) {
         t1 = std::min(t1, std::max(a, b));
     }
     Plot plot = cluster_plot("moons.csv, K = 2: a straight cut through both moons", d.X, 0, 1, d.names, km, true);
+    plot.set_caption("K = 2 on the two moons, with the line of points equidistant from the two centres. That "
+                     "boundary is always straight (KM.2), so k-means cuts through both moons: it cannot follow "
+                     "clusters that are not convex.");
     plot.add_line("boundary (equidistant)", {m[0] + t0 * u[0], m[0] + t1 * u[0]}, {m[1] + t0 * u[1], m[1] + t1 * u[1]});
     plot.save(out_dir + "/kmeans_moons.svg");
     std::printf("kmeans_moons.svg: moons.csv, K = 2 (k-means++, seed 0): accuracy %.3f against the moons; the\n"
@@ -226,6 +247,8 @@ void write_elbow_plot(const std::string& path, const std::string& title, const V
     plot.add_scatter("each K", ks, inertia);
     if (k_mark >= 1 && k_mark <= inertia.size())
         plot.add_markers("K = " + std::to_string(k_mark), {static_cast<double>(k_mark)}, {inertia[k_mark - 1]});
+    plot.set_caption("The inertia_ J of the fit for each number of clusters K. J always falls as K grows; look "
+                     "for the bend (the elbow) after which one more cluster buys little.");
     plot.save(path);
 }
 
@@ -251,6 +274,9 @@ void write_silhouette_plot(const std::string& path, const std::string& title, co
     char name[48];
     std::snprintf(name, sizeof name, "mean s = %.3f", mean);
     plot.add_line(name, {mean, mean}, {0.0, std::max(0.0, row - gap)});
+    plot.set_caption("The silhouette s_i of every sample (KM.12), sorted within each cluster, and their mean. "
+                     "Long bars near 1 are tight, well separated clusters; bars near 0 or below are samples "
+                     "between two clusters or in the wrong one.");
     plot.save(path);
 }
 

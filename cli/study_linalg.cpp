@@ -93,6 +93,9 @@ void hilbert_table(const mlfs_test::Golden& g, const std::string& out_dir, Summa
     plot.add_line("Gauss-Jordan (LA.12)", ns, e_gj);
     plot.add_line("Householder QR (LA.16)", ns, e_qr);
     plot.add_line("n eps cond(H)", ns, bound);
+    plot.set_caption("The relative error of each solver on the Hilbert systems H x = b, n = 8 to 12, beside "
+                     "n eps cond(H). All three stay under that bound and climb with it: the digits lost are set "
+                     "by the conditioning of H, not by the choice of solver.");
     plot.save(out_dir + "/linalg_hilbert_errors.svg");
 }
 

@@ -70,6 +70,9 @@ void write_fit_plots(const std::string& out_dir, const std::string& prefix, cons
     Plot pva(title + ": predicted vs actual", "actual y", "predicted y-hat");
     pva.add_scatter("samples", y, yhat);
     pva.add_line("y-hat = y", {lo, hi}, {lo, hi});
+    pva.set_caption("Each sample's fitted value against its actual target, with the line y-hat = y. The closer "
+                    "the cloud hugs the line the more of y the model explains; a bend or a fan away from it is "
+                    "what a linear model misses.");
     pva.save(out_dir + "/" + prefix + "_predicted_vs_actual.svg");
 
     Vector residual(y.size());
@@ -77,6 +80,9 @@ void write_fit_plots(const std::string& out_dir, const std::string& prefix, cons
     Plot res(title + ": residuals vs fitted", "fitted y-hat", "residual y - y-hat");
     res.add_scatter("samples", yhat, residual);
     res.add_line("zero", {rf.first, rf.second}, {0.0, 0.0});
+    res.set_caption("The residuals y - y-hat against the fitted values, with the zero line. OLS assumes a "
+                    "shapeless band around zero; a curve suggests a missing non-linear term, a funnel a noise "
+                    "level that grows with the mean.");
     res.save(out_dir + "/" + prefix + "_residuals.svg");
 }
 
@@ -95,6 +101,11 @@ void write_gd_loss_plot(const std::string& out_dir, const std::string& prefix, c
     Plot plot(title + ": gradient descent loss", "iteration k",
               gap ? "J_k - J_min (J_min: the least-squares loss)" : "loss J_k (half the mean squared error)");
     plot.set_log_y(true);
+    plot.set_caption(gap ? "The gap J_k - J_min between gradient descent's loss and the least-squares minimum, on a "
+                           "log axis (LR.9-LR.14). A straight line is linear convergence at a rate set by the "
+                           "conditioning of the features; the curve stops where the gap reaches rounding noise."
+                         : "Gradient descent's loss J_k per iteration, on a log axis (LR.9). It should fall "
+                           "steadily and flatten once converged; a rise means the learning rate is too large.");
     plot.add_line(gap ? "J_k - J_min" : "J_k", ks, Js);
     if (noise > 0.0)
         plot.add_line("noise: 16 eps J_min", {0.0, static_cast<double>(loss_curve.size() - 1)},
