@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Central-difference gradient check of backprop (NN.18).
+// Central-difference gradient check of backprop (NN.18), with the rounding bound of
+// gradient_check.hpp.
 #include "algorithms/gradient_check.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace mlfs {
 
@@ -14,6 +16,29 @@ double gradient_check_objective(const Network& net, const Matrix& X, const Matri
     // squared error: sklearn's gradient is that of (1/2m) sum_ij (y - yhat)^2, i.e. K x its loss's data term
     const double data = data_loss(net.output, out, Y);
     return J - data + data * static_cast<double>(Y.cols());
+}
+
+double gradient_check_rounding_scale(const Network& net, const Matrix& X, const Matrix& Y, double alpha) {
+    const std::vector<Matrix> A = forward(net, X);
+    const std::size_t L = net.n_layers();
+    const Matrix &P = A[L], &A_in = A[L - 1], &W = net.coefs_[L - 1];  // P is m x K, A_in m x H_{L-1}
+    const Vector& b = net.intercepts_[L - 1];
+    const double eps = std::numeric_limits<double>::epsilon();
+    double s = 0.0;
+    for (std::size_t i = 0; i < P.rows(); ++i)
+        for (std::size_t k = 0; k < P.cols(); ++k) {
+            double zeta = std::fabs(b[k]);  // zeta_ik = sum_j |A_in(i, j) W(j, k)| + |b_k|
+            for (std::size_t j = 0; j < A_in.cols(); ++j) zeta += std::fabs(A_in(i, j) * W(j, k));
+            const double p = P(i, k), y = Y(i, k);
+            double c = 0.0;  // condition of the loss in p (squared: none beyond the zeta term)
+            if (net.output == OutputKind::softmax) c = y;
+            if (net.output == OutputKind::logistic) {
+                const double pc = std::min(std::max(p, eps), 1.0 - eps);  // as clip_probability (NN.3)
+                c = y + (1.0 - y) * pc / (1.0 - pc);
+            }
+            s += std::fabs(p - y) * zeta + c;  // term 1: Z_L's rounding through (P - Y)/m; term 2: the loss's own
+        }
+    return std::fabs(gradient_check_objective(net, X, Y, alpha)) + s / static_cast<double>(P.rows());
 }
 
 namespace {
@@ -30,6 +55,13 @@ bool crosses_kink(const Network& net, const std::vector<Matrix>& Z0, const std::
     return false;
 }
 
+// (NN.18) rel = |a - n| / max(|a|, |n|, noise / tau): below tau <=> |a - n| <= max(tau max(|a|, |n|), noise).
+// Two exactly equal gradients (0 = 0 included) have rel 0.
+double relative_error(double a, double n, double floor) {
+    const double d = std::fabs(a - n), scale = std::max({std::fabs(a), std::fabs(n), floor});
+    return d == 0.0 ? 0.0 : d / scale;
+}
+
 }  // namespace
 
 GradientCheckResult gradient_check(const Network& net, const Matrix& X, const Matrix& Y, double alpha,
@@ -39,6 +71,9 @@ GradientCheckResult gradient_check(const Network& net, const Matrix& X, const Ma
     std::vector<Matrix> Z0, Zp, Zm;
     forward(net, X, &Z0);
     GradientCheckResult r;
+    // noise = S eps J_eps / h, the rounding bound of the difference quotient (NN.18)
+    r.noise = opt.safety * std::numeric_limits<double>::epsilon() * gradient_check_rounding_scale(net, X, Y, alpha) / opt.h;
+    r.floor = r.noise / opt.threshold;
     std::vector<GradientCheckEntry> all;
     Network p = net;  // perturbed copy; each parameter is restored after its two evaluations
     auto check_one = [&](double& theta, double analytic, GradientCheckEntry e) {
@@ -52,11 +87,9 @@ GradientCheckResult gradient_check(const Network& net, const Matrix& X, const Ma
         theta = saved;
         if (crosses_kink(p, Z0, Zp, Zm)) { ++r.n_skipped_kinks; return; }
         e.analytic = analytic;
-        e.numeric = (Jp - Jm) / (2.0 * opt.h);
-        // (NN.18) rel = |a - n| / max(|a|, |n|), with a floor for two (near-)zero gradients
-        e.rel_error = std::fabs(e.analytic - e.numeric) /
-                      std::max({std::fabs(e.analytic), std::fabs(e.numeric), opt.floor});
-        r.max_abs_gradient = std::max(r.max_abs_gradient, std::fabs(analytic));
+        e.numeric = (Jp - Jm) / (2.0 * opt.h);  // (NN.18) n
+        e.rel_error = relative_error(e.analytic, e.numeric, r.floor);
+        r.max_abs_gradient = std::max({r.max_abs_gradient, std::fabs(e.analytic), std::fabs(e.numeric)});
         ++r.n_checked;
         all.push_back(e);
     };
@@ -73,7 +106,8 @@ GradientCheckResult gradient_check(const Network& net, const Matrix& X, const Ma
     if (!all.empty()) r.max_rel_error = all.front().rel_error;
     all.resize(std::min(all.size(), opt.n_worst));
     r.worst = std::move(all);
-    r.vacuous = r.max_abs_gradient < opt.zero_guard;  // a check that could not fail
+    // a check that could not fail: every gradient, both kinds, below the guard or the rounding bound
+    r.vacuous = r.max_abs_gradient < std::max(opt.zero_guard, r.noise);
     return r;
 }
 
@@ -88,12 +122,13 @@ std::string GradientCheckResult::verdict() const {
 std::string GradientCheckResult::describe() const {
     std::string s = verdict() + ": max rel error " + format_number(max_rel_error) + " over " +
                     std::to_string(n_checked) + " parameters (" + std::to_string(n_skipped_kinks) +
-                    " skipped at relu kinks), max |gradient| " + format_number(max_abs_gradient);
+                    " skipped at relu kinks), max |gradient| " + format_number(max_abs_gradient) +
+                    ", rounding bound " + format_number(noise) + " (floor " + format_number(floor) + ")";
     for (const GradientCheckEntry& e : worst)
         s += "\n  " + std::string(e.bias ? "b" : "W") + std::to_string(e.layer + 1) + "(" +
              (e.bias ? std::to_string(e.j) : std::to_string(e.i) + ", " + std::to_string(e.j)) +
              "): analytic " + format_number(e.analytic) + ", numeric " + format_number(e.numeric) +
-             ", rel " + format_number(e.rel_error);
+             ", |a - n| " + format_number(std::fabs(e.analytic - e.numeric)) + ", rel " + format_number(e.rel_error);
     return s;
 }
 

@@ -31,7 +31,9 @@
 //                         stop when counter > n_iter_no_change (or max_iter epochs)
 //   (NN.17) batches       [0, bs), [bs, 2 bs), ..., a last partial batch; bs = min(200, N) for auto;
 //                         shuffle: idx = idx[permutation(N)] each epoch, composed, same RandomState
-//   (NN.18) gradient check  rel = |a - n| / max(|a|, |n|), n = (J(theta + h) - J(theta - h)) / 2h
+//   (NN.18) gradient check  n = (J(theta + h) - J(theta - h)) / 2h; pass iff
+//                         |a - n| <= max(tau max(|a|, |n|), S eps J_eps / h), tau = 1e-7, S = 4,
+//                         J_eps the rounding scale of J (gradient_check.hpp)
 //
 // Cost: one epoch is O(N sum_l H_{l-1} H_l) for the forward and twice that for the backward pass.
 //

@@ -118,6 +118,9 @@ run_case("--json without --data" 2 stderr "--json needs --data FILE.csv" mlp --j
 # ---- 4. gradcheck
 run_case("gradcheck defaults" 0 stdout "good -> PASS" gradcheck)
 run_case("gradcheck relu squared" 0 stdout "PASS" gradcheck --activation relu --loss squared --hidden 5 --seed 2)
+# rounding-level differences on gradients of 1e-6 .. 1e-3, which a fixed floor of 1e-4 failed (NN.18)
+run_case("gradcheck relu squared default seed" 0 stdout "good -> PASS" gradcheck --activation relu --loss squared)
+run_case("gradcheck logistic binary seed 9" 0 stdout "good -> PASS" gradcheck --activation logistic --loss binary --seed 9)
 run_case("gradcheck bad loss" 2 stderr "--loss must be squared, binary or multiclass" gradcheck --loss hinge)
 
 if(failures GREATER 0)
