@@ -33,18 +33,19 @@ double solve_error(const std::function<Vector()>& solve, const Vector& x_exact, 
     }
 }
 
-// max_ij |ours - ref| as a summary row against a tolerance
-SummaryRow max_diff_row(const std::string& quantity, const Matrix& ours, const Matrix& ref, double tol) {
+// max_ij |ours - ref| as a summary row against a tolerance; `source` computed ref
+SummaryRow max_diff_row(const std::string& quantity, const std::string& source, const Matrix& ours, const Matrix& ref,
+                        double tol) {
     double worst = 0.0, at_ref = 0.0, at_ours = 0.0;
     for (std::size_t k = 0; k < ref.size(); ++k) {
         const double d = std::fabs(ours.data()[k] - ref.data()[k]);
         if (!(d <= worst)) worst = d, at_ref = ref.data()[k], at_ours = ours.data()[k];
     }
-    return SummaryRow{quantity, at_ours, at_ref, worst, tol, false};
+    return SummaryRow{quantity, at_ours, at_ref, worst, tol, false, source};
 }
 
-SummaryRow rel_row(const std::string& quantity, double ours, double ref, double rtol) {
-    return SummaryRow{quantity, ours, ref, std::fabs(ours - ref) / std::fabs(ref), rtol, true};
+SummaryRow rel_row(const std::string& quantity, const std::string& source, double ours, double ref, double rtol) {
+    return SummaryRow{quantity, ours, ref, std::fabs(ours - ref) / std::fabs(ref), rtol, true, source};
 }
 
 // The Hilbert table: one row per n, solution error of each solver and the condition estimate.
@@ -79,7 +80,7 @@ void hilbert_table(const mlfs_test::Golden& g, const std::string& out_dir, Summa
         e_qr.push_back(eq);
         bound.push_back(n * kEps * cond_exact);
         if (n <= 9)  // where 16 n eps cond < 1e-2, the estimate has digits to compare (tests/test_condition.cpp)
-            summary.push_back(rel_row(c + ": cond_2 by power/inverse iteration vs exact", cond_ours, cond_exact,
+            summary.push_back(rel_row(c + ": cond_2 (LA.20), rel", "exact", cond_ours, cond_exact,
                                       32.0 * n * kEps * cond_exact));
     }
     for (const auto& s : notes) std::printf("%s\n", s.c_str());
@@ -103,19 +104,17 @@ void hilbert_table(const mlfs_test::Golden& g, const std::string& out_dir, Summa
 void golden_rows(const mlfs_test::Golden& g, Summary& summary) {
     const Matrix A6 = g.matrix("spd6.A"), L6 = g.matrix("spd6.L");
     const double tol6 = 16.0 * 6 * kEps * g.scalar("spd6.cond");
-    summary.push_back(max_diff_row("spd6: Cholesky L vs scipy, max |diff|", cholesky(A6), L6, tol6 * max_abs(L6)));
+    summary.push_back(max_diff_row("spd6: Cholesky factor L", "scipy", cholesky(A6), L6, tol6 * max_abs(L6)));
     const Matrix A5 = g.matrix("general5.A"), inv5 = g.matrix("general5.inv");
     const double cond5 = frobenius_norm(A5) * frobenius_norm(inv5);
-    summary.push_back(max_diff_row("general5: Gauss-Jordan inverse vs scipy, max |diff|", gauss_jordan_inverse(A5),
-                                   inv5, 16.0 * 5 * kEps * cond5 * max_abs(inv5)));
+    summary.push_back(max_diff_row("general5: Gauss-Jordan inverse", "scipy", gauss_jordan_inverse(A5), inv5, 16.0 * 5 * kEps * cond5 * max_abs(inv5)));
     const Matrix A12 = g.matrix("lstsq12x4.A");
     const Vector x12 = g.vector("lstsq12x4.x");
     const double c12 = g.scalar("lstsq12x4.cond");
     const double ratio = g.scalar("lstsq12x4.residual_norm") / (frobenius_norm(A12) * norm2(x12));
-    summary.push_back(max_diff_row("lstsq12x4: QR least squares vs numpy lstsq, max |diff|",
-                                   Matrix::column(lstsq_qr(A12, g.vector("lstsq12x4.b"))), Matrix::column(x12),
+    summary.push_back(max_diff_row("lstsq12x4: QR least squares x", "numpy", Matrix::column(lstsq_qr(A12, g.vector("lstsq12x4.b"))), Matrix::column(x12),
                                    16.0 * 12 * kEps * (c12 + c12 * c12 * ratio) * norm2(x12)));
-    summary.push_back(rel_row("spd6: cond_2 by power/inverse iteration vs numpy", spd_condition_number(A6).cond,
+    summary.push_back(rel_row("spd6: cond_2 (LA.20), rel", "numpy", spd_condition_number(A6).cond,
                               g.scalar("spd6.cond"), 32.0 * 6 * kEps * g.scalar("spd6.cond")));
 }
 

@@ -67,18 +67,18 @@ void solvers_section(const mlfs_test::Golden& g, const Matrix& X, const Vector& 
     // 1e-10: sklearn solves by SVD (gelsd), we by Cholesky or QR; the two agree to 4.6e-13, so
     // 1e-10 keeps a 200x margin and still catches any wrong formula (tests/test_linear_regression.cpp)
     summary.push_back(compare_with_sklearn("OLS by Cholesky on the normal equations (LR.4)", fit_cholesky(X, y, named), g,
-                                           "diabetes_raw.ols", "diabetes_raw OLS by Cholesky: coef_, b vs sklearn, max rel", 1e-10));
+                                           "diabetes_raw.ols", "OLS by Cholesky: coef_, b, rel", 1e-10));
     summary.push_back(compare_with_sklearn("OLS by Householder QR with refinement (LR.6, LR.7)", fit_qr(X, y, named), g,
-                                           "diabetes_raw.ols", "diabetes_raw OLS by QR: coef_, b vs sklearn, max rel", 1e-10));
+                                           "diabetes_raw.ols", "OLS by QR: coef_, b, rel", 1e-10));
     // 1e-8: the gradient is stopped at 1e-12 of its start; times kappa = 470 that is ~5e-10
     // (tests/test_gradient_descent.cpp)
     summary.push_back(compare_with_sklearn("OLS by gradient descent on z-scored features (LR.11, LR.14)", gd.model, g,
-                                           "diabetes_raw.ols", "diabetes_raw OLS by GD: coef_, b vs sklearn, max rel", 1e-8));
+                                           "diabetes_raw.ols", "OLS by GD: coef_, b, rel", 1e-8));
     LeastSquaresOptions ridge = named;
     ridge.alpha = 1.0;
     summary.push_back(compare_with_sklearn("Ridge alpha = 1 by Cholesky on Xc^T Xc + alpha I (LR.4, LR.5)",
                                            fit_cholesky(X, y, ridge), g, "diabetes_raw.ridge_a1",
-                                           "diabetes_raw ridge a=1, Cholesky: coef_, b vs sklearn, max rel", 1e-10));
+                                           "ridge (Cholesky): coef_, b, rel", 1e-10));
     // printed for comparison; the summary carries ridge by Cholesky only
     compare_with_sklearn("Ridge alpha = 1 by QR of [Xc; sqrt(alpha) I] (LR.6)", fit_qr(X, y, ridge), g,
                          "diabetes_raw.ridge_a1", "", 1e-10);
@@ -91,9 +91,9 @@ OlsAudit audit_section(const mlfs_test::Golden& g, const Matrix& X, const Vector
     print_audit(a);
     const std::string sm = "diabetes_raw.sm.";
     const Matrix ci = g.matrix(sm + "conf_int");
-    const SummaryRow se = max_rel_row("diabetes_raw audit: std errors vs statsmodels bse, max rel", a.std_err,
+    const SummaryRow se = max_rel_row("audit: std errors (bse), rel", a.std_err,
                                       g.vector(sm + "bse"), 1e-8);
-    const SummaryRow p = max_rel_row("diabetes_raw audit: p-values vs statsmodels pvalues, max rel", a.p_value,
+    const SummaryRow p = max_rel_row("audit: p-values, rel", a.p_value,
                                      g.vector(sm + "pvalues"), 1e-8);
     std::printf("\nmax relative difference vs statsmodels (%s):\n", g.call(sm + "params").c_str());
     std::printf("  coef %.1e   std err %.1e   t %.1e   P>|t| %.1e   [0.025 %.1e   0.975] %.1e\n",
@@ -107,10 +107,12 @@ OlsAudit audit_section(const mlfs_test::Golden& g, const Matrix& X, const Vector
                 rel_diff(a.sigma2, g.scalar(sm + "scale")));
     // 1e-8: statsmodels inverts by pinv, we by Gauss-Jordan; both are within cond(Xc^T Xc) eps ~ 2e-11
     // of the truth (tests/test_ols_audit.cpp)
-    summary.push_back(se);
-    summary.push_back(p);
-    summary.push_back(SummaryRow{"diabetes_raw audit: R^2 vs statsmodels rsquared, rel", a.r2,
-                                 g.scalar(sm + "rsquared"), rel_diff(a.r2, g.scalar(sm + "rsquared")), 1e-8, true});
+    for (const SummaryRow* row : {&se, &p}) {
+        summary.push_back(*row);
+        summary.back().source = "statsmodels";
+    }
+    summary.push_back(SummaryRow{"audit: R^2, rel", a.r2,
+                                 g.scalar(sm + "rsquared"), rel_diff(a.r2, g.scalar(sm + "rsquared")), 1e-8, true, "statsmodels"});
     return a;
 }
 
