@@ -15,6 +15,7 @@ Cholesky::Cholesky(const Matrix& A) : L_(A.rows(), A.cols(), 0.0) {
     // Only the lower triangle is read; an unsymmetric A means the caller passed the wrong matrix.
     if (!is_symmetric(A, 1e-12)) throw std::invalid_argument("cholesky: A (" + A.shape() + ") is not symmetric");
     const std::size_t n = A.rows();
+    // >>> exercise cholesky: derivations/linear_algebra.md
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = 0; j <= i; ++j) {
             double s = A(i, j);
@@ -31,6 +32,7 @@ Cholesky::Cholesky(const Matrix& A) : L_(A.rows(), A.cols(), 0.0) {
             }
         }
     }
+    // <<< exercise cholesky
     ok_ = true;
 }
 

@@ -35,6 +35,7 @@ Matrix gauss_jordan_solve(const Matrix& A, const Matrix& B) {
         for (std::size_t j = 0; j < m; ++j) M(i, n + j) = B(i, j);
     }
 
+    // >>> exercise gauss-jordan: derivations/linear_algebra.md
     for (std::size_t k = 0; k < n; ++k) {
         // partial pivoting: the largest |M_ik| below the diagonal (the first one on ties), swapped into row k
         std::size_t p = k;
@@ -59,6 +60,7 @@ Matrix gauss_jordan_solve(const Matrix& A, const Matrix& B) {
             for (std::size_t j = k; j < n + m; ++j) M(i, j) -= f * M(k, j);  // (LA.12) row_i <- row_i - M_ik row_k
         }
     }
+    // <<< exercise gauss-jordan
 
     Matrix X(n, m);
     for (std::size_t i = 0; i < n; ++i)

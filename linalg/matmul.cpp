@@ -17,12 +17,14 @@ static void require_inner(const char* what, const Matrix& A, const Matrix& B) {
 Matrix matmul_naive(const Matrix& A, const Matrix& B) {
     require_inner("matmul_naive", A, B);
     Matrix C(A.rows(), B.cols());
+    // >>> exercise matmul-naive: derivations/linear_algebra.md
     for (std::size_t i = 0; i < A.rows(); ++i)
         for (std::size_t j = 0; j < B.cols(); ++j) {
             double s = 0.0;
-            for (std::size_t k = 0; k < A.cols(); ++k) s += A(i, k) * B(k, j);
+            for (std::size_t k = 0; k < A.cols(); ++k) s += A(i, k) * B(k, j);  // (LA.2)
             C(i, j) = s;
         }
+    // <<< exercise matmul-naive
     return C;
 }
 

@@ -24,11 +24,13 @@ Vector forward_substitution(const Matrix& L, const Vector& b) {
     require_system("forward_substitution", L, b.size());
     const std::size_t n = L.rows();
     Vector y(n);
+    // >>> exercise forward-substitution: derivations/linear_algebra.md
     for (std::size_t i = 0; i < n; ++i) {
         double s = b[i];
         for (std::size_t j = 0; j < i; ++j) s -= L(i, j) * y[j];
         y[i] = s / require_nonzero_diagonal("forward_substitution", L, i);  // (LA.4) y_i = (b_i - sum_{j<i} L_ij y_j) / L_ii
     }
+    // <<< exercise forward-substitution
     return y;
 }
 

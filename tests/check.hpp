@@ -11,6 +11,7 @@
 //   CHECK_ALL_NEAR(ours, ref, rtol, atol, why)  elementwise |o - r| <= atol + rtol * |r| on
 //                                           Matrix or Vector, reporting the worst element
 //   CHECK_THROWS(expr, Type, substring)     expr throws Type whose what() contains substring
+// A test program runs every case, or with "--only a,b" just those (how an exercise's test is made).
 // `why` is the one-line reason for the tolerance; it is printed with every failure.
 #pragma once
 
@@ -116,11 +117,43 @@ inline void check_all_near(const mlfs::Vector& ours, const mlfs::Vector& ref, do
     check_all_near(ours, ref, 1, 1, rtol, atol, why, file, line);
 }
 
+// "--only a,b": run just the cases named (an exercise's test, CMakeLists.txt mlfs_exercise);
+// a name that is not a case of this file is an error, so a typo cannot make a test check nothing.
+inline bool select_cases(const char* list, std::vector<std::string>& only) {
+    std::string s = list;
+    for (std::size_t start = 0; start <= s.size();) {
+        std::size_t comma = s.find(',', start);
+        if (comma == std::string::npos) comma = s.size();
+        only.push_back(s.substr(start, comma - start));
+        start = comma + 1;
+    }
+    for (const auto& name : only) {
+        bool known = false;
+        for (const auto& c : Registry::get().cases) known = known || name == c.name;
+        if (!known) {
+            std::printf("--only: this file has no test case '%s'  [FAIL]\n", name.c_str());
+            return false;
+        }
+    }
+    return true;
+}
+
+inline bool selected(const std::vector<std::string>& only, const char* name) {
+    if (only.empty()) return true;
+    for (const auto& o : only)
+        if (o == name) return true;
+    return false;
+}
+
 inline int run_all(int argc, char** argv) {
     Registry& r = Registry::get();
-    for (int i = 1; i < argc; ++i)
+    std::vector<std::string> only;
+    for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "-v") == 0) r.verbose = true;
+        if (std::strcmp(argv[i], "--only") == 0 && (i + 1 == argc || !select_cases(argv[++i], only))) return 1;
+    }
     for (const auto& c : r.cases) {
+        if (!selected(only, c.name)) continue;
         long before = r.failures;
         try {
             c.fn();
