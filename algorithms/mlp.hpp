@@ -46,7 +46,8 @@
 // partial_fit, solver='lbfgs', multilabel targets.
 // Errors: bad options or shapes throw std::invalid_argument / ShapeError naming the value; a
 // learning rate that makes the loss (or a weight) non-finite throws NumericalError naming the
-// epoch, the batch and the learning rate, so the caller never sees NaN weights.
+// epoch, the batch and the learning rate, so the caller never sees NaN weights; so does an epoch
+// loss above 1e6 x the starting weights' loss (divergence; sklearn would go on), naming both losses.
 #pragma once
 
 #include <cstddef>

@@ -63,23 +63,82 @@ bool all_finite(const Network& net) {
     return true;
 }
 
-[[noreturn]] void diverged(const std::string& what, int epoch, std::size_t batch, double lr) {
-    throw NumericalError("mlp_fit diverged in epoch " + std::to_string(epoch) + ", batch " + std::to_string(batch) +
-                             ": " + what + " (learning rate " + format_number(lr) +
-                             "); use a smaller learning_rate_init",
+[[noreturn]] void diverged(const std::string& what, int epoch, double lr) {
+    throw NumericalError("mlp_fit diverged in epoch " + std::to_string(epoch) + ": " + what + " (learning rate " +
+                             format_number(lr) + "); use a smaller learning_rate_init",
                          static_cast<std::size_t>(epoch), lr);
+}
+
+// Divergence (section 8 of the derivation): an epoch loss above kDivergence times J_start, the
+// loss (NN.3 + NN.8) of the starting weights on the whole training set (the first epoch's loss if
+// that is 0). Runs that recover grow far less: goldens 1.0, the diabetes learning-rate table of
+// section 10 1.64, iris at lr 2 (dead ReLUs) 7.3; a step beyond the stability bound grows
+// geometrically and crosses 1e6 within a few epochs. sklearn has no such rule: it goes on to a
+// huge finite loss, or ends with "Solver produced non-finite parameter weights".
+constexpr double kDivergence = 1e6;
+
+void check_divergence(double epoch_loss, double J_start, int epoch, double lr) {
+    if (!(epoch_loss > kDivergence * J_start)) return;
+    diverged("the loss " + format_number(epoch_loss) + " is over " + format_number(kDivergence) +
+                 " times the starting loss " + format_number(J_start) + " (scikit-learn would go on)",
+             epoch, lr);
+}
+
+// (NN.17) idx = idx[permutation(N)]: permutations compose from epoch to epoch
+void shuffle_indices(std::vector<std::size_t>& idx, RandomState& rs) {
+    const std::vector<std::size_t> perm = rs.permutation(idx.size());
+    std::vector<std::size_t> next(idx.size());
+    for (std::size_t i = 0; i < idx.size(); ++i) next[i] = idx[perm[i]];
+    idx = std::move(next);
+}
+
+// One epoch: the batches [0, bs), [bs, 2 bs), ... of idx (NN.17), each loss taken before its
+// update; returns the epoch's loss_curve_ entry (NN.15). Non-finite loss or weights throw.
+double run_epoch(Network& net, MLPOptimizer& optimizer, const Matrix& X, const Matrix& Y,
+                 const std::vector<std::size_t>& idx, std::size_t bs, double alpha, int epoch) {
+    const std::size_t N = X.rows();
+    Gradients grads;
+    double accumulated = 0.0;
+    std::size_t batch = 0;
+    for (std::size_t start = 0; start < N; start += bs, ++batch) {  // (NN.17) gen_batches
+        const std::size_t stop = std::min(start + bs, N);
+        const Matrix Xb = take_rows(X, idx, start, stop), Yb = take_rows(Y, idx, start, stop);
+        const double loss = backprop(net, Xb, Yb, alpha, grads);  // before this batch's update
+        const std::string at = "batch " + std::to_string(batch) + ": ";
+        if (!std::isfinite(loss)) diverged(at + "the batch loss is " + format_number(loss), epoch, optimizer.learning_rate());
+        accumulated += loss * static_cast<double>(stop - start);  // (NN.15) weighted by the batch size
+        optimizer.update(net, grads);
+        if (!all_finite(net)) diverged(at + "a weight became non-finite", epoch, optimizer.learning_rate());
+    }
+    return accumulated / static_cast<double>(N);  // (NN.15)
+}
+
+// (NN.16) after an epoch: the no-improvement counter, best_loss_, the invscaling lr (NN.10), and
+// the test; adaptive lr divides by 5 instead of stopping (NN.11). Returns true to stop.
+bool stopping_rule(MLPFit& fit, double epoch_loss, int& no_improvement, const MLPOptions& opt,
+                   MLPOptimizer& optimizer) {
+    no_improvement = epoch_loss > fit.best_loss_ - opt.tol ? no_improvement + 1 : 0;
+    if (epoch_loss < fit.best_loss_) fit.best_loss_ = epoch_loss;
+    optimizer.iteration_ends(fit.t_);  // (NN.10)
+    if (no_improvement <= opt.n_iter_no_change) return false;
+    if (optimizer.trigger_stopping()) return true;  // (NN.11) adaptive: lr /= 5 and go on
+    no_improvement = 0;
+    return false;
+}
+
+void check_data(const Matrix& X, const Matrix& Y) {
+    if (X.rows() == 0 || X.cols() == 0) throw ShapeError("mlp_fit: X is " + X.shape() + "; need samples and features");
+    if (Y.rows() != X.rows() || Y.cols() == 0)
+        throw ShapeError("mlp_fit: X is " + X.shape() + " but Y is " + Y.shape() + " (one target row per sample)");
+    if (!all_finite(X) || !all_finite(Y)) throw std::invalid_argument("mlp_fit: X or Y holds NaN or inf");
 }
 
 }  // namespace
 
 MLPFit mlp_fit(const Matrix& X, const Matrix& Y, OutputKind output, const MLPOptions& opt) {
     check_options(opt);
+    check_data(X, Y);
     const std::size_t N = X.rows();
-    if (N == 0 || X.cols() == 0) throw ShapeError("mlp_fit: X is " + X.shape() + "; need samples and features");
-    if (Y.rows() != N || Y.cols() == 0)
-        throw ShapeError("mlp_fit: X is " + X.shape() + " but Y is " + Y.shape() + " (one target row per sample)");
-    if (!all_finite(X) || !all_finite(Y)) throw std::invalid_argument("mlp_fit: X or Y holds NaN or inf");
-
     std::vector<std::size_t> units{X.cols()};
     units.insert(units.end(), opt.hidden_layer_sizes.begin(), opt.hidden_layer_sizes.end());
     units.push_back(Y.cols());
@@ -90,50 +149,26 @@ MLPFit mlp_fit(const Matrix& X, const Matrix& Y, OutputKind output, const MLPOpt
     fit.net = opt.init_coefs.empty() && opt.init_intercepts.empty() ? init_network(units, opt.activation, output, rs)
                                                                     : given_network(opt, units, output);
     // (NN.17) batch_size: 'auto' = min(200, N), else clipped to [1, N]
-    const std::size_t bs = opt.batch_size == 0 ? std::min<std::size_t>(200, N)
-                                               : std::min(std::max<std::size_t>(opt.batch_size, 1), N);
-    fit.batch_size = bs;
-
+    fit.batch_size = opt.batch_size == 0 ? std::min<std::size_t>(200, N)
+                                         : std::min(std::max<std::size_t>(opt.batch_size, 1), N);
     MLPOptimizer optimizer(opt, fit.net);
-    Gradients grads;
     std::vector<std::size_t> idx(N);
     std::iota(idx.begin(), idx.end(), std::size_t{0});
     fit.best_loss_ = std::numeric_limits<double>::infinity();
+    double J_start = batch_loss(fit.net, forward(fit.net, X).back(), Y, opt.alpha);  // divergence reference
     int no_improvement = 0;
     for (int epoch = 1; epoch <= opt.max_iter; ++epoch) {
-        // (NN.17) idx = idx[permutation(N)]: permutations compose from epoch to epoch
-        if (opt.shuffle) {
-            const std::vector<std::size_t> perm = rs.permutation(N);
-            std::vector<std::size_t> next(N);
-            for (std::size_t i = 0; i < N; ++i) next[i] = idx[perm[i]];
-            idx = std::move(next);
-        }
-        double accumulated = 0.0;
-        std::size_t batch = 0;
-        for (std::size_t start = 0; start < N; start += bs, ++batch) {  // (NN.17) gen_batches
-            const std::size_t stop = std::min(start + bs, N);
-            const Matrix Xb = take_rows(X, idx, start, stop), Yb = take_rows(Y, idx, start, stop);
-            const double loss = backprop(fit.net, Xb, Yb, opt.alpha, grads);  // before this batch's update
-            if (!std::isfinite(loss)) diverged("the batch loss is " + format_number(loss), epoch, batch, optimizer.learning_rate());
-            accumulated += loss * static_cast<double>(stop - start);  // (NN.15) weighted by the batch size
-            optimizer.update(fit.net, grads);
-            if (!all_finite(fit.net)) diverged("a weight became non-finite", epoch, batch, optimizer.learning_rate());
-        }
+        if (opt.shuffle) shuffle_indices(idx, rs);  // (NN.17)
+        const double epoch_loss = run_epoch(fit.net, optimizer, X, Y, idx, fit.batch_size, opt.alpha, epoch);
         ++fit.n_iter_;
-        const double epoch_loss = accumulated / static_cast<double>(N);  // (NN.15)
         fit.t_ += N;
         fit.loss_curve_.push_back(epoch_loss);
         if (opt.on_epoch) opt.on_epoch(epoch, epoch_loss);
-        // (NN.16) the no-improvement counter, then best_loss_
-        no_improvement = epoch_loss > fit.best_loss_ - opt.tol ? no_improvement + 1 : 0;
-        if (epoch_loss < fit.best_loss_) fit.best_loss_ = epoch_loss;
-        optimizer.iteration_ends(fit.t_);  // (NN.10)
-        if (no_improvement > opt.n_iter_no_change) {  // (NN.16)
-            if (optimizer.trigger_stopping()) {        // (NN.11) adaptive: lr /= 5 and go on
-                fit.converged = true;
-                break;
-            }
-            no_improvement = 0;
+        if (J_start == 0.0) J_start = epoch_loss;  // an exact fit at the start: compare with epoch 1
+        check_divergence(epoch_loss, J_start, epoch, optimizer.learning_rate());
+        if (stopping_rule(fit, epoch_loss, no_improvement, opt, optimizer)) {  // (NN.16)
+            fit.converged = true;
+            break;
         }
     }
     fit.learning_rate = optimizer.learning_rate();

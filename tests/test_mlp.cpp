@@ -204,6 +204,34 @@ TEST_CASE(mlp_divergence_is_loud) {
     CHECK_THROWS(mlp_fit(k.X, k.Y, k.output, k.opt), NumericalError, "epoch 1");
 }
 
+// A finite divergence (derivation section 8): the loss grows geometrically but stays finite for
+// many epochs (sklearn reaches 3.7e293 after 200 epochs and returns). mlp_fit stops at the first
+// epoch whose loss exceeds 1e6 x the starting loss, naming the epoch, the loss and the rate;
+// lr 1.2 oscillates (up to 1.64 x) and recovers, and must run its 200 epochs untouched.
+TEST_CASE(mlp_finite_divergence_is_reported) {
+    Case k = load_case(8);  // diabetes, X and y z-scored
+    MLPOptions& o = k.opt;
+    o.hidden_layer_sizes = {10};
+    o.activation = Activation::tanh;
+    o.learning_rate = LearningRate::constant;
+    o.momentum = 0.0;
+    o.batch_size = k.X.rows();
+    o.max_iter = 200;
+    o.n_iter_no_change = 1000;
+    o.tol = 0.0;
+    o.random_state = 0;
+    o.init_coefs.clear();
+    o.init_intercepts.clear();
+    o.learning_rate_init = 2.0;
+    CHECK_THROWS(mlp_fit(k.X, k.Y, k.output, o), NumericalError, "diverged in epoch 8: the loss 4.82e+06");
+    CHECK_THROWS(mlp_fit(k.X, k.Y, k.output, o), NumericalError, "1e+06 times the starting loss 0.66");
+    CHECK_THROWS(mlp_fit(k.X, k.Y, k.output, o), NumericalError, "(learning rate 2)");
+    o.learning_rate_init = 1.2;
+    const MLPFit fit = mlp_fit(k.X, k.Y, k.output, o);
+    CHECK(fit.n_iter_ == 200);
+    CHECK(*std::max_element(fit.loss_curve_.begin(), fit.loss_curve_.end()) > 1.5 * fit.loss_curve_.front());
+}
+
 TEST_CASE(mlp_bad_input) {
     Case k = load_case(0);
     MLPOptions o = k.opt;
