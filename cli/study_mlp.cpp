@@ -132,7 +132,7 @@ void run_mlp_study(const std::string& out_dir, Summary& summary) {
     run_moons_boundary(out_dir);
     run_mlp_failure_figures(out_dir);
     std::printf("wrote into %s/: mlp_digits_loss.svg, mlp_digits_misclassified.svg, mlp_moons_boundary.svg,\n"
-                "  mlp_vanishing.svg, mlp_dead_relu.svg, mlp_overfitting.svg\n",
+                "  mlp_vanishing.svg, mlp_dead_relu.svg, mlp_divergence.svg, mlp_overfitting.svg\n",
                 out_dir.c_str());
 }
 

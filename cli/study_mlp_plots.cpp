@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The figures of the MLP case study (cli/study_mlp.cpp): the misclassified digits as thumbnails,
 // the moons decision boundary, and four ways training fails: vanishing gradients in a deep
-// logistic network, dead ReLUs under a large learning rate, divergence, and over-fitting.
+// logistic network, dead ReLUs under a large learning rate, divergence (loss per epoch by learning
+// rate, where mlp_fit stops it), and over-fitting.
 // Legend: N samples, D features, L weight layers, H units per hidden layer.
 #include <algorithm>
 #include <cmath>
@@ -120,7 +121,7 @@ void dead_relus(const DigitsSplit& d, const std::string& out_dir) {
 }
 
 // A learning rate that is far too large: the library's NumericalError, shown as it is.
-void divergence(const DigitsSplit& d) {
+void divergence_message(const DigitsSplit& d) {
     MLPOptions o;
     o.hidden_layer_sizes = {32};
     o.solver = Solver::sgd;
@@ -135,6 +136,65 @@ void divergence(const DigitsSplit& d) {
         std::printf("divergence: MLPRegressor(hidden 32, sgd, lr %g) on the digit values: NumericalError: %s\n",
                     o.learning_rate_init, e.what());
     }
+}
+
+// datasets/diabetes.csv, every column z-scored (population std): X is 442 x 10, y the last column.
+void load_diabetes_z(Matrix& X, Matrix& Y) {
+    const Table t = read_csv(mlfs_test::repo_root() + "/datasets/diabetes.csv");
+    const std::size_t N = t.X.rows(), D = t.X.cols() - 1;
+    X = Matrix(N, D);
+    Y = Matrix(N, 1);
+    for (std::size_t j = 0; j <= D; ++j) {
+        double mean = 0.0, ss = 0.0;
+        for (std::size_t i = 0; i < N; ++i) mean += t.X(i, j);
+        mean /= static_cast<double>(N);
+        for (std::size_t i = 0; i < N; ++i) ss += (t.X(i, j) - mean) * (t.X(i, j) - mean);
+        const double sd = std::sqrt(ss / static_cast<double>(N));
+        for (std::size_t i = 0; i < N; ++i) (j < D ? X(i, j) : Y(i, 0)) = (t.X(i, j) - mean) / sd;
+    }
+}
+
+// Loss per epoch for three learning rates (diabetes, 10 tanh units, full-batch SGD without
+// momentum, 200 epochs): one converges, one oscillates and settles, one diverges and is stopped
+// by mlp_fit's rule (an epoch loss above 1e6 x the starting loss); the stop is marked.
+void divergence(const std::string& out_dir) {
+    Matrix X, Y;
+    load_diabetes_z(X, Y);
+    Plot plot("divergence: diabetes, 10 tanh units, full-batch SGD, loss per epoch by learning rate",
+              "epoch", "loss (log scale)");
+    plot.set_log_y(true);
+    std::string line;
+    for (double lr : {0.3, 1.2, 2.0}) {
+        MLPOptions o;
+        o.hidden_layer_sizes = {10};
+        o.activation = Activation::tanh;
+        o.solver = Solver::sgd;
+        o.momentum = 0.0;
+        o.learning_rate_init = lr;
+        o.batch_size = X.rows();
+        o.max_iter = 200;
+        o.tol = 0.0;
+        o.n_iter_no_change = 1000;  // exactly 200 epochs unless stopped
+        o.shuffle = false;
+        Vector curve;
+        o.on_epoch = [&curve](int, double loss) { curve.push_back(loss); };  // sees the diverging epoch too
+        char buf[200];
+        bool stopped = false;
+        try {
+            mlp_regressor_fit(X, Y, o);
+            std::snprintf(buf, sizeof buf, "lr %g: %zu epochs, final loss %.4f", lr, curve.size(), curve.back());
+        } catch (const NumericalError&) {
+            stopped = true;
+            std::snprintf(buf, sizeof buf, "lr %g: stopped in epoch %zu at loss %.3g", lr, curve.size(), curve.back());
+        }
+        plot.add_line("lr " + tick_label(lr, 0.1), one_to(curve.size()), curve);
+        if (stopped)
+            plot.add_markers("lr " + tick_label(lr, 0.1) + " stopped (diverged)",
+                             {static_cast<double>(curve.size())}, {curve.back()});
+        line += (line.empty() ? "" : "; ") + std::string(buf);
+    }
+    plot.save(out_dir + "/mlp_divergence.svg");
+    std::printf("divergence (mlp_divergence.svg): %s\n", line.c_str());
 }
 
 // Train vs test log-loss after each epoch: 100 training digits, a wide network, no penalty.
@@ -174,7 +234,7 @@ void write_boundary_svg(const std::string& path, const std::string& title, const
     auto px = [&](double x) { return left + (x - x0 + step_x / 2) / (step_x * G) * size; };
     auto py = [&](double v) { return top + size - (v - y0 + step_y / 2) / (step_y * G) * size; };
     std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"800\" height=\"560\" font-family=\"sans-serif\">\n"
-                    "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n<text x=\"40\" y=\"30\" font-size=\"16\">" + title + "</text>\n";
+                    "<title>" + title + "</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n<text x=\"40\" y=\"30\" font-size=\"16\">" + title + "</text>\n";
     char buf[200];
     const double cw = size / static_cast<double>(G);
     for (std::size_t k = 0; k < region.size(); ++k) {
@@ -227,7 +287,7 @@ void write_misclassified_svg(const std::string& path, const std::string& title, 
     const int width = left * 2 + per_row * (thumb + gap), height = top + rows * (thumb + gap + 4) + 10;
     std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) + "\" height=\"" +
                     std::to_string(height) + "\" font-family=\"sans-serif\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
-    s += "<text x=\"" + std::to_string(left) + "\" y=\"24\" font-size=\"16\">" + title + "</text>\n";
+    s += "<title>" + title + "</title>\n<text x=\"" + std::to_string(left) + "\" y=\"24\" font-size=\"16\">" + title + "</text>\n";
     char buf[320];
     for (std::size_t k = 0; k < wrong.size(); ++k) {
         const int x0 = left + static_cast<int>(k % per_row) * (thumb + gap), y0 = top + static_cast<int>(k / per_row) * (thumb + gap + 4);
@@ -278,7 +338,8 @@ void run_mlp_failure_figures(const std::string& out_dir) {
     const DigitsSplit d = load_digits_split(1437);
     vanishing(d, out_dir);
     dead_relus(d, out_dir);
-    divergence(d);
+    divergence_message(d);
+    divergence(out_dir);
     overfitting(d, out_dir);
     std::printf("\n");
 }
