@@ -25,7 +25,7 @@ const char* const kCaseNames[] = {
     "iris_relu86_adam_b32_shuffle", "binary_tanh_nesterov_b32", "binary_identity_sgd_m0_b16_shuffle",
     "diabetes_relu_adam_auto", "diabetes_tanh_invscaling_b64", "diabetes_logistic_adaptive",
     "iris_relu_adam_tol_stop", "seed_iris_relu_sgd_full", "seed_binary_relu_adam_b32_shuffle",
-    "seed_diabetes_tanh54_adam_shuffle"};
+    "seed_diabetes_tanh54_adam_shuffle", "seed_linnerud_relu_adam_b8_shuffle_3out"};
 
 const mlfs_test::Golden& golden() {
     static const mlfs_test::Golden g("mlp.txt");
@@ -192,6 +192,28 @@ TEST_CASE(mlp_regressor_wrapper) {
     // half the mean squared error of the training set is the data part of the loss (NN.3)
     CHECK_REL(data_loss(OutputKind::identity, P, k.Y), ss_res / static_cast<double>(P.rows()) / 2.0, 1e-12,
               "squared loss = MSE / 2");
+}
+
+// Three regression outputs (linnerud, case 14): the loss (NN.3) is the mean over all m x K entries
+// while delta_L = A_L - Y is not divided by K (semantics 4.4), so a slip in either shows here as a
+// factor of 3. Same tolerances as mlp_golden_runs, which also runs this case.
+TEST_CASE(mlp_multi_output_regression) {
+    const auto& g = golden();
+    const Case k = load_case(14);
+    CHECK(k.Y.cols() == 3 && k.X.rows() == 20 && k.output == OutputKind::identity && !k.given);
+    const MLPRegressor reg = mlp_regressor_fit(k.X, k.Y, k.opt);
+    const double loss_err = max_rel_error(reg.fit.loss_curve_, g.vector(k.pre + "loss_curve_"));
+    double w_err = 0.0;
+    for (std::size_t l = 0; l < 2; ++l) {
+        const std::string L = std::to_string(l + 1);
+        w_err = std::max(w_err, mixed_error(reg.fit.net.coefs_[l].data(), g.matrix(k.pre + "W" + L).data()));
+        w_err = std::max(w_err, mixed_error(reg.fit.net.intercepts_[l], g.vector(k.pre + "b" + L)));
+    }
+    std::printf("  linnerud, 3 outputs: loss_curve_ max rel %.2e, weights max mixed %.2e\n", loss_err, w_err);
+    CHECK_MSG(reg.fit.n_iter_ == static_cast<int>(g.scalar(k.pre + "n_iter_")), "n_iter_ exact");
+    CHECK_MSG(loss_err <= 1e-12, "loss_curve_ within 1e-12 relative, got " + mlfs_test::num(loss_err));
+    CHECK_MSG(w_err <= 1e-9, "weights within 1e-9 max(|w|, 1), got " + mlfs_test::num(w_err));
+    CHECK(mlp_predict(reg, k.X).cols() == 3);
 }
 
 // A learning rate that blows up ends with NumericalError naming the epoch and the rate, not NaN weights

@@ -3,7 +3,7 @@
 for algorithms/mlp*.cpp (tags NN.1 to NN.17), by the golden protocol of sklearn-semantics.md 4.8.
 
 Each case stores the data AS THE NETWORK SEES IT (X; Y one-hot for multiclass, one 0/1 column for
-binary, the raw target column for regression), its hyper-parameters as numbers, the initial weights
+binary, the raw target columns for regression: one for diabetes, three for linnerud), its hyper-parameters as numbers, the initial weights
 replayed in numpy from RandomState(seed) by the rule of 4.1 (NN.14), and sklearn's loss_curve_,
 final coefs_ / intercepts_, n_iter_, t_ and its optimizer's final learning rate.
 
@@ -23,7 +23,7 @@ import golden_writer  # noqa: F401  (sets the thread variables before numpy load
 import warnings
 
 import numpy as np
-from sklearn.datasets import load_diabetes, load_iris, make_classification
+from sklearn.datasets import load_diabetes, load_iris, load_linnerud, make_classification
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier, MLPRegressor
 
@@ -40,12 +40,15 @@ def _datasets():
     iris = load_iris()
     Xb, yb = make_classification(n_samples=120, n_features=5, random_state=0)
     dia = load_diabetes(scaled=False)
+    lin = load_linnerud()
     return [
         ("iris", _zscore(iris.data), iris.target, "classifier",
          "load_iris(): X z-scored (population std), y the labels 0..2"),
         ("binary", Xb, yb, "classifier", "make_classification(n_samples=120, n_features=5, random_state=0)"),
         ("diabetes", _zscore(dia.data), _zscore(dia.target.reshape(-1, 1)).ravel(), "regressor",
          "load_diabetes(scaled=False): X and y z-scored (population std)"),
+        ("linnerud", _zscore(lin.data), _zscore(lin.target), "regressor",
+         "load_linnerud(): X (20 x 3 exercises) and Y (20 x 3 physiological targets) z-scored (population std)"),
     ]
 
 
@@ -82,6 +85,8 @@ CASES = [
      solver="adam", learning_rate_init=0.01, batch_size=32, random_state=0, shuffle=True)),
     ("seed_diabetes_tanh54_adam_shuffle", 2, 0, 30, dict(hidden_layer_sizes=(5, 4), activation="tanh",
      solver="adam", learning_rate_init=0.01, batch_size=50, random_state=13, shuffle=True)),
+    ("seed_linnerud_relu_adam_b8_shuffle_3out", 3, 0, 50, dict(hidden_layer_sizes=(8,), activation="relu",
+     solver="adam", learning_rate_init=0.01, batch_size=8, random_state=14, shuffle=True)),
 ]
 
 
@@ -134,11 +139,12 @@ def build_mlp(report):
             classes = np.unique(y)
             Y = (y[:, None] == classes[None, :]).astype(float) if len(classes) > 2 else (y == classes[1]).astype(float)[:, None]
         else:
-            Y = y[:, None]
+            Y = y if y.ndim == 2 else y[:, None]  # K outputs: the target matrix itself
         g.comment("data %d: %s" % (d, name))
         g.matrix("data.%d.X" % d, X, call)
         g.matrix("data.%d.Y" % d, Y, "the target as the network sees it (%s)" %
-                 ("one-hot" if Y.shape[1] > 1 else ("y == classes_[1]" if kind == "classifier" else "y")))
+                 ("one-hot" if kind == "classifier" and Y.shape[1] > 1 else
+                  ("y == classes_[1]" if kind == "classifier" else ("y" if Y.shape[1] == 1 else "Y, %d columns" % Y.shape[1]))))
     g.scalar("n_cases", len(CASES), "number of cases below, case.0 .. case.%d" % (len(CASES) - 1))
 
     with warnings.catch_warnings():
@@ -147,7 +153,10 @@ def build_mlp(report):
             _, X, y, kind, _ = data[d]
             cls = MLPClassifier if kind == "classifier" else MLPRegressor
             p = _params(p, K)
-            n_out = 1 if kind == "regressor" else (1 if len(np.unique(y)) == 2 else len(np.unique(y)))
+            if kind == "regressor":
+                n_out = y.shape[1] if y.ndim == 2 else 1
+            else:
+                n_out = 1 if len(np.unique(y)) == 2 else len(np.unique(y))
             units = [X.shape[1]] + list(p["hidden_layer_sizes"]) + [n_out]
             W0, b0 = _replay_init(units, p["activation"], p["random_state"])
             if start == 1:
