@@ -165,4 +165,17 @@ std::vector<std::string> split_list(const std::string& list) {
     }
 }
 
+std::vector<std::size_t> parse_hidden(const std::string& list, long max_units, const Args& args) {
+    std::vector<std::size_t> sizes;
+    for (const std::string& word : split_list(list)) {
+        char* end = nullptr;
+        const long h = word.empty() ? 0 : std::strtol(word.c_str(), &end, 10);
+        if (word.empty() || *end != '\0' || h < 1 || h > max_units)
+            args.fail("--hidden must be layer sizes from 1 to " + std::to_string(max_units) +
+                      " separated by commas (\"64,32\"), got \"" + list + "\"");
+        sizes.push_back(static_cast<std::size_t>(h));
+    }
+    return sizes;
+}
+
 }  // namespace mlfs

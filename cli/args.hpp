@@ -15,6 +15,7 @@
 // Asking for a name that was never declared is a bug in the program: std::logic_error.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -70,5 +71,10 @@ private:
 // "a,,b" -> {"a", "", "b"}: the items of a comma-separated option value, empty ones kept so the
 // caller can say what an empty item means for its option.
 std::vector<std::string> split_list(const std::string& list);
+
+// "64,32" -> {64, 32}: the layer sizes of a --hidden value, each an integer from 1 to max_units;
+// anything else fails through args with '--hidden must be layer sizes from 1 to MAX separated by
+// commas ("64,32"), got "..."'.
+std::vector<std::size_t> parse_hidden(const std::string& list, long max_units, const Args& args);
 
 }  // namespace mlfs

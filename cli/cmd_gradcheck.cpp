@@ -27,18 +27,6 @@ const char* const kSummary =
 
 const std::size_t kM = 7, kD = 5;
 
-std::vector<std::size_t> parse_hidden(const std::string& list, const Args& args) {
-    std::vector<std::size_t> sizes;
-    for (const std::string& word : split_list(list)) {
-        char* end = nullptr;
-        const long h = word.empty() ? 0 : std::strtol(word.c_str(), &end, 10);
-        if (word.empty() || *end != '\0' || h < 1 || h > 64)
-            args.fail("--hidden must be layer sizes from 1 to 64 separated by commas (\"4,3\"), got \"" + list + "\"");
-        sizes.push_back(static_cast<std::size_t>(h));
-    }
-    return sizes;
-}
-
 Activation parse_activation(const std::string& name, const Args& args) {
     for (Activation a : {Activation::identity, Activation::logistic, Activation::tanh, Activation::relu})
         if (name == activation_name(a)) return a;
@@ -71,7 +59,7 @@ int cmd_gradcheck(int argc, char** argv) {
         std::fputs(args.help().c_str(), stdout);
         return kExitOk;
     }
-    const std::vector<std::size_t> hidden = parse_hidden(args.get_or("--hidden", "4,3"), args);
+    const std::vector<std::size_t> hidden = parse_hidden(args.get_or("--hidden", "4,3"), 64, args);
     const Activation act = parse_activation(args.get_or("--activation", "tanh"), args);
     const std::string loss = args.get_or("--loss", "multiclass");
     OutputKind output = OutputKind::softmax;
@@ -97,7 +85,12 @@ int cmd_gradcheck(int argc, char** argv) {
     for (std::size_t u : units) layers += (layers.empty() ? "" : " -> ") + std::to_string(u);
     std::printf("network %s (%s hidden, %s loss), alpha %g, m = %zu samples, seed %ld\n", layers.c_str(),
                 activation_name(act), loss.c_str(), alpha, kM, seed);
-    std::printf("J(theta) = %.17g (NN.3 + NN.8)\n", gradient_check_objective(net, X, Y, alpha));
+    // the objective backprop differentiates: sklearn's loss, but with the squared error summed over the
+    // K outputs (K x the data term of NN.3) where sklearn reports its mean (gradient_check.hpp)
+    const std::string which = output == OutputKind::identity
+                                  ? "K x data loss (NN.3) + L2 (NN.8), K = " + std::to_string(Y.cols())
+                                  : "(NN.3) + (NN.8), the loss sklearn reports";
+    std::printf("J(theta) = %.17g, %s\n", gradient_check_objective(net, X, Y, alpha), which.c_str());
     std::printf("%zu parameters checked, %zu skipped at relu kinks, max |gradient| %.3e\n\n", r.n_checked,
                 r.n_skipped_kinks, r.max_abs_gradient);
     std::printf("rounding bound 4 eps J_eps / h = %.3e; worst parameters (rel = |a - n| / max(|a|, |n|, %.3e), NN.18):\n%s\n",

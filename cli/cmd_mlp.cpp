@@ -74,18 +74,6 @@ struct Request {
     bool json = false;
 };
 
-std::vector<std::size_t> parse_hidden(const std::string& list, const Args& args) {
-    std::vector<std::size_t> sizes;
-    for (const std::string& word : split_list(list)) {
-        char* end = nullptr;
-        const long h = word.empty() ? 0 : std::strtol(word.c_str(), &end, 10);
-        if (word.empty() || *end != '\0' || h < 1 || h > 100000)
-            args.fail("--hidden must be layer sizes from 1 to 100000 separated by commas (\"64,32\"), got \"" + list + "\"");
-        sizes.push_back(static_cast<std::size_t>(h));
-    }
-    return sizes;
-}
-
 int int_option(const Args& args, const std::string& name, int fallback, int lo) {
     const long v = args.get_int(name, fallback);
     if (v < lo || v > INT_MAX) args.fail(name + " must be an integer from " + std::to_string(lo) + " to " + std::to_string(INT_MAX) + ", got " + args.get(name));
@@ -101,7 +89,7 @@ Request read_request(const Args& args) {
     r.target = args.get("--target");
     r.task = args.get_or("--task", "");
     if (!r.task.empty() && r.task != "classify" && r.task != "regress") args.fail("--task must be classify or regress, not \"" + r.task + "\"");
-    if (args.has("--hidden")) o.hidden_layer_sizes = parse_hidden(args.get("--hidden"), args);
+    if (args.has("--hidden")) o.hidden_layer_sizes = parse_hidden(args.get("--hidden"), 100000, args);
     const std::string act = args.get_or("--activation", "relu");
     if (act == "relu") o.activation = Activation::relu;
     else if (act == "tanh") o.activation = Activation::tanh;

@@ -122,6 +122,8 @@ run_case("gradcheck relu squared" 0 stdout "PASS" gradcheck --activation relu --
 run_case("gradcheck relu squared default seed" 0 stdout "good -> PASS" gradcheck --activation relu --loss squared)
 run_case("gradcheck logistic binary seed 9" 0 stdout "good -> PASS" gradcheck --activation logistic --loss binary --seed 9)
 run_case("gradcheck bad loss" 2 stderr "--loss must be squared, binary or multiclass" gradcheck --loss hinge)
+run_case("gradcheck hidden too wide" 2 stderr "--hidden must be layer sizes from 1 to 64 separated by commas" gradcheck --hidden 4,65)
+run_case("gradcheck objective label" 0 stdout "K x data loss (NN.3) + L2 (NN.8), K = 2" gradcheck --loss squared)
 
 if(failures GREATER 0)
   message(FATAL_ERROR "${failures} case(s) failed")
