@@ -91,15 +91,25 @@ static std::string explain_collinearity(const Matrix& Xc, std::size_t j, const s
     return feature_label(names, j) + " is (nearly) a linear combination of " + related;
 }
 
+NormalEquations normal_equations(const Matrix& Xc, const Vector& yc, double alpha) {
+    if (yc.size() != Xc.rows())
+        throw ShapeError("normal_equations: Xc is " + Xc.shape() + " but yc has length " + std::to_string(yc.size()));
+    require_alpha("normal_equations", alpha);
+    // >>> exercise normal-equations: derivations/linear_regression.md
+    NormalEquations ne{gram(Xc), matvec_transposed(Xc, yc)};                    // (LR.4) Xc^T Xc, Xc^T yc
+    for (std::size_t j = 0; j < ne.XtX.rows(); ++j) ne.XtX(j, j) += alpha;     // (LR.5) ridge: + alpha I
+    return ne;
+    // <<< exercise normal-equations
+}
+
 LinearModel fit_cholesky(const Matrix& X, const Vector& y, const LeastSquaresOptions& opt) {
     require_regression_data("fit_cholesky", X, y);
     require_alpha("fit_cholesky", opt.alpha);
     require_enough_samples("fit_cholesky", X, opt);
     const CentredProblem p = centre(X, y, opt.fit_intercept);
-    // (LR.4) XtX = Xc^T Xc, Xty = Xc^T yc
-    Matrix XtX = gram(p.Xc);
-    for (std::size_t j = 0; j < XtX.rows(); ++j) XtX(j, j) += opt.alpha;  // (LR.5) ridge: Xc^T Xc + alpha I
-    const Vector Xty = matvec_transposed(p.Xc, p.yc);
+    const NormalEquations ne = normal_equations(p.Xc, p.yc, opt.alpha);  // (LR.4), (LR.5)
+    const Matrix& XtX = ne.XtX;
+    const Vector& Xty = ne.Xty;
     const Cholesky chol(XtX);
     const std::string advice = ". Drop or combine that feature, add a ridge penalty (alpha > 0), or use the QR solver";
     if (!chol.ok())

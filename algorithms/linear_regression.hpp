@@ -41,6 +41,14 @@ struct CentredProblem {
 };
 CentredProblem centre(const Matrix& X, const Vector& y, bool fit_intercept);
 
+// (LR.4), (LR.5) the normal equations of the centred problem, (Xc^T Xc + alpha I) w = Xc^T yc:
+// XtX = Xc^T Xc + alpha I is D x D, Xty = Xc^T yc has length D. O(N D^2). fit_cholesky solves them.
+struct NormalEquations {
+    Matrix XtX;  // D x D
+    Vector Xty;  // D
+};
+NormalEquations normal_equations(const Matrix& Xc, const Vector& yc, double alpha);
+
 // Throws NumericalError when Xc^T Xc + alpha I is not (numerically) positive definite; the message
 // names the Cholesky pivot and the feature that is (nearly) collinear with earlier ones.
 LinearModel fit_cholesky(const Matrix& X, const Vector& y, const LeastSquaresOptions& opt = {});

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Least squares and ridge (LR.1-LR.8), by Cholesky and by QR, against scikit-learn 1.2.1's
 // LinearRegression and Ridge on diabetes (scaled and raw) and make_regression.
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <limits>
 #include <string>
 
 #include "algorithms/linear_regression.hpp"
@@ -73,6 +76,40 @@ TEST_CASE(no_intercept_matches_sklearn) {
     CHECK_ALL_NEAR(chol.coef_, ref, kRtol, 0.0, "1e-10 relative, as for the centred fits");
     CHECK_ALL_NEAR(qr.coef_, ref, kRtol, 0.0, "1e-10 relative, as for the centred fits");
     CHECK(chol.intercept_ == 0.0 && qr.intercept_ == 0.0);
+}
+
+// (LR.4), (LR.5) the normal equations alone (the normal-equations exercise), against numpy's
+// Xc.T @ Xc + alpha I and Xc.T @ yc. Each entry is a sum of N products; summed in any order it is
+// within N eps sum_i |a_i b_i| <= N eps ||a|| ||b|| of the exact sum (Cauchy-Schwarz), and numpy's
+// BLAS order carries as much: hence 2 N eps ||x_j|| ||x_k||, bounded by the largest column norms.
+TEST_CASE(normal_equations_match_numpy) {
+    mlfs_test::Golden g("linreg.txt");
+    const double eps = std::numeric_limits<double>::epsilon();
+    double worst = 0.0;  // measured |ours - numpy| / tol
+    for (std::string c : {"diabetes", "diabetes_raw"}) {
+        const Matrix X = g.matrix(c + ".X");
+        const Vector y = g.vector(c + ".y");
+        const CentredProblem p = centre(X, y, true);
+        const double N = static_cast<double>(X.rows());
+        for (std::string a : {"a0", "a1"}) {
+            const double alpha = a == "a0" ? 0.0 : 1.0;
+            const NormalEquations ne = normal_equations(p.Xc, p.yc, alpha);
+            const Matrix XtX = g.matrix("normal_eq." + c + "." + a + ".XtX");
+            const Vector Xty = g.vector("normal_eq." + c + "." + a + ".Xty");
+            double max_col2 = 0.0;  // max_j ||x_j||^2 = max_j (Xc^T Xc)_jj
+            for (std::size_t j = 0; j < XtX.rows(); ++j) max_col2 = std::max(max_col2, XtX(j, j) - alpha);
+            const double tol_XtX = 2.0 * N * eps * max_col2;
+            const double tol_Xty = 2.0 * N * eps * std::sqrt(max_col2) * norm2(p.yc);
+            CHECK_ALL_NEAR(ne.XtX, XtX, 0.0, tol_XtX, "2 N eps max_j ||x_j||^2: N-term sums in two orders (LR.4), + alpha I (LR.5)");
+            CHECK_ALL_NEAR(ne.Xty, Xty, 0.0, tol_Xty, "2 N eps max_j ||x_j|| ||yc||: N-term sums in two orders (LR.4)");
+            if (ne.XtX.rows() == XtX.rows() && ne.XtX.cols() == XtX.cols() && ne.Xty.size() == Xty.size()) {
+                worst = std::max(worst, max_abs(subtract(ne.XtX, XtX)) / tol_XtX);
+                worst = std::max(worst, max_abs(subtract(ne.Xty, Xty)) / tol_Xty);
+            }
+        }
+    }
+    CHECK_THROWS(normal_equations(Matrix(3, 2), Vector(4), 0.0), ShapeError, "Xc is 3x2 but yc has length 4");
+    std::printf("  measured: max |ours - numpy| is %.3g of the tolerance\n", worst);
 }
 
 TEST_CASE(predict_and_r2) {

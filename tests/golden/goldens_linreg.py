@@ -150,6 +150,38 @@ def _case(g, report, name, X, y, X_call, y_call, noint=False):
     return ols
 
 
+# ---------------------------------------------------------------- normal equations
+
+NORMAL_EQ_ALPHAS = (0.0, 1.0)
+
+
+def _normal_equations(g, report):
+    """(LR.4), (LR.5) the matrix and right-hand side fit_cholesky factors, for the normal-equations exercise."""
+    g.section("Normal equations of the centred problem (LR.4), (LR.5), as numpy forms them:\n"
+              "  Xc = X - X.mean(axis=0), yc = y - y.mean()\n"
+              "  normal_eq.C.aA.XtX = Xc.T @ Xc + alpha * numpy.eye(D)    D x D\n"
+              "  normal_eq.C.aA.Xty = Xc.T @ yc                            D\n"
+              "for C in diabetes, diabetes_raw (X, y as C.X, C.y above) and alpha in %s (tags a0, a1)."
+              % (NORMAL_EQ_ALPHAS,))
+    for name, scaled in (("diabetes", True), ("diabetes_raw", False)):
+        X, y = load_diabetes(scaled=scaled, return_X_y=True)
+        Xc = X - X.mean(axis=0)
+        yc = y - y.mean()
+        for alpha in NORMAL_EQ_ALPHAS:
+            p = "normal_eq.%s.%s" % (name, _alpha_tag(alpha))
+            XtX = Xc.T @ Xc + alpha * np.eye(X.shape[1])
+            Xty = Xc.T @ yc
+            g.matrix(p + ".XtX", XtX, "Xc.T @ Xc + %r * numpy.eye(%d)  # Xc = X - X.mean(axis=0), X = %s.X"
+                     % (alpha, X.shape[1], name))
+            g.vector(p + ".Xty", Xty, "Xc.T @ yc  # yc = y - y.mean(), y = %s.y" % name)
+            # what Ridge solves with them is Ridge(alpha).coef_ (alpha = 0: LinearRegression)
+            w = np.linalg.solve(XtX, Xty)
+            ref = (Ridge(alpha=alpha) if alpha > 0 else LinearRegression()).fit(X, y).coef_
+            assert _max_rel(w, ref) < 1e-10, (p, _max_rel(w, ref))
+        report.append("normal_eq.%s: max|Xc^T Xc| %.6g, max|Xc^T yc| %.6g" % (name, np.abs(Xc.T @ Xc).max(),
+                                                                              np.abs(Xc.T @ yc).max()))
+
+
 # ---------------------------------------------------------------- gradient descent
 
 def _gd(g, report):
@@ -240,6 +272,7 @@ def build_linreg(report):
          "                (diabetes_raw.ols_noint.coef, diabetes_raw.sm_noint.* with UNCENTRED R^2)",
          "  regression    sklearn.datasets.make_regression(n_samples=200, n_features=8, noise=5.0,",
          "                random_state=0, coef=True), 200 x 8; also regression.true_coef",
+         "  normal_eq.*   Xc^T Xc + alpha I and Xc^T yc on diabetes and diabetes_raw, alpha 0 and 1",
          "  gd.*          20 steps of batch gradient descent (lr = 1/L) on z-scored raw diabetes, the",
          "                sklearn OLS targets on both scales, and a divergent step size gd.diverge_lr",
          "LinearRegression centres X and y and calls scipy.linalg.lstsq (gelsd); Ridge minimises",
@@ -266,5 +299,6 @@ def build_linreg(report):
     _case(g, report, "regression", X, y, mr + "[0]", mr + "[1]")
     g.vector("regression.true_coef", coef, mr + "[2]  # the coefficients y was generated from")
 
+    _normal_equations(g, report)
     _gd(g, report)
     return g.text()
