@@ -41,11 +41,17 @@ struct LossAndGradient {
     Vector grad;
 };
 
+// A is N x (D+1) (the intercept column first, if any), y has length N, theta length D+1.
 LossAndGradient loss_and_gradient(const Matrix& A, const Vector& y, const Vector& theta) {
+    if (y.size() != A.rows() || theta.size() != A.cols())
+        throw ShapeError("loss_and_gradient: A is " + A.shape() + ", y has length " + std::to_string(y.size()) +
+                         " and theta " + std::to_string(theta.size()));
+    // >>> exercise gd-step: derivations/linear_regression.md
     const double N = static_cast<double>(A.rows());
     const Vector r = subtract(matvec(A, theta), y);              // r = A theta - y
     const double J = dot(r, r) / (2.0 * N);                      // (LR.9)
     return {J, scale(1.0 / N, matvec_transposed(A, r))};         // (LR.10)
+    // <<< exercise gd-step
 }
 
 [[noreturn]] void diverged(const std::string& what, int k, double lr, double L) {
@@ -105,7 +111,9 @@ GradientDescentResult fit_gradient_descent(const Matrix& X, const Vector& y, con
             break;
         }
         if (k == opt.max_iter) break;  // (LR.15) the iteration budget
+        // >>> exercise gd-step: derivations/linear_regression.md
         for (std::size_t j = 0; j < theta.size(); ++j) theta[j] -= res.lr * lg.grad[j];  // (LR.11)
+        // <<< exercise gd-step
         res.n_iter_ = k + 1;
         lg = loss_and_gradient(d.A, y, theta);
     }
