@@ -54,29 +54,6 @@ void validate(const Matrix& X, const KMeansOptions& opt) {
                                     " distinct rows; each cluster needs a point of its own");
 }
 
-// (KM.2) l_i = argmin_j ||c_j||^2 - 2 x_i.c_j; ||x_i||^2 is the same for every j and is left out.
-// Strict < scans j upwards, so a tie goes to the lowest j. Xc is N x D, C is K x D.
-std::vector<int> assign(const Matrix& Xc, const Matrix& C) {
-    const std::size_t N = Xc.rows(), K = C.rows(), D = Xc.cols();
-    Vector cn(K, 0.0);  // ||c_j||^2
-    for (std::size_t j = 0; j < K; ++j)
-        for (std::size_t k = 0; k < D; ++k) cn[j] += C(j, k) * C(j, k);
-    std::vector<int> labels(N);
-    for (std::size_t i = 0; i < N; ++i) {
-        double best = 0.0;
-        for (std::size_t j = 0; j < K; ++j) {
-            double xc = 0.0;  // x_i . c_j
-            for (std::size_t k = 0; k < D; ++k) xc += Xc(i, k) * C(j, k);
-            const double d = cn[j] - 2.0 * xc;  // ||x_i - c_j||^2 - ||x_i||^2
-            if (j == 0 || d < best) {
-                best = d;
-                labels[i] = static_cast<int>(j);
-            }
-        }
-    }
-    return labels;
-}
-
 // (KM.1) J = sum_i ||x_i - c_{l_i}||^2, by direct differences
 double inertia(const Matrix& Xc, const Matrix& C, const std::vector<int>& labels) {
     double J = 0.0;
@@ -122,26 +99,6 @@ void relocate_empty(const Matrix& Xc, const Matrix& C_old, const std::vector<int
     }
 }
 
-// (KM.3) c_j = (sum_{i: l_i = j} x_i) * (1 / n_j), the sums in sample order; (KM.4) first.
-// A cluster left with n_j = 0 (its only sample was moved by KM.4) keeps its sum, as sklearn.
-Matrix update(const Matrix& Xc, const Matrix& C_old, const std::vector<int>& labels) {
-    const std::size_t K = C_old.rows(), D = Xc.cols();
-    Matrix sums(K, D, 0.0);
-    std::vector<std::size_t> n(K, 0);
-    for (std::size_t i = 0; i < Xc.rows(); ++i) {
-        const std::size_t l = static_cast<std::size_t>(labels[i]);
-        for (std::size_t k = 0; k < D; ++k) sums(l, k) += Xc(i, k);
-        ++n[l];
-    }
-    relocate_empty(Xc, C_old, labels, sums, n);
-    for (std::size_t j = 0; j < K; ++j) {
-        if (n[j] == 0) continue;
-        const double inv = 1.0 / static_cast<double>(n[j]);  // the reciprocal, then a multiply, as sklearn
-        for (std::size_t k = 0; k < D; ++k) sums(j, k) *= inv;
-    }
-    return sums;
-}
-
 // (KM.5) sum_j ||c_j^new - c_j^old||^2, the squared Frobenius norm of the displacement
 double centre_shift(const Matrix& C_new, const Matrix& C_old) {
     double s = 0.0;
@@ -170,9 +127,9 @@ LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs)
     bool strict = false;
     while (run.n_iter < max_iter) {
         ++run.n_iter;
-        run.labels = assign(Xc, run.C);                          // (KM.2) with C^t
+        run.labels = kmeans_assign(Xc, run.C);                   // (KM.2) with C^t
         run.J.push_back(inertia(Xc, run.C, run.labels));         // (KM.1) J(l^t, C^t)
-        Matrix C_new = update(Xc, run.C, run.labels);            // (KM.3), (KM.4)
+        Matrix C_new = kmeans_update(Xc, run.C, run.labels);     // (KM.3), (KM.4)
         const double shift = centre_shift(C_new, run.C);         // (KM.5)
         run.C = std::move(C_new);
         run.C_history.push_back(run.C);
@@ -184,7 +141,7 @@ LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs)
         labels_old = run.labels;
     }
     if (!strict) {                                               // (KM.8) re-assign to the final centres
-        run.labels = assign(Xc, run.C);
+        run.labels = kmeans_assign(Xc, run.C);
         run.J.push_back(inertia(Xc, run.C, run.labels));
     }
     run.inertia = inertia(Xc, run.C, run.labels);                // (KM.1)
@@ -209,6 +166,63 @@ Matrix rows_of(const Matrix& X, const std::vector<std::size_t>& idx) {
 }
 
 }  // namespace
+
+// (KM.2) l_i = argmin_j ||c_j||^2 - 2 x_i.c_j; ||x_i||^2 is the same for every j and is left out.
+// Strict < scans j upwards, so a tie goes to the lowest j. Xc is N x D, C is K x D.
+std::vector<int> kmeans_assign(const Matrix& Xc, const Matrix& C) {
+    if (C.rows() == 0 || C.cols() != Xc.cols())
+        throw ShapeError("kmeans_assign: Xc is " + Xc.shape() + " but the centres are " + C.shape());
+    // >>> exercise kmeans-assign: derivations/kmeans.md
+    const std::size_t N = Xc.rows(), K = C.rows(), D = Xc.cols();
+    Vector cn(K, 0.0);  // ||c_j||^2
+    for (std::size_t j = 0; j < K; ++j)
+        for (std::size_t k = 0; k < D; ++k) cn[j] += C(j, k) * C(j, k);
+    std::vector<int> labels(N);
+    for (std::size_t i = 0; i < N; ++i) {
+        double best = 0.0;
+        for (std::size_t j = 0; j < K; ++j) {
+            double xc = 0.0;  // x_i . c_j
+            for (std::size_t k = 0; k < D; ++k) xc += Xc(i, k) * C(j, k);
+            const double d = cn[j] - 2.0 * xc;  // ||x_i - c_j||^2 - ||x_i||^2
+            if (j == 0 || d < best) {
+                best = d;
+                labels[i] = static_cast<int>(j);
+            }
+        }
+    }
+    return labels;
+    // <<< exercise kmeans-assign
+}
+
+// (KM.3) c_j = (sum_{i: l_i = j} x_i) * (1 / n_j), the sums in sample order; (KM.4) in between.
+// A cluster left with n_j = 0 (its only sample was moved by KM.4) keeps its sum, as sklearn.
+Matrix kmeans_update(const Matrix& Xc, const Matrix& C_old, const std::vector<int>& labels) {
+    const std::size_t K = C_old.rows(), D = Xc.cols();
+    if (C_old.cols() != D || labels.size() != Xc.rows())
+        throw ShapeError("kmeans_update: Xc is " + Xc.shape() + ", the centres are " + C_old.shape() + " and there are " +
+                         std::to_string(labels.size()) + " labels");
+    for (int l : labels)
+        if (l < 0 || static_cast<std::size_t>(l) >= K)
+            throw std::invalid_argument("kmeans_update: label " + std::to_string(l) + " is not in 0.." + std::to_string(K - 1));
+    Matrix sums(K, D, 0.0);         // sum_{i: l_i = j} x_i
+    std::vector<std::size_t> n(K);  // n_j
+    // >>> exercise kmeans-update: derivations/kmeans.md
+    for (std::size_t i = 0; i < Xc.rows(); ++i) {
+        const std::size_t l = static_cast<std::size_t>(labels[i]);
+        for (std::size_t k = 0; k < D; ++k) sums(l, k) += Xc(i, k);
+        ++n[l];
+    }
+    // <<< exercise kmeans-update
+    relocate_empty(Xc, C_old, labels, sums, n);  // (KM.4)
+    // >>> exercise kmeans-update: derivations/kmeans.md
+    for (std::size_t j = 0; j < K; ++j) {
+        if (n[j] == 0) continue;
+        const double inv = 1.0 / static_cast<double>(n[j]);  // the reciprocal, then a multiply, as sklearn
+        for (std::size_t k = 0; k < D; ++k) sums(j, k) *= inv;
+    }
+    // <<< exercise kmeans-update
+    return sums;
+}
 
 KMeansResult kmeans_fit(const Matrix& X, const KMeansOptions& opt) {
     // 1. checks: finite X, 1 <= K <= distinct rows, sane options

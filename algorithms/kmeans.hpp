@@ -73,7 +73,14 @@ KMeansResult kmeans_fit(const Matrix& X, const KMeansOptions& opt);
 std::vector<int> kmeans_predict(const KMeansResult& model, const Matrix& X);   // nearest centre, ties lowest
 Vector elbow(const Matrix& X, std::size_t k_max, const KMeansOptions& base);  // inertia_ for K = 1..k_max
 
-// The pieces kmeans_fit is made of, public for tests and teaching (algorithms/kmeans_init.cpp).
+// The pieces kmeans_fit is made of, public for tests and teaching. Xc and C are centred (kmeans_fit
+// passes X - 1 xbar^T and its centres shifted by the same xbar).
+// (KM.2) label of each sample: argmin_j ||c_j||^2 - 2 x_i.c_j, ties to the lowest j; Xc N x D, C K x D
+std::vector<int> kmeans_assign(const Matrix& Xc, const Matrix& C);
+// (KM.3) the centres of the clusters `labels` (N, in 0..K-1) describe, each the mean of its samples,
+// after (KM.4) moved a sample into every empty cluster (C_old, K x D, gives the distances it uses)
+Matrix kmeans_update(const Matrix& Xc, const Matrix& C_old, const std::vector<int>& labels);
+// (algorithms/kmeans_init.cpp)
 // (KM.9) K sample indices by greedy k-means++ on X (kmeans_fit passes the centred X); draws from rs.
 std::vector<std::size_t> kmeans_plus_plus(const Matrix& X, std::size_t K, RandomState& rs);
 // (KM.10) the first K entries of rs.permutation(N)

@@ -428,6 +428,52 @@ def _elbow(g, data, data_index, report):
     g.vector("elbow.inertia", inertias, "[KMeans(n_clusters=K, n_init=1, random_state=0).fit(X).inertia_ for K in 1..8]")
 
 
+def _lloyd_steps(g, data, data_index, report):
+    """One Lloyd iteration from given centres (the kmeans-update exercise): the labels of the first
+    assignment (KM.2) and sklearn's centres after the first update (KM.3, KM.4), which are
+    KMeans(init=C0, n_init=1, max_iter=1).cluster_centers_ (after max_iter the centres are not
+    re-estimated from the final re-assignment). The labels come from the numpy replay; its update
+    must give sklearn's centres to 1e-12 and every relocation margin must exceed MARGIN."""
+    iris, b300, std = data["iris"][0], data["blobs300k4"][0], data["blobs1000k6_std"][0]
+    steps = [("iris", iris[[0, 50, 100]], "rows 0, 50, 100"),
+             ("blobs1000k6_std", std[:6], "rows 0..5 (N = 1000: several chunks of 256)"),
+             ("iris", _far_centres(iris, [0, 50], 1), "rows 0, 50 and one centre far outside the data: "
+                                                      "cluster 2 is empty and takes the farthest sample (KM.4)"),
+             ("blobs300k4", _far_centres(b300, [0, 1], 2), "rows 0, 1 and two far centres: two empty clusters"),
+             ("chain3", np.array([[100.0], [0.5], [15.0]]), "centres 100, 0.5, 15: cluster 0 takes sample 2, "
+                                                            "which empties cluster 2; it keeps its sum (0) as centre")]
+    g.section("lloyd_step.s: one Lloyd iteration from given centres C0 (coordinates of X), for the update step alone:\n"
+              "  labels  = the first assignment (KM.2) on the centred data, from the numpy replay\n"
+              "  centers = KMeans(n_clusters=K, init=C0, n_init=1, max_iter=1, algorithm='lloyd').fit(X).cluster_centers_\n"
+              "            = the means of `labels` after relocating empty clusters (KM.3, KM.4), shifted back by X.mean(axis=0)")
+    with threadpool_limits(limits=1, user_api="openmp"):
+        for s, (ds, C0, note) in enumerate(steps):
+            X = data[ds][0]
+            X_mean = X.mean(axis=0)
+            Xc = X - X_mean
+            margins = Margins()
+            labels = _assign(Xc, C0 - X_mean, margins)
+            C1 = _update(Xc, C0 - X_mean, labels, margins) + X_mean
+            km = _fit(X, C0.shape[0], C0, 1, 1, 1e-4, None)
+            scale = max(1.0, np.abs(X).max())
+            diff = np.abs(C1 - km.cluster_centers_).max()
+            if diff > 1e-12 * scale or margins.m["relocation"] <= MARGIN:
+                raise RuntimeError("lloyd_step %d: replay vs sklearn %.3g, margins %s" % (s, diff, margins.text()))
+            p = "lloyd_step.%d" % s
+            g.comment("step %d: %s.X, C0 = %s; %d relocation(s); max |replay - sklearn| %.3g"
+                      % (s, ds, note, margins.relocations, diff))
+            g.scalar(p + ".dataset", data_index[ds], "index d of the data: X = data.d.X = %s.X" % ds)
+            g.matrix(p + ".init_centers", C0, "C0, in the coordinates of X")
+            g.vector(p + ".labels", labels, "numpy.argmin(((Xc[:, None, :] - (C0 - X_mean)[None]) ** 2).sum(axis=2), axis=1)"
+                                            "  # Xc = X - X_mean, X_mean = X.mean(axis=0)")
+            g.matrix(p + ".centers", km.cluster_centers_,
+                     "KMeans(n_clusters=%d, init=C0, n_init=1, max_iter=1, algorithm='lloyd').fit(X).cluster_centers_"
+                     % C0.shape[0])
+            report.append("kmeans: lloyd_step %d (%s): %d relocation(s), max |replay - sklearn| %.3g"
+                          % (s, ds, margins.relocations, diff))
+    g.scalar("lloyd_step.count", len(steps), "number of entries lloyd_step.0 .. lloyd_step.%d" % (len(steps) - 1))
+
+
 def build_kmeans(report):
     data = _datasets()
     names = list(data)
@@ -463,6 +509,7 @@ def build_kmeans(report):
         n_sil = _silhouette(g, written, data, names, report)
         g.scalar("silhouette.count", n_sil, "number of silhouette entries")
         _elbow(g, data, data_index, report)
+    _lloyd_steps(g, data, data_index, report)
 
     n_iris = sum(1 for _, c, _ in written if c["dataset"] == "iris")
     report.append("kmeans: %d cases accepted (%d on iris), %d rejected" % (len(written), n_iris, len(rejected)))
