@@ -38,11 +38,13 @@ Vector back_substitution(const Matrix& U, const Vector& y) {
     require_system("back_substitution", U, y.size());
     const std::size_t n = U.rows();
     Vector x(n);
+    // >>> exercise back-substitution: derivations/linear_algebra.md
     for (std::size_t i = n; i-- > 0;) {
         double s = y[i];
         for (std::size_t j = i + 1; j < n; ++j) s -= U(i, j) * x[j];
         x[i] = s / require_nonzero_diagonal("back_substitution", U, i);  // (LA.5) x_i = (y_i - sum_{j>i} U_ij x_j) / U_ii
     }
+    // <<< exercise back-substitution
     return x;
 }
 

@@ -1,11 +1,13 @@
 # SPDX-License-Identifier: MIT
 # The student kit's round trip (issue: classroom), as a CTest script:
-#   1. write the kit with cmake/student_kit.cmake and build it from scratch;
+#   1. write the kit with the documented command (cmake --build BUILD --target student-kit), copy
+#      it to a scratch folder (so the restored solutions below never reach BUILD/student-kit) and
+#      build the copy from scratch;
 #   2. in the kit every exercise test fails, each naming its own exercise, and no test of the kit
 #      crashes (a stub throws; every program must turn that into a failure, never an abort);
 #   3. put back the reference body of each exercise in RESTORE, one at a time, rebuild: after each,
 #      exactly the restored exercises pass.
-# Inputs: -DSOURCE=<repo> -DOUT=<scratch folder> -DRESTORE="a;b" [-DCXX=<compiler>]
+# Inputs: -DSOURCE=<repo> -DBUILD=<its build folder> -DOUT=<scratch folder> -DRESTORE="a;b" [-DCXX=<compiler>]
 cmake_minimum_required(VERSION 3.16)
 
 set(kit "${OUT}/student-kit")
@@ -46,7 +48,8 @@ endfunction()
 
 # ---- 1. write and build the kit
 file(REMOVE_RECURSE "${OUT}")
-run_or_die(${CMAKE_COMMAND} -DSOURCE=${SOURCE} -DKIT=${kit} -P ${SOURCE}/cmake/student_kit.cmake)
+run_or_die(${CMAKE_COMMAND} --build ${BUILD} --target student-kit)
+file(COPY "${BUILD}/student-kit/" DESTINATION "${kit}")
 set(compiler "")
 if(CXX)
   set(compiler -DCMAKE_CXX_COMPILER=${CXX})
@@ -73,7 +76,7 @@ foreach(ex IN LISTS before_all)
 endforeach()
 message("-- ok      all ${n_exercises} exercise tests fail in the fresh kit, each naming its exercise")
 
-execute_process(COMMAND ${CMAKE_CTEST_COMMAND} --test-dir "${kit}/build" -j2
+execute_process(COMMAND ${CMAKE_CTEST_COMMAND} --test-dir "${kit}/build" -j2 -LE student-kit
                 RESULT_VARIABLE rc OUTPUT_VARIABLE log ERROR_VARIABLE err)
 string(REGEX MATCHALL "Test +#[0-9]+: [a-z0-9_-]+ [^\n]*(Exception|SEGFAULT|Child aborted|Timeout|Subprocess aborted|Illegal|Bus error)[^\n]*" crashed "${log}")
 if(crashed)

@@ -58,6 +58,11 @@ TEST_CASE(partial_pivoting_is_needed) {
     Matrix A(2, 2, {1e-20, 1, 1, 1});
     Vector x = gauss_jordan_solve(A, Vector{1, 2});
     CHECK_ALL_NEAR(x, Vector({1, 1}), 4 * kEps, 0.0, "x = (1/(1-1e-20), (1-2e-20)/(1-1e-20)) rounds to (1, 1)");
+    // The largest |M_ik| is -1: a pivot search on the signed value keeps 1e-10 (above the threshold
+    // (LA.11), so nothing stops it) and x_0 = 1e10 - 1e10 x_1 loses about 10 digits.
+    const double x_exact = 1.0 / (1.0 + 1e-10);  // both components
+    CHECK_ALL_NEAR(gauss_jordan_solve(Matrix(2, 2, {1e-10, 1, -1, 1}), Vector{1, 0}), Vector({x_exact, x_exact}),
+                   4 * kEps, 0.0, "with the swap every step is a few roundings: 4 eps relative (LA.10 on |M_ik|)");
 }
 
 TEST_CASE(pivot_ties_go_to_the_first_row) {

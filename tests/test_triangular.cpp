@@ -29,6 +29,8 @@ TEST_CASE(back_substitution_is_exact) {
     Matrix U = transpose(L);
     CHECK_ALL_NEAR(back_substitution(U, matvec(U, x)), x, 0.0, 0.0, "small integers: exact");
     CHECK_ALL_NEAR(back_substitution_transposed(L, matvec(U, x)), x, 0.0, 0.0, "same as U = L^T: exact");
+    U(1, 1) = 0.0;
+    CHECK_THROWS(back_substitution(U, Vector{1, 2, 3}), NumericalError, "diagonal entry 1 is 0");
 }
 
 // Componentwise backward stability: the computed y solves (L + dL) y = b with |dL| <= n eps |L|,
