@@ -3,8 +3,8 @@
 // value f and a derivative df side by side, as scikit-learn 1.2.1 writes them
 // (sklearn/neural_network/_base.py). Legend: Z is m x H (m samples in the batch, H units).
 //
-// The derivatives are written, as sklearn writes them, from the POST-activation value a = f(z),
-// which is what backprop keeps:  (NN.2)
+// Each f is applied in the forward pass (NN.2); each derivative df is the factor f' of (NN.5),
+// written, as sklearn writes it, from the POST-activation value a = f(z), which is what backprop keeps:
 //   identity  f(z) = z                 df = 1
 //   logistic  f(z) = 1 / (1 + e^-z)    df = a (1 - a)
 //   tanh      f(z) = tanh z            df = 1 - a^2
@@ -35,15 +35,25 @@ inline const char* activation_name(Activation a) {
     return "?";
 }
 
-// ---- scalar f / df pairs; df takes a = f(z), the post-activation value (NN.2)
+// ---- scalar f / df pairs: f is (NN.2); df takes a = f(z), the post-activation value, and is
+// the f' of (NN.5) (derivation, section 4)
 inline double identity_f(double z) { return z; }
 inline double identity_df(double /*a*/) { return 1.0; }
 
 inline double logistic_f(double z) { return 1.0 / (1.0 + std::exp(-z)); }  // scipy.special.expit
 inline double logistic_df(double a) { return a * (1.0 - a); }
 
-inline double tanh_f(double z) { return std::tanh(z); }
-inline double tanh_df(double a) { return 1.0 - a * a; }
+// tanh is exercise "tanh" of the exercise sheet (derivations/neural_networks.md, last section)
+inline double tanh_f(double z) {
+    // >>> exercise tanh: derivations/neural_networks.md
+    return std::tanh(z);  // (NN.2) f(z) = tanh z
+    // <<< exercise tanh
+}
+inline double tanh_df(double a) {
+    // >>> exercise tanh: derivations/neural_networks.md
+    return 1.0 - a * a;  // (NN.5) f' = 1 - tanh^2 z = 1 - a^2
+    // <<< exercise tanh
+}
 
 inline double relu_f(double z) { return std::max(z, 0.0); }
 inline double relu_df(double a) { return a > 0.0 ? 1.0 : 0.0; }  // a == 0 exactly when z <= 0

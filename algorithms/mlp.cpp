@@ -96,9 +96,33 @@ double batch_loss(const Network& net, const Matrix& out, const Matrix& Y, double
     return loss + (0.5 * alpha) * sumsq / static_cast<double>(Y.rows());
 }
 
+// The backward pass of one layer (exercise "backward-layer"). A_prev = A_{l-1} is m x H_{l-1}, W = W_l
+// is H_{l-1} x H_l, delta = delta_l is m x H_l. Overwrites dW (H_{l-1} x H_l) with (NN.6), db (H_l)
+// with (NN.7) and, when below is given (every layer but the first), *below (m x H_{l-1}) with the
+// error of the layer below (NN.5), f' being the hidden activation's derivative at A_prev.
+static void backward_layer(const Matrix& A_prev, const Matrix& W, const Matrix& delta, Activation hidden,
+                           double alpha, Matrix& dW, Vector& db, Matrix* below) {
+    // >>> exercise backward-layer: derivations/neural_networks.md
+    const double m = static_cast<double>(delta.rows());
+    // (NN.6) dW_l = (A_{l-1}^T delta_l + alpha W_l) / m: H_{l-1} x H_l; each summand computed
+    // whole, then added and divided, in sklearn's order
+    dW = matmul_transposed_a(A_prev, delta);
+    for (std::size_t k = 0; k < dW.size(); ++k) dW.data()[k] = (dW.data()[k] + alpha * W.data()[k]) / m;
+    // (NN.7) db_l = (1/m) sum_i delta_l(i, :); the sum starts from zero and adds rows in order
+    db.assign(delta.cols(), 0.0);
+    for (std::size_t i = 0; i < delta.rows(); ++i)
+        for (std::size_t j = 0; j < delta.cols(); ++j) db[j] += delta(i, j);
+    for (double& v : db) v /= m;
+    if (below) {
+        // (NN.5) delta_{l-1} = (delta_l W_l^T) * f'(A_{l-1}): m x H_{l-1}
+        *below = matmul(delta, transpose(W));
+        multiply_by_derivative(hidden, A_prev, *below);
+    }
+    // <<< exercise backward-layer
+}
+
 double backprop(const Network& net, const Matrix& X, const Matrix& Y, double alpha, Gradients& grads) {
     const std::size_t L = net.n_layers();
-    const double m = static_cast<double>(X.rows());
     const std::vector<Matrix> A = forward(net, X);          // A_0 .. A_L
     const double loss = batch_loss(net, A[L], Y, alpha);
     grads.dW.assign(L, Matrix());
@@ -106,23 +130,11 @@ double backprop(const Network& net, const Matrix& X, const Matrix& Y, double alp
     // (NN.4) delta_L = A_L - Y, m x K, for every output/loss pairing
     Matrix delta = subtract(A[L], Y);
     for (std::size_t l = L; l-- > 0;) {
-        // (NN.6) dW_l = (A_{l-1}^T delta_l + alpha W_l) / m: H_{l-1} x H_l; each summand computed
-        // whole, then added and divided, in sklearn's order
-        Matrix dW = matmul_transposed_a(A[l], delta);
-        const Matrix& W = net.coefs_[l];
-        for (std::size_t k = 0; k < dW.size(); ++k) dW.data()[k] = (dW.data()[k] + alpha * W.data()[k]) / m;
-        // (NN.7) db_l = (1/m) sum_i delta_l(i, :); the sum starts from zero and adds rows in order
-        Vector db(delta.cols(), 0.0);
-        for (std::size_t i = 0; i < delta.rows(); ++i)
-            for (std::size_t j = 0; j < delta.cols(); ++j) db[j] += delta(i, j);
-        for (double& v : db) v /= m;
-        grads.dW[l] = std::move(dW);
-        grads.db[l] = std::move(db);
-        if (l == 0) break;
-        // (NN.5) delta_{l-1} = (delta_l W_l^T) * f'(A_{l-1}): m x H_{l-1}
-        Matrix next = matmul(delta, transpose(W));
-        multiply_by_derivative(net.hidden, A[l], next);
-        delta = std::move(next);
+        // A[l] is the layer's input A_{l-1} in the derivation's 1-based numbering; no delta below layer 1
+        Matrix below;
+        backward_layer(A[l], net.coefs_[l], delta, net.hidden, alpha, grads.dW[l], grads.db[l],
+                       l > 0 ? &below : nullptr);
+        delta = std::move(below);
     }
     return loss;
 }

@@ -42,6 +42,7 @@ import goldens_kmeans  # noqa: E402
 import goldens_linalg  # noqa: E402
 import goldens_linreg  # noqa: E402
 import goldens_mlp  # noqa: E402
+import goldens_mlp_parts  # noqa: E402
 import goldens_random  # noqa: E402
 
 
@@ -69,6 +70,10 @@ def _mlp_digits(args, report):
     return {"tests/golden/mlp_digits.txt": goldens_mlp.build_mlp_digits(report, REPO_ROOT).encode("ascii")}
 
 
+def _mlp_parts(args, report):
+    return {"tests/golden/mlp_parts.txt": goldens_mlp_parts.build_mlp_parts(report).encode("ascii")}
+
+
 def _linreg(args, report):
     return {"tests/golden/linreg.txt": goldens_linreg.build_linreg(report).encode("ascii")}
 
@@ -87,6 +92,7 @@ STEPS = [
     ("kmeans", _kmeans),
     ("mlp", _mlp),
     ("mlp_digits", _mlp_digits),
+    ("mlp_parts", _mlp_parts),
 ]
 
 

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+// The MLP's building blocks one at a time, against scikit-learn 1.2.1's own functions called on
+// fixed inputs (tests/golden/mlp_parts.txt, written by goldens_mlp_parts.py): tanh and its
+// derivative (ACTIVATIONS / DERIVATIVES['tanh']), backprop (MLP._backprop with given weights), the
+// Adam step (AdamOptimizer) and the SGD step (SGDOptimizer). Each group of cases is the test of one
+// exercise of derivations/neural_networks.md (CMakeLists.txt, mlfs_exercise) and reaches only that
+// exercise's region of the code: no backward case has a tanh layer, no optimizer case runs backprop.
+// Tolerances, with their reasons:
+//   tanh value      |d| <= 2 eps |ref|: std::tanh (glibc) and numpy's tanh are both faithfully
+//                   rounded but not always the same double (measured: at most 1 ulp apart)
+//   tanh slope      exact: 1 - a a from sklearn's own a is numpy's 1 - A**2, the same two roundings
+//   backward        |d| <= 1e-14 + 1e-14 |ref|: sums of at most 10 products of O(1) numbers, which a
+//                   BLAS may order or fuse differently (measured: at most 1 ulp of each entry)
+//   loss            1e-14 relative: numpy's mean is pairwise where ours is sequential (measured 1 ulp)
+//   Adam, SGD       |d| <= 4 eps (|ref| + 1): sklearn's operations in its order; only the libm's
+//                   pow / sqrt could move a last bit (measured 0)
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "algorithms/activations.hpp"
+#include "algorithms/mlp.hpp"
+#include "algorithms/mlp_optimizers.hpp"
+#include "check.hpp"
+#include "golden.hpp"
+
+using namespace mlfs;
+
+namespace {
+
+const double kEps = std::numeric_limits<double>::epsilon();
+
+const mlfs_test::Golden& golden() {
+    static const mlfs_test::Golden g("mlp_parts.txt");
+    return g;
+}
+
+}  // namespace
+
+// ---- exercise tanh: (NN.2) f(z) = tanh z and its slope from a = f(z), (NN.5) f' = 1 - a^2
+
+TEST_CASE(tanh_value_matches_sklearn) {
+    const auto& g = golden();
+    const Matrix Z = g.matrix("tanh.Z");
+    const Matrix A = g.matrix("tanh.A");
+    Matrix ours(Z.rows(), Z.cols());
+    for (std::size_t k = 0; k < Z.size(); ++k) ours.data()[k] = tanh_f(Z.data()[k]);
+    CHECK_ALL_NEAR(ours, A, 2 * kEps, 0.0, "tanh_f vs np.tanh: both faithfully rounded, at most 1 ulp apart");
+    Matrix activated = Z;
+    activate(Activation::tanh, activated);  // (NN.2) the whole-matrix form the network uses
+    CHECK_ALL_NEAR(activated, A, 2 * kEps, 0.0, "activate(tanh) vs ACTIVATIONS['tanh']: at most 1 ulp apart");
+    // the shape of tanh: odd, tanh z = z to the last bit near 0, exactly +-1 far out
+    for (double z : Z.data()) CHECK_MSG(tanh_f(-z) == -tanh_f(z), "tanh_f(-z) == -tanh_f(z) at z = " + mlfs_test::num(z));
+    CHECK_NEAR(tanh_f(1e-300), 1e-300, 0.0, "tanh z = z - z^3/3 + ...: z itself below 1e-8");
+    CHECK_NEAR(tanh_f(30.0), 1.0, 0.0, "1 - tanh 30 = 1.7e-26 < eps/2: rounds to 1");
+    CHECK_NEAR(tanh_f(-1e308), -1.0, 0.0, "saturated, and no overflow on the way (e^{2z} must not be formed)");
+}
+
+TEST_CASE(tanh_derivative_matches_sklearn) {
+    const auto& g = golden();
+    const Matrix A = g.matrix("tanh.A");
+    Matrix ours(A.rows(), A.cols());
+    for (std::size_t k = 0; k < A.size(); ++k) ours.data()[k] = tanh_df(A.data()[k]);
+    CHECK_ALL_NEAR(ours, g.matrix("tanh.slope"), 0.0, 0.0,
+                   "tanh_df(a) vs DERIVATIVES['tanh'] on delta = 1: 1 - a a, the same roundings: exact");
+    Matrix delta = g.matrix("tanh.delta");
+    multiply_by_derivative(Activation::tanh, A, delta);  // (NN.5) delta *= f'(A), as backprop uses it
+    CHECK_ALL_NEAR(delta, g.matrix("tanh.delta_out"), 0.0, 0.0,
+                   "multiply_by_derivative(tanh) vs delta *= 1 - A**2: the same three roundings: exact");
+    CHECK_NEAR(tanh_df(0.0), 1.0, 0.0, "the slope at z = 0 (a = 0) is 1");
+    CHECK_NEAR(tanh_df(1.0), 0.0, 0.0, "a saturated unit (a = 1) passes on no gradient");
+    CHECK_NEAR(tanh_df(-0.5), 0.75, 0.0, "1 - (-0.5)^2 = 0.75 exactly: the slope is even in a");
+}
+
+// ---- exercise backward-layer: (NN.5)-(NN.7) against sklearn's _backprop with given weights
+
+static void check_backward(int c) {
+    const auto& g = golden();
+    const std::string pre = "backward." + std::to_string(c) + ".";
+    Network net;
+    net.hidden = static_cast<Activation>(static_cast<int>(g.scalar(pre + "activation")));
+    net.output = static_cast<OutputKind>(static_cast<int>(g.scalar(pre + "output")));
+    for (int l = 1; g.has(pre + "W" + std::to_string(l)); ++l) {
+        net.coefs_.push_back(g.matrix(pre + "W" + std::to_string(l)));
+        net.intercepts_.push_back(g.vector(pre + "b" + std::to_string(l)));
+    }
+    CHECK_MSG(net.n_layers() >= 2 && net.hidden != Activation::tanh,
+              pre + ": a hidden layer, and not tanh (that is exercise tanh)");
+    Gradients grads;
+    const double loss = backprop(net, g.matrix(pre + "X"), g.matrix(pre + "Y"), g.scalar(pre + "alpha"), grads);
+    CHECK_REL(loss, g.scalar(pre + "loss"), 1e-14, "loss (NN.3)+(NN.8): numpy's mean is pairwise, ours sequential");
+    if (grads.dW.size() != net.n_layers() || grads.db.size() != net.n_layers()) {
+        CHECK_MSG(false, pre + ": backprop must fill one dW and one db per layer");
+        return;
+    }
+    for (std::size_t l = net.n_layers(); l-- > 0;) {  // from the output layer down, as the errors travel
+        const std::string n = std::to_string(l + 1);
+        CHECK_ALL_NEAR(grads.dW[l], g.matrix(pre + "dW" + n), 1e-14, 1e-14,
+                       ("dW" + n + " vs coef_grads: (NN.6) (A^T delta + alpha W) / m, a few roundings").c_str());
+        CHECK_ALL_NEAR(grads.db[l], g.vector(pre + "db" + n), 1e-14, 1e-14,
+                       ("db" + n + " vs intercept_grads: (NN.7) the column mean of delta").c_str());
+    }
+}
+
+// relu hidden layer (one unit on the kink z = 0), softmax output, 3 classes, alpha 0
+TEST_CASE(backward_relu_softmax) { check_backward(0); }
+// two relu layers: delta travels through (NN.5) twice; alpha 0.1
+TEST_CASE(backward_relu_relu_softmax_l2) { check_backward(1); }
+// logistic hidden, one logistic output unit (binary), sklearn's default alpha 1e-4
+TEST_CASE(backward_logistic_binary_l2) { check_backward(2); }
+// identity hidden, 2 regression targets, alpha 0.5 (the L2 term is a large part of dW)
+TEST_CASE(backward_identity_regression_l2) { check_backward(3); }
+// two logistic layers, 1 regression target, alpha 0
+TEST_CASE(backward_logistic_logistic_regression) { check_backward(4); }
+
+// ---- exercises adam and sgd-momentum: (NN.9), (NN.12), (NN.13), step by step
+
+// Runs sklearn's steps on the network 3-2-1 (W1, W2, b1, b2 as coefs_ + intercepts_) and compares
+// the parameters after every step, and for Adam the step size lr_t.
+static void check_optimizer(const std::string& pre, MLPOptions opt) {
+    const auto& g = golden();
+    opt.learning_rate_init = g.scalar(pre + "learning_rate_init");
+    opt.learning_rate = LearningRate::constant;
+    Network net;
+    net.coefs_ = {g.matrix(pre + "init.W1"), g.matrix(pre + "init.W2")};
+    net.intercepts_ = {g.vector(pre + "init.b1"), g.vector(pre + "init.b2")};
+    MLPOptimizer optimizer(opt, net);
+    const int steps = static_cast<int>(g.scalar(pre + "steps"));
+    const double rtol = 4 * kEps, atol = 4 * kEps;
+    const char* why = "sklearn's operations in its order; a libm's pow/sqrt may move the last bit";
+    for (int s = 1; s <= steps; ++s) {
+        const std::string p = pre + "step" + std::to_string(s) + ".";
+        Gradients grads;
+        grads.dW = {g.matrix(p + "grad.W1"), g.matrix(p + "grad.W2")};
+        grads.db = {g.vector(p + "grad.b1"), g.vector(p + "grad.b2")};
+        optimizer.update(net, grads);
+        CHECK_ALL_NEAR(net.coefs_[0], g.matrix(p + "W1"), rtol, atol, why);
+        CHECK_ALL_NEAR(net.coefs_[1], g.matrix(p + "W2"), rtol, atol, why);
+        CHECK_ALL_NEAR(net.intercepts_[0], g.vector(p + "b1"), rtol, atol, why);
+        CHECK_ALL_NEAR(net.intercepts_[1], g.vector(p + "b2"), rtol, atol, why);
+        if (opt.solver == Solver::adam) {
+            CHECK_MSG(optimizer.steps() == s, "Adam's t after step " + std::to_string(s) + " is " +
+                                                  std::to_string(optimizer.steps()) + " (NN.12: t += 1 per step)");
+            CHECK_REL(optimizer.learning_rate(), g.scalar(p + "learning_rate"), rtol,
+                      "lr_t = lr_init sqrt(1 - b2^t) / (1 - b1^t) (NN.13) vs opt.learning_rate");
+        }
+    }
+}
+
+static void check_adam(int c) {
+    const auto& g = golden();
+    const std::string pre = "adam." + std::to_string(c) + ".";
+    MLPOptions opt;
+    opt.solver = Solver::adam;
+    opt.beta_1 = g.scalar(pre + "beta_1");
+    opt.beta_2 = g.scalar(pre + "beta_2");
+    opt.epsilon = g.scalar(pre + "epsilon");
+    check_optimizer(pre, opt);
+}
+
+static void check_sgd(int c) {
+    const auto& g = golden();
+    const std::string pre = "sgd." + std::to_string(c) + ".";
+    MLPOptions opt;
+    opt.solver = Solver::sgd;
+    opt.momentum = g.scalar(pre + "momentum");
+    opt.nesterovs_momentum = g.scalar(pre + "nesterov") != 0.0;
+    check_optimizer(pre, opt);
+}
+
+// lr 1e-3, beta 0.9 / 0.999, eps 1e-8; gradients from 1e-9 to 10, one exactly 0 in step 2
+TEST_CASE(adam_defaults_matches_sklearn) { check_adam(0); }
+// lr 0.1, beta 0.8 / 0.99, eps 1e-4: where eps sits changes every small-gradient step
+TEST_CASE(adam_large_lr_and_eps_matches_sklearn) { check_adam(1); }
+
+// momentum 0.9, Nesterov (sklearn's default), lr 0.1
+TEST_CASE(sgd_nesterov_matches_sklearn) { check_sgd(0); }
+// classical momentum 0.8, lr 0.05
+TEST_CASE(sgd_momentum_matches_sklearn) { check_sgd(1); }
+// momentum 0: theta -= lr g
+TEST_CASE(sgd_plain_matches_sklearn) { check_sgd(2); }
+
+TEST_MAIN()
