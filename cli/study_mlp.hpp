@@ -36,7 +36,7 @@ void write_misclassified_svg(const std::string& path, const std::string& title, 
 void run_moons_boundary(const std::string& out_dir);
 
 // The failure-mode figures, each with one printed line of its key numbers: mlp_vanishing.svg,
-// mlp_dead_relu.svg, mlp_overfitting.svg, and the divergence message (no figure).
+// mlp_dead_relu.svg, mlp_divergence.svg, mlp_overfitting.svg, and the divergence message.
 void run_mlp_failure_figures(const std::string& out_dir);
 
 }  // namespace mlfs

@@ -84,6 +84,9 @@ void vanishing(const DigitsSplit& d, const std::string& out_dir) {
                       norms.front(), norms.back(), norms.back() / norms.front());
         line += buf;
     }
+    plot.set_caption("The gradient norm ||dW_l|| of each layer of a fresh 6-hidden-layer network, for three "
+                     "activations. With the logistic it shrinks by a factor of about 3e4 from the output side to "
+                     "the input side, so the first layers barely learn; with tanh and relu it stays level.");
     plot.save(out_dir + "/mlp_vanishing.svg");
     std::printf("vanishing gradients (mlp_vanishing.svg): ||dW_1|| / ||dW_7|| at the start (input side / output side): %s\n", line.c_str());
 }
@@ -114,6 +117,9 @@ void dead_relus(const DigitsSplit& d, const std::string& out_dir) {
     Plot plot("dead ReLUs: units that output 0 on all 500 samples, SGD lr 1 (3 hidden layers of 32)", "epoch",
               "dead units (of 32)");
     for (std::size_t l = 0; l < 3; ++l) plot.add_line("hidden layer " + std::to_string(l + 1), ep, dead[l]);
+    plot.set_caption("How many of each hidden layer's 32 ReLU units output 0 on every one of 500 training digits, "
+                     "epoch by epoch, under SGD with learning rate 1. A dead unit's gradient is 0, so it does not "
+                     "come back: the counts climb, and the last layer ends with every unit dead.");
     plot.save(out_dir + "/mlp_dead_relu.svg");
     std::printf("dead ReLUs (mlp_dead_relu.svg): SGD lr %g, batch 32: dead units per layer at epoch 0: %g, %g, %g; "
                 "epoch %d: %g, %g, %g (of 32)\n",
@@ -220,6 +226,9 @@ void overfitting(const DigitsSplit& d, const std::string& out_dir) {
     plot.set_log_y(true);
     plot.add_line("train (100 images)", one_to(train.size()), train);
     plot.add_line("test (360 images)", one_to(test.size()), test);
+    plot.set_caption("Training and test log-loss of a 128-unit network trained on only 100 digits. The training "
+                     "loss keeps falling towards 0 while the test loss bottoms out (here near epoch 46) and then "
+                     "rises: the network memorises its training set.");
     plot.save(out_dir + "/mlp_overfitting.svg");
     std::printf("over-fitting (mlp_overfitting.svg): test loss lowest %.4f at epoch %zu, then %.4f at epoch %d "
                 "while the train loss falls to %.2e\n",
@@ -237,7 +246,10 @@ void write_boundary_svg(const std::string& path, const std::string& title, const
     auto px = [&](double x) { return left + (x - x0 + step_x / 2) / (step_x * G) * size; };
     auto py = [&](double v) { return top + size - (v - y0 + step_y / 2) / (step_y * G) * size; };
     std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"800\" height=\"560\" font-family=\"sans-serif\">\n"
-                    "<title>" + title + "</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n<text x=\"40\" y=\"30\" font-size=\"16\">" + title + "</text>\n";
+                    + svg_title_and_desc(title, "The class the network predicts on a grid over the two moons (pale "
+                                                "squares), with the training samples on top. The boundary bends to follow "
+                                                "the moons, which no straight cut can do.") +
+                    "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n<text x=\"40\" y=\"30\" font-size=\"16\">" + title + "</text>\n";
     char buf[200];
     const double cw = size / static_cast<double>(G);
     for (std::size_t k = 0; k < region.size(); ++k) {
@@ -290,7 +302,10 @@ void write_misclassified_svg(const std::string& path, const std::string& title, 
     const int width = left * 2 + per_row * (thumb + gap), height = top + rows * (thumb + gap + 4) + 10;
     std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) + "\" height=\"" +
                     std::to_string(height) + "\" font-family=\"sans-serif\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
-    s += "<title>" + title + "</title>\n<text x=\"" + std::to_string(left) + "\" y=\"24\" font-size=\"16\">" + title + "</text>\n";
+    s += svg_title_and_desc(title, "Every test digit the network gets wrong, drawn from its 8x8 pixels and labelled "
+                                   "true->predicted. The errors cluster: ones written with a flag are read as 9, threes "
+                                   "as 5 or 8.") +
+         "<text x=\"" + std::to_string(left) + "\" y=\"24\" font-size=\"16\">" + title + "</text>\n";
     char buf[320];
     for (std::size_t k = 0; k < wrong.size(); ++k) {
         const int x0 = left + static_cast<int>(k % per_row) * (thumb + gap), y0 = top + static_cast<int>(k / per_row) * (thumb + gap + 4);
