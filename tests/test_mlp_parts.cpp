@@ -127,9 +127,11 @@ static void check_optimizer(const std::string& pre, MLPOptions opt) {
     MLPOptimizer optimizer(opt, net);
     const int steps = static_cast<int>(g.scalar(pre + "steps"));
     const double rtol = 4 * kEps, atol = 4 * kEps;
-    const char* why = "sklearn's operations in its order; a libm's pow/sqrt may move the last bit";
     for (int s = 1; s <= steps; ++s) {
         const std::string p = pre + "step" + std::to_string(s) + ".";
+        const std::string reason = "after step " + std::to_string(s) +
+                                   ": sklearn's operations in its order; a libm's pow/sqrt may move the last bit";
+        const char* why = reason.c_str();
         Gradients grads;
         grads.dW = {g.matrix(p + "grad.W1"), g.matrix(p + "grad.W2")};
         grads.db = {g.vector(p + "grad.b1"), g.vector(p + "grad.b2")};
