@@ -23,17 +23,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string html(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
-    }
-    return out;
-}
+std::string html(const std::string& s) { return xml_escape(s); }
 
 // A relative path as a URL: '/' separates folders, bytes other than letters, digits and -._~ are
 // percent-encoded (a space is %20).

@@ -16,7 +16,21 @@
 #include <utility>
 
 namespace mlfs {
+
+std::string xml_escape(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else if (c == '"') out += "&quot;";
+        else out += c;
+    }
+    return out;
+}
+
 namespace {
+
 
 const double kCharWidth = 7.0;  // rough width of one 12px sans-serif character, for the margins
 
@@ -34,22 +48,10 @@ std::string px(double v) {  // a pixel coordinate; a tenth of a pixel is finer t
     return buf;
 }
 
-std::string escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
-    }
-    return out;
-}
-
 std::string text(double x, double y, const std::string& anchor, const std::string& s,
                  const std::string& extra = "") {
     return "<text x=\"" + px(x) + "\" y=\"" + px(y) + "\" text-anchor=\"" + anchor + "\"" + extra +
-           ">" + escape(s) + "</text>\n";
+           ">" + xml_escape(s) + "</text>\n";
 }
 
 // Class c is drawn as circle, square, triangle or diamond (c mod 4), so classes differ in shape
@@ -338,14 +340,14 @@ std::string Plot::to_svg() const {
     const std::string w = std::to_string(width_), h = std::to_string(height_);
     std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w + "\" height=\"" + h +
                       "\" viewBox=\"0 0 " + w + " " + h + "\" font-family=\"sans-serif\" font-size=\"12\">\n";
-    svg += "<title>" + escape(title_) + "</title>\n";
-    if (!caption_.empty()) svg += "<desc>" + escape(caption_) + "</desc>\n";
+    svg += "<title>" + xml_escape(title_) + "</title>\n";
+    if (!caption_.empty()) svg += "<desc>" + xml_escape(caption_) + "</desc>\n";
     svg += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
     svg += text(mid_x, 24, "middle", title_, " font-size=\"15\" font-weight=\"bold\"");
     svg += axes_svg(ax, ay);
     svg += text(mid_x, ay.edge0 + 40, "middle", x_label_);
     svg += "<text transform=\"translate(18 " + px(mid_y) + ") rotate(-90)\" text-anchor=\"middle\">" +
-           escape(y_label_) + "</text>\n";
+           xml_escape(y_label_) + "</text>\n";
     for (std::size_t k = 0; k < series_.size(); ++k) svg += series_svg(series_[k], colours[k], ax, ay);
     if (!legend.empty()) svg += legend_svg(legend, ax.edge1 + 16, top + 8, ay.edge0 - top - 8);
     if (n_skipped > 0)
@@ -365,7 +367,7 @@ void Plot::save(const std::string& path) const {
 }
 
 std::string svg_title_and_desc(const std::string& title, const std::string& caption) {
-    return "<title>" + escape(title) + "</title>\n<desc>" + escape(caption) + "</desc>\n";
+    return "<title>" + xml_escape(title) + "</title>\n<desc>" + xml_escape(caption) + "</desc>\n";
 }
 
 namespace {

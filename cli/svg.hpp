@@ -89,6 +89,9 @@ private:
     std::vector<PlotSeries> series_;
 };
 
+// & < > " as XML/HTML entities, for text and attribute values in SVG and HTML.
+std::string xml_escape(const std::string& s);
+
 // For an SVG written without Plot: "<title>TITLE</title>\n<desc>CAPTION</desc>\n", escaped, to put
 // right after the opening <svg ...> tag, so it carries the same title and caption Plot writes.
 std::string svg_title_and_desc(const std::string& title, const std::string& caption);

@@ -19,7 +19,7 @@ static const double kEps = std::numeric_limits<double>::epsilon();
 TEST_CASE(factor_worked_example) {
     mlfs_test::Golden g("linalg.txt");
     Cholesky chol(g.matrix("spd3.A"));
-    CHECK(chol.ok());
+    CHECK_MSG(chol.ok(), "A is positive definite, so every pivot must be > 0; got: " + chol.error());
     CHECK_ALL_NEAR(chol.L(), g.matrix("spd3.L"), 0.0, 0.0, "every s in (LA.6)/(LA.7) is a small integer: exact");
     CHECK_NEAR(chol.log_determinant(), g.scalar("spd3.logdet"), 4 * kEps * 4.0,
                "log(36) = 3.58: a few roundings of log, eps-relative");
@@ -43,7 +43,7 @@ TEST_CASE(factor_matches_scipy) {
     for (std::string c : {"spd3", "spd6"}) {
         Matrix A = g.matrix(c + ".A");
         Cholesky chol(A);
-        CHECK(chol.ok());
+        CHECK_MSG(chol.ok(), "A is positive definite, so every pivot must be > 0; got: " + chol.error());
         const double tol = solve_tol(A.rows(), g.scalar(c + ".cond"));
         CHECK_ALL_NEAR(chol.L(), g.matrix(c + ".L"), 0.0, tol * max_abs(g.matrix(c + ".L")),
                        "16 n eps cond(A) max|L|: both factors are backward stable");

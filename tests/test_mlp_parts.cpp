@@ -129,17 +129,19 @@ static void check_optimizer(const std::string& pre, MLPOptions opt) {
     const double rtol = 4 * kEps, atol = 4 * kEps;
     for (int s = 1; s <= steps; ++s) {
         const std::string p = pre + "step" + std::to_string(s) + ".";
-        const std::string reason = "after step " + std::to_string(s) +
-                                   ": sklearn's operations in its order; a libm's pow/sqrt may move the last bit";
-        const char* why = reason.c_str();
+        // the tolerance: sklearn's operations in its order, but a libm's pow/sqrt may move the last bit
+        const auto why = [&](const char* name) {
+            return std::string(name) + " after step " + std::to_string(s) +
+                   ": the same operations as sklearn; 4 eps for a libm's pow/sqrt";
+        };
         Gradients grads;
         grads.dW = {g.matrix(p + "grad.W1"), g.matrix(p + "grad.W2")};
         grads.db = {g.vector(p + "grad.b1"), g.vector(p + "grad.b2")};
         optimizer.update(net, grads);
-        CHECK_ALL_NEAR(net.coefs_[0], g.matrix(p + "W1"), rtol, atol, why);
-        CHECK_ALL_NEAR(net.coefs_[1], g.matrix(p + "W2"), rtol, atol, why);
-        CHECK_ALL_NEAR(net.intercepts_[0], g.vector(p + "b1"), rtol, atol, why);
-        CHECK_ALL_NEAR(net.intercepts_[1], g.vector(p + "b2"), rtol, atol, why);
+        CHECK_ALL_NEAR(net.coefs_[0], g.matrix(p + "W1"), rtol, atol, why("W1").c_str());
+        CHECK_ALL_NEAR(net.coefs_[1], g.matrix(p + "W2"), rtol, atol, why("W2").c_str());
+        CHECK_ALL_NEAR(net.intercepts_[0], g.vector(p + "b1"), rtol, atol, why("b1").c_str());
+        CHECK_ALL_NEAR(net.intercepts_[1], g.vector(p + "b2"), rtol, atol, why("b2").c_str());
         if (opt.solver == Solver::adam) {
             CHECK_MSG(optimizer.steps() == s, "Adam's t after step " + std::to_string(s) + " is " +
                                                   std::to_string(optimizer.steps()) + " (NN.12: t += 1 per step)");
