@@ -14,7 +14,7 @@
 //                   reaches J through dJ/dZ_L = (P - Y)/m (NN.4), and
 //            c    is the condition of the loss in P: y (softmax: log p), y + (1 - y) p / (1 - p)
 //                 (binary: log(1 - p) loses digits as p -> 1), 0 (squared: in the zeta term)
-//            Over the gradcheck sweep (4 activations x 3 losses x 7 shapes x 3 alphas x 20 seeds,
+//            Over the gradcheck sweep (4 activations x 3 losses x 7 shapes x 2 alphas x 20 seeds,
 //            h = 1e-5 and 1e-6) the largest |a - n| / (eps J_eps / h) among entries that needed
 //            the bound was 0.92; S = 4 leaves a factor 4 over it. Without the c term a binary
 //            network with p = 0.9999 for a y = 0 sample showed 250 x eps |J| / h.

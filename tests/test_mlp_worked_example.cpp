@@ -19,6 +19,9 @@
 //       of terms near 1/2 (the Nesterov step on b1(0) is 0.125 - 0.140, a cancellation of ~17).
 //       Measured with glibc: within 1 eps max(|exact|, 1/2) on every entry.
 //   the Adam step: the same bound; sqrt is correctly rounded and the step adds ~5 roundings.
+//   Adam's q = eps / (sqrt(1 - beta_2) |g|), read back as q = 1e-3 / |theta_1 - theta_0| - 1:
+//       absolute 1e-12, because theta_1 (|theta_1| <= 1.001) is rounded to 1.1e-16, which moves
+//       1e-3 / |step| by 1.2e-13, and the step's own ~8 eps add less; q >= 1.6e-6, so 6 digits remain.
 //   gradient check (NN.18): relu below 1e-9, since with the relu pattern fixed the loss is a
 //       quadratic in each parameter and the central difference has no truncation error, only
 //       rounding (~eps J / h = 5e-12 absolute on gradients >= 0.027: ~2e-10); tanh below 1e-7,
@@ -80,6 +83,16 @@ Vector one_step(const Network& start, const Matrix& Y, const MLPOptions& opt) {
     return flatten(net);
 }
 
+// the same step, returning the network (to evaluate the loss after it)
+Network stepped(const Network& start, const Matrix& Y, const MLPOptions& opt) {
+    Network net = start;
+    Gradients g;
+    backprop(net, kX, Y, opt.alpha, g);
+    MLPOptimizer optimizer(opt, net);
+    optimizer.update(net, g);
+    return net;
+}
+
 MLPOptions sgd(double momentum, bool nesterov) {
     MLPOptions o;
     o.solver = Solver::sgd;
@@ -126,6 +139,11 @@ TEST_CASE(relu_regression_backward) {
     const std::vector<Matrix> A = forward(net, kX);
     const Matrix delta2 = subtract(A[2], Y);
     CHECK_ALL_NEAR(delta2, Matrix(2, 1, {0.5, -0.3125}), 0.0, kExact, "(NN.4) delta2 = yhat - y");
+    CHECK_ALL_NEAR(matmul_transposed_a(A[1], delta2), Matrix(2, 1, {0.5625, 0.1796875}), 0.0, kExact,
+                   "(NN.6) A1^T delta2, before alpha W2 and the halving");
+    CHECK_ALL_NEAR(matmul_transposed_a(kX, hidden_delta(net, delta2, A[1])),
+                   Matrix(2, 2, {0.5, -0.40625, 1.0, -0.421875}), 0.0, kExact,
+                   "(NN.6) X^T delta1, before alpha W1 and the halving");
     const Matrix back = matmul(delta2, transpose(net.coefs_[1]));
     CHECK_ALL_NEAR(back, Matrix(2, 2, {0.5, -0.25, -0.3125, 0.15625}), 0.0, kExact, "(NN.5) delta2 W2^T");
     CHECK_ALL_NEAR(hidden_delta(net, delta2, A[1]), Matrix(2, 2, {0.5, -0.25, 0.0, 0.15625}), 0.0, kExact,
@@ -163,6 +181,18 @@ TEST_CASE(relu_regression_sgd_step) {
                    kExact, "(NN.15) loss_curve_[1] = J after one step");
 }
 
+TEST_CASE(relu_regression_after_step) {
+    const Matrix Y(2, 1, {0.5, 0.25});
+    const Network net = stepped(example_network(Activation::relu, OutputKind::identity), Y, sgd(0.0, false));
+    const std::vector<Matrix> A = forward(net, kX);
+    CHECK_ALL_NEAR(A[2], Matrix(2, 1, {-0.0735626220703125, -0.07678604125976562}), 0.0, kExact,
+                   "yhat after the step: sample 0 overshoots from 1 past its target 0.5");
+    const double data = data_loss(net.output, A[2], Y);
+    CHECK_NEAR(data, 0.10894079954960034, kExact, "(NN.3) the data part rose from 0.0869");
+    CHECK_NEAR(batch_loss(net, A[2], Y, kAlpha) - data, 0.11287045478820801, kExact,
+               "(NN.8) the penalty fell from 0.1484");
+}
+
 // ---- 11.2: the same weights, tanh hidden units, one logistic output, binary log-loss
 TEST_CASE(tanh_binary_forward_and_loss) {
     const Network net = example_network(Activation::tanh, OutputKind::logistic);
@@ -189,6 +219,15 @@ TEST_CASE(tanh_binary_backward) {
     const std::vector<Matrix> A = forward(net, kX);
     const Matrix delta2 = subtract(A[2], Y);
     CHECK_ALL_NEAR(delta2, Matrix(2, 1, {-0.32262670063080923, 0.43236253201045804}), kRtol, kAtol, "(NN.4) delta2 = p - y");
+    CHECK_ALL_NEAR(matmul_transposed_a(A[1], delta2), Matrix(2, 1, {-0.36699578710966579, 0.034872129289450493}), kRtol,
+                   kAtol, "(NN.6) A1^T delta2, before alpha W2 and the halving");
+    Matrix slope(2, 2, {1.0, 1.0, 1.0, 1.0});
+    multiply_by_derivative(net.hidden, A[1], slope);
+    CHECK_ALL_NEAR(slope, Matrix(2, 2, {0.3450317777702519, 0.59658580828133145, 0.94001484880637798, 0.69241914796998805}),
+                   kRtol, kAtol, "section 4: tanh's slope 1 - A1^2, read from A1");
+    CHECK_ALL_NEAR(matmul_transposed_a(kX, hidden_delta(net, delta2, A[1])),
+                   Matrix(2, 2, {-0.51774366423215246, 0.24592530349889927, -0.019419328070921199, 0.11763048696176345}),
+                   kRtol, kAtol, "(NN.6) X^T delta1, before alpha W1 and the halving");
     CHECK_ALL_NEAR(hidden_delta(net, delta2, A[1]),
                    Matrix(2, 2, {-0.11131646407479896, 0.096237255484485237, 0.40642720015735345, -0.14968804801441402}),
                    kRtol, kAtol, "(NN.5) delta1 = (delta2 W2^T) * (1 - A1^2)");
@@ -222,6 +261,27 @@ TEST_CASE(tanh_binary_optimizer_steps) {
                            0.124000002143108, -0.24900001183234183, 1.0009999945942318, -0.49900000701726432,
                            0.24900000576340361}),
                    kRtol, kAtol, "(NN.12), (NN.13) Adam's first step: about -1e-3 sign(g)");
+}
+
+TEST_CASE(tanh_binary_after_steps) {
+    const Network net = example_network(Activation::tanh, OutputKind::logistic);
+    const Matrix Y(2, 1, {1.0, 0.0});
+    const auto loss_after = [&](const MLPOptions& o) {
+        const Network n = stepped(net, Y, o);
+        return Vector({batch_loss(n, forward(n, kX).back(), Y, kAlpha)});
+    };
+    CHECK_ALL_NEAR(loss_after(sgd(0.0, false)), Vector({0.58172861371592832}), kRtol, kAtol, "J after the plain SGD step");
+    CHECK_ALL_NEAR(loss_after(sgd(0.9, true)), Vector({0.5487115447017572}), kRtol, kAtol, "J after the Nesterov step");
+    CHECK_ALL_NEAR(loss_after(adam()), Vector({0.62557803536726997}), kRtol, kAtol, "J after Adam's first step");
+    // Adam's step is -1e-3 sign(g) / (1 + q), q = eps / (sqrt(1 - beta_2) |g|): read q back from the step
+    const Vector before = flatten(net), after = one_step(net, Y, adam());
+    Vector q(before.size());
+    for (std::size_t k = 0; k < q.size(); ++k) q[k] = 1e-3 / std::fabs(after[k] - before[k]) - 1.0;
+    CHECK_ALL_NEAR(q,
+                   Vector({1.6103519665178576e-06, 5.2301339234549275e-06, 1.4680725803786221e-05, 2.0727379238015317e-06,
+                           2.1431125835311946e-06, 1.1832481841677914e-05, 5.4057974877406904e-06, 7.0173135906521164e-06,
+                           5.7634368289933849e-06}),
+                   0.0, 1e-12, "(NN.13) Adam's q: theta_1 rounded to 1.1e-16 moves 1e-3/|step| by 1.2e-13");
 }
 
 // ---- (NN.18) the central-difference check on both networks of section 11
