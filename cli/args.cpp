@@ -165,6 +165,16 @@ std::vector<std::string> split_list(const std::string& list) {
     }
 }
 
+std::vector<std::string> parse_feature_names(const std::string& list, const Args& args) {
+    const std::vector<std::string> names = split_list(list);
+    for (std::size_t k = 0; k < names.size(); ++k) {
+        if (names[k].empty()) args.fail("--features has an empty name in \"" + list + "\"");
+        for (std::size_t m = 0; m < k; ++m)
+            if (names[m] == names[k]) args.fail("--features names \"" + names[k] + "\" twice in \"" + list + "\"");
+    }
+    return names;
+}
+
 std::vector<std::size_t> parse_hidden(const std::string& list, long max_units, const Args& args) {
     std::vector<std::size_t> sizes;
     for (const std::string& word : split_list(list)) {

@@ -72,6 +72,9 @@ private:
 // caller can say what an empty item means for its option.
 std::vector<std::string> split_list(const std::string& list);
 
+// --features A,B,...: the column names, none empty and none twice (a UsageError otherwise).
+std::vector<std::string> parse_feature_names(const std::string& list, const Args& args);
+
 // "64,32" -> {64, 32}: the layer sizes of a --hidden value, each an integer from 1 to max_units;
 // anything else fails through args with '--hidden must be layer sizes from 1 to MAX separated by
 // commas ("64,32"), got "..."'.

@@ -60,13 +60,6 @@ struct Request {
     bool json = false;
 };
 
-std::vector<std::string> split_names(const std::string& list, const Args& args) {
-    const std::vector<std::string> names = split_list(list);
-    for (const std::string& name : names)
-        if (name.empty()) args.fail("--features has an empty name in \"" + list + "\"");
-    return names;
-}
-
 // Reads and cross-checks the options of the --data mode; every mistake is a UsageError (exit 2).
 Request read_request(const Args& args) {
     Request r;
@@ -75,7 +68,7 @@ Request read_request(const Args& args) {
     const long K = args.get_int("--k", 0);
     if (K < 1) args.fail("--k must be >= 1, got " + args.get("--k"));
     r.opt.n_clusters = static_cast<std::size_t>(K);
-    if (args.has("--features")) r.features = split_names(args.get("--features"), args);
+    if (args.has("--features")) r.features = parse_feature_names(args.get("--features"), args);
     r.init = args.get_or("--init", "k-means++");
     const bool csv = r.init.size() > 4 && r.init.compare(r.init.size() - 4, 4, ".csv") == 0;
     if (r.init == "k-means++") r.opt.init = KMeansInit::kmeans_plus_plus;

@@ -60,20 +60,13 @@ struct Request {
     GradientDescentOptions gd;
 };
 
-std::vector<std::string> split_names(const std::string& list, const Args& args) {
-    const std::vector<std::string> names = split_list(list);
-    for (const std::string& name : names)
-        if (name.empty()) args.fail("--features has an empty name in \"" + list + "\"");
-    return names;
-}
-
 // Reads and cross-checks the options of the --data mode; every mistake is a UsageError (exit 2).
 Request read_request(const Args& args) {
     Request r;
     r.data = args.get("--data");
     if (!args.has("--target")) args.fail("--data needs --target COLUMN, the column to predict");
     r.target = args.get("--target");
-    if (args.has("--features")) r.features = split_names(args.get("--features"), args);
+    if (args.has("--features")) r.features = parse_feature_names(args.get("--features"), args);
     for (const std::string& f : r.features)
         if (f == r.target) args.fail("the target \"" + r.target + "\" is also listed in --features");
     r.solver = args.get_or("--solver", "qr");

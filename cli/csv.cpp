@@ -24,21 +24,50 @@ namespace {
     throw CsvError(where + ": " + message);
 }
 
-// A cell shown in a message: at most 40 bytes, control bytes (NUL, CR, tabs, ...) shown as \xHH so the
-// message stays on one line and is not cut short at a NUL
-std::string quoted(const std::string& s) {
-    const std::size_t max_shown = 40;
-    std::string out = "\"";
-    for (std::size_t i = 0; i < s.size() && i < max_shown; ++i) {
+// The offset of the first byte of s that starts no valid UTF-8 sequence (overlong forms, surrogates
+// and code points above U+10FFFF are invalid), or npos if all of s is UTF-8.
+std::size_t invalid_utf8_at(const std::string& s) {
+    for (std::size_t i = 0; i < s.size();) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 || c == 0x7f) {
+        std::size_t n = 0;          // continuation bytes
+        unsigned lo = 0x80, hi = 0xBF;  // the allowed range of the first continuation byte
+        if (c < 0x80) n = 0;
+        else if (c >= 0xC2 && c <= 0xDF) n = 1;
+        else if (c == 0xE0) n = 2, lo = 0xA0;
+        else if (c == 0xED) n = 2, hi = 0x9F;
+        else if (c >= 0xE1 && c <= 0xEF) n = 2;
+        else if (c == 0xF0) n = 3, lo = 0x90;
+        else if (c == 0xF4) n = 3, hi = 0x8F;
+        else if (c >= 0xF1 && c <= 0xF3) n = 3;
+        else return i;
+        if (i + n >= s.size()) return i;  // the sequence is cut off by the end
+        for (std::size_t k = 1; k <= n; ++k) {
+            const unsigned char d = static_cast<unsigned char>(s[i + k]);
+            if (d < (k == 1 ? lo : 0x80) || d > (k == 1 ? hi : 0xBF)) return i;
+        }
+        i += n + 1;
+    }
+    return std::string::npos;
+}
+
+// A cell shown in a message: at most 40 bytes, control bytes (NUL, CR, tabs, ...) shown as \xHH so the
+// message stays on one line and is not cut short at a NUL; in a string that is not UTF-8, every
+// byte from 0x80 up is shown as \xHH too, so the message itself stays UTF-8.
+std::string quoted(const std::string& s) {
+    const bool utf8 = invalid_utf8_at(s) == std::string::npos;
+    std::size_t shown = std::min<std::size_t>(s.size(), 40);
+    while (utf8 && shown < s.size() && (static_cast<unsigned char>(s[shown]) & 0xC0) == 0x80) --shown;  // whole characters
+    std::string out = "\"";
+    for (std::size_t i = 0; i < shown; ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7f || (c > 0x7f && !utf8)) {
             const char* hex = "0123456789abcdef";
             out += std::string("\\x") + hex[c >> 4] + hex[c & 15];
         } else {
             out += s[i];
         }
     }
-    return out + (s.size() > max_shown ? "...\"" : "\"");
+    return out + (shown < s.size() ? "...\"" : "\"");
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
@@ -124,6 +153,13 @@ std::vector<std::string> parse_header(const std::string& line, const std::string
         if (names[j].empty())
             fail(path, 1, column, "empty column name in column " + std::to_string(column) +
                                       "; every column needs a name");
+        const std::size_t bad = invalid_utf8_at(names[j]);
+        if (bad != std::string::npos) {
+            char byte[8];
+            std::snprintf(byte, sizeof byte, "0x%02x", static_cast<unsigned char>(names[j][bad]));
+            fail(path, 1, column, "column name " + quoted(names[j]) + " is not valid UTF-8 (byte " + byte +
+                                      " at position " + std::to_string(bad + 1) + " of the name); save the file as UTF-8");
+        }
         auto seen = first_column.find(names[j]);
         if (seen != first_column.end())
             fail(path, 1, column, "duplicate column name " + quoted(names[j]) + ": columns " +
@@ -213,13 +249,20 @@ Table parse_csv(const std::string& file_text, const std::string& path) {
     return table;
 }
 
-Table read_csv(const std::string& path) {
+Table read_csv(const std::string& path, std::size_t max_bytes) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) fail(path, 0, 0, std::string("cannot open file: ") + std::strerror(errno));
     std::string text;
     char buf[65536];
     std::size_t got = 0;
-    while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, got);
+    while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) {
+        text.append(buf, got);
+        if (text.size() > max_bytes) {  // e.g. /dev/zero, which never ends
+            std::fclose(f);
+            fail(path, 0, 0, "the file is larger than " + std::to_string(max_bytes) +
+                                 " bytes; mlfs reads a CSV file into memory whole, so it stops here");
+        }
+    }
     const bool read_failed = std::ferror(f) != 0;
     const int read_errno = errno;  // e.g. EISDIR: fopen accepts a directory, reading it fails
     std::fclose(f);

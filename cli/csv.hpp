@@ -36,8 +36,10 @@ struct Table {
     std::string path;                // where it was read from, for messages
 };
 
-// Reads and checks the whole file; throws CsvError.
-Table read_csv(const std::string& path);
+// Reads and checks the whole file; throws CsvError, also when the file has more than max_bytes
+// (1 GiB by default: a file that large is not a table to fit by these methods, and /dev/zero never ends).
+constexpr std::size_t kMaxCsvBytes = std::size_t(1) << 30;
+Table read_csv(const std::string& path, std::size_t max_bytes = kMaxCsvBytes);
 
 // The same, from text already in memory; `path` is used only in messages.
 Table parse_csv(const std::string& text, const std::string& path);

@@ -122,6 +122,7 @@ run_case("--seed negative" 2 stderr "--seed must be an integer from 0 to 4294967
 run_case("--max-iter zero" 2 stderr "--max-iter must be an integer from 1" --data "${blobs}" --k 2 --max-iter 0)
 run_case("--tol negative" 2 stderr "--tol must be >= 0, got -1" --data "${blobs}" --k 2 --tol -1)
 run_case("empty feature name" 2 stderr "--features has an empty name" --data "${blobs}" --k 2 --features x0,,x1)
+run_case("feature twice" 2 stderr "--features names \"x0\" twice" --data "${blobs}" --k 2 --features x0,x0)
 run_case("--json without --data" 2 stderr "--json needs --data FILE.csv" --json)
 run_case("--k without --data" 2 stderr "--k needs --data FILE.csv" --k 3)
 run_case("unknown flag" 2 stderr "unknown flag --frobnicate" --frobnicate)

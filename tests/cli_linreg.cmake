@@ -93,7 +93,7 @@ run_case("ridge text output" 0 stdout "skipped: alpha > 0" --data "${raw}" --tar
 run_case("non-numeric cell" 1 stderr "${bad}/non_numeric.csv:3:2: cell \"x7\"" --data "${bad}/non_numeric.csv" --target y)
 run_case("unknown target" 1 stderr "no column named \"nope\"; the columns are: age, sex" --data "${raw}" --target nope)
 run_case("unknown feature" 1 stderr "no column named \"bmii\"" --data "${raw}" --target target --features age,bmii)
-run_case("feature twice" 1 stderr "column \"age\" was asked for twice" --data "${raw}" --target target --features age,age)
+run_case("feature twice" 2 stderr "--features names \"age\" twice" --data "${raw}" --target target --features age,age)
 run_case("constant column, cholesky" 1 stderr "feature 1 (x2) is constant"
          --data "${bad}/constant_column.csv" --target y --solver cholesky)
 run_case("constant column, gd" 1 stderr "feature 1 (x2) is constant"

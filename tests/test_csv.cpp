@@ -183,6 +183,21 @@ TEST_CASE(nul_and_control_bytes_in_cells) {
     CHECK_THROWS(parse_csv("a,b\n1,2\v\n", "v.csv"), CsvError, "\"2\\x0b\"");
 }
 
+TEST_CASE(header_names_must_be_utf8) {
+    CHECK(parse_csv("caf\xc3\xa9,\xe2\x82\xac,\xf0\x9f\x98\x80\n1,2,3\n", "u.csv").names[1] == "\xe2\x82\xac");  // é, €, an emoji
+    CHECK_THROWS(parse_csv("a,caf\xe9\n1,2\n", "l1.csv"), CsvError,
+                 "l1.csv:1:2: column name \"caf\\xe9\" is not valid UTF-8 (byte 0xe9 at position 4");  // Latin-1 é
+    CHECK_THROWS(parse_csv("\xc0\xafx\n1\n", "o.csv"), CsvError, "(byte 0xc0 at position 1");  // overlong '/'
+    CHECK_THROWS(parse_csv("\xed\xa0\x80\n1\n", "s.csv"), CsvError, "(byte 0xed at position 1");  // a surrogate
+    CHECK_THROWS(parse_csv("ab\xe2\x82\n1\n", "t.csv"), CsvError, "(byte 0xe2 at position 3");  // cut short
+}
+
+TEST_CASE(files_larger_than_the_cap_are_refused) {
+    const std::string iris = mlfs_test::repo_root() + "/datasets/iris.csv";
+    CHECK(mlfs::read_csv(iris).X.rows() == 150);
+    CHECK_THROWS(mlfs::read_csv(iris, 100), CsvError, "the file is larger than 100 bytes");
+}
+
 TEST_CASE(column_lookup_and_selection) {
     const mlfs::Table t = parse_csv("a,b,c\n1,2,3\n4,5,6\n", "t.csv");
     CHECK(mlfs::column_index(t, "c") == 2);
