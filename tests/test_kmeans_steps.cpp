@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+// The three steps of Lloyd's k-means, each alone against scikit-learn 1.2.1 (the k-means
+// exercises of derivations/kmeans.md, section 15): the assignment (KM.2), the update (KM.3, KM.4)
+// and the k-means++ seeding (KM.9). Each case calls its step and no other exercise region.
+#include <string>
+#include <vector>
+
+#include "algorithms/kmeans.hpp"
+#include "tests/check.hpp"
+#include "tests/kmeans_cases.hpp"
+
+using namespace mlfs;
+using namespace mlfs_test;
+
+// (KM.2) alone (the kmeans-assign exercise): sklearn's labels_ are an assignment to its final
+// cluster_centers_ (KM.7: the last assignment used centres equal to the final ones; KM.8: it is a
+// re-assignment to them), so assigning the centred data to the centred golden centres must give
+// labels_ exactly. Centring moves each reduced distance by rounding only, and every golden case has
+// its assignment margins above 1e-9, far above that.
+TEST_CASE(assign_reproduces_sklearn_labels) {
+    mlfs_test::Golden g("kmeans.txt");
+    for (int i = 0; i < case_count(g); ++i) {
+        const Case c = load_case(g, i);
+        const Vector xbar = column_means(c.X);
+        const std::vector<int> labels =
+            kmeans_assign(center_columns(c.X, xbar), center_columns(g.matrix(c.p + ".centers"), xbar));
+        const std::size_t bad = mismatches(labels, as_labels(g.vector(c.p + ".labels")));
+        CHECK_MSG(bad == 0, c.p + ": " + std::to_string(bad) + " of " + std::to_string(c.X.rows()) +
+                                " labels differ from sklearn's labels_ (nearest final centre); " + c.call);
+    }
+    // ties go to the lowest index (KM.2): x = 0 is exactly halfway between -1 and 1
+    const auto show = [](const std::vector<int>& l) {
+        std::string s;
+        for (int v : l) s += (s.empty() ? "" : " ") + std::to_string(v);
+        return "[" + s + "]";
+    };
+    const std::vector<int> l3 = kmeans_assign(column({0.0, -2.0, 2.0}), column({-1.0, 1.0}));
+    CHECK_MSG((l3 == std::vector<int>{0, 0, 1}),
+              "x = (0, -2, 2), centres (-1, 1): labels ours " + show(l3) + " vs [0 0 1]: x = 0 is a tie, "
+              "which goes to the lowest index (KM.2, strict <)");
+    const std::vector<int> l1 = kmeans_assign(column({0.0}), column({1.0, -1.0, 1.0}));
+    CHECK_MSG((l1 == std::vector<int>{0}),
+              "x = 0, centres (1, -1, 1): label ours " + show(l1) + " vs [0]: a three-way tie goes to the lowest index (KM.2)");
+}
+
+// (KM.3), (KM.4) alone (the kmeans-update exercise): from the labels of a first assignment, the
+// centres after one update equal sklearn's KMeans(init=C0, max_iter=1).cluster_centers_. The same
+// sums in the same order as sklearn's, so kCentreTol (measured: 0); two steps relocate empty clusters,
+// one of which (chain3) leaves a cluster empty that keeps its sum, 0, as its centre.
+TEST_CASE(update_matches_one_sklearn_step) {
+    mlfs_test::Golden g("kmeans.txt");
+    const int steps = static_cast<int>(g.scalar("lloyd_step.count"));
+    CHECK(steps >= 4);
+    for (int s = 0; s < steps; ++s) {
+        const std::string p = "lloyd_step." + std::to_string(s);
+        const std::string d = "data." + std::to_string(static_cast<int>(g.scalar(p + ".dataset")));
+        const Matrix X = g.matrix(d + ".X");
+        const double scale = g.scalar(d + ".standardised") == 1.0 ? 1.0 : max_abs(X);
+        const Vector xbar = column_means(X);
+        const Matrix C = kmeans_update(center_columns(X, xbar), center_columns(g.matrix(p + ".init_centers"), xbar),
+                                       as_labels(g.vector(p + ".labels")));
+        CHECK_ALL_NEAR(add_row_vector(C, xbar), g.matrix(p + ".centers"), 0.0, kCentreTol * scale,
+                       "1e-12 x data scale: the same sums in the same order, times 1 / n_j (KM.3)");
+    }
+    // two samples in cluster 1, none in 0: cluster 0 takes the sample farthest from its centre (KM.4)
+    CHECK_ALL_NEAR(kmeans_update(column({1.0, 4.0}), column({-10.0, 2.0}), {1, 1}), column({4.0, 1.0}), 0.0, 0.0,
+                   "exact: |4 - 2| > |1 - 2|, so 4 moves to cluster 0 and cluster 1 keeps 1");
+}
+
+// (KM.9) alone (the kmeans-plusplus exercise): the seeding indices of every k-means++ golden case,
+// run after run from one RandomState(seed) on the centred data, as sklearn's KMeans seeds.
+TEST_CASE(plusplus_matches_sklearn_seeding) {
+    mlfs_test::Golden g("kmeans.txt");
+    int seeded = 0;
+    for (int i = 0; i < case_count(g); ++i) {
+        const Case c = load_case(g, i);
+        if (c.opt.init != KMeansInit::kmeans_plus_plus) continue;
+        const Matrix Xc = center_columns(c.X, column_means(c.X));
+        const Matrix runs = g.matrix(c.p + ".init_indices");
+        RandomState rs(c.opt.seed);
+        for (std::size_t r = 0; r < runs.rows(); ++r) {
+            const std::vector<std::size_t> idx = kmeans_plus_plus(Xc, c.opt.n_clusters, rs);
+            std::vector<std::size_t> want;
+            for (std::size_t j = 0; j < runs.cols(); ++j) want.push_back(static_cast<std::size_t>(runs(r, j)));
+            CHECK_MSG(idx == want, c.p + " run " + std::to_string(r) + ": seeding indices ours [" + joined(idx) +
+                                       "] vs sklearn [" + joined(want) + "]; " + c.call);
+            ++seeded;
+        }
+    }
+    CHECK(seeded >= 10);
+}
+
+TEST_MAIN()
