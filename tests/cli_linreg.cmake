@@ -12,55 +12,14 @@ if(NOT MLFS OR NOT ROOT OR NOT OUT)
   message(FATAL_ERROR "usage: cmake -DMLFS=path/to/mlfs -DROOT=repo/root -DOUT=scratch/dir -P cli_linreg.cmake")
 endif()
 
-set(failures 0)
+set(MLFS_COMMAND linreg)
+include("${CMAKE_CURRENT_LIST_DIR}/cli_common.cmake")
 set(raw "${ROOT}/datasets/diabetes_raw.csv")  # 442 rows: age, sex, bmi, bp, s1..s6, target
 set(bad "${ROOT}/tests/data/linreg")
 
-# run_case(NAME EXPECT_CODE STREAM NEEDLE ARGS...): EXPECT_CODE is a number, or "nonzero";
-# STREAM is "stdout" or "stderr", the output that must contain NEEDLE. A failing case must also
-# leave stdout empty (errors go to stderr only, so --json output is never half written).
-function(run_case name expect_code stream needle)
-  execute_process(COMMAND ${MLFS} linreg ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  string(STRIP "${err}" err)
-  string(REPLACE "\n" " | " err_one_line "${err}")
-  set(ok TRUE)
-  if(expect_code STREQUAL "nonzero")
-    if(code EQUAL 0 OR NOT code MATCHES "^[0-9]+$")  # a crash gives a text such as "Segmentation fault"
-      set(ok FALSE)
-    endif()
-  elseif(NOT code STREQUAL "${expect_code}")
-    set(ok FALSE)
-  endif()
-  if(NOT code STREQUAL "0" AND NOT out STREQUAL "")
-    set(ok FALSE)
-  endif()
-  if(stream STREQUAL "stdout")
-    string(FIND "${out}" "${needle}" at)
-  else()
-    string(FIND "${err}" "${needle}" at)
-  endif()
-  if(at EQUAL -1)
-    set(ok FALSE)
-  endif()
-  if(ok)
-    message(STATUS "ok      ${name}: exit ${code}: ${err_one_line}")
-  else()
-    string(SUBSTRING "${out}" 0 200 out_start)
-    message(STATUS "NOT OK  ${name}: exit ${code} (want ${expect_code}), ${stream} must contain \"${needle}\"; "
-                   "stderr: ${err_one_line}; stdout starts: ${out_start}")
-    math(EXPR n "${failures} + 1")
-    set(failures ${n} PARENT_SCOPE)
-  endif()
-endfunction()
-
 # ---- 1. the case study
 run_case("case study" 0 stdout " comparisons ok; plots in" --out "${OUT}")
-foreach(svg linreg_gd_loss linreg_predicted_vs_actual linreg_residuals)
-  if(NOT EXISTS "${OUT}/${svg}.svg")
-    message(STATUS "NOT OK  case study: ${OUT}/${svg}.svg was not written")
-    math(EXPR failures "${failures} + 1")
-  endif()
-endforeach()
+require_files("${OUT}" linreg_gd_loss linreg_predicted_vs_actual linreg_residuals)
 
 # ---- 2. good input with --json: one object on stdout, starting with "{"
 foreach(solver qr cholesky gd)
@@ -135,7 +94,5 @@ run_case("--json without --data" 2 stderr "--json needs --data FILE.csv" --json)
 run_case("--target without --data" 2 stderr "--target needs --data FILE.csv" --target y)
 run_case("unknown flag" 2 stderr "unknown flag --frobnicate" --frobnicate)
 
-if(failures GREATER 0)
-  message(FATAL_ERROR "${failures} case(s) failed")
-endif()
+mlfs_finish()
 message(STATUS "all cases passed")

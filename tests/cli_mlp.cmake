@@ -14,52 +14,10 @@ if(NOT MLFS OR NOT ROOT OR NOT OUT)
   message(FATAL_ERROR "usage: cmake -DMLFS=path/to/mlfs -DROOT=repo/root -DOUT=scratch/dir -P cli_mlp.cmake")
 endif()
 
-set(failures 0)
+set(MLFS_COMMAND "")
+include("${CMAKE_CURRENT_LIST_DIR}/cli_common.cmake")
 set(moons "${ROOT}/datasets/moons.csv")  # 300 rows: x0, x1, moon
 set(bad "${ROOT}/tests/data/mlp")
-
-# run_case(NAME EXPECT_CODE STREAM NEEDLE ARGS...): EXPECT_CODE is a number; STREAM is "stdout" or
-# "stderr", the output that must contain NEEDLE. A failing case must also leave stdout empty
-# (errors go to stderr only, so --json output is never half written).
-function(run_case name expect_code stream needle)
-  execute_process(COMMAND ${MLFS} ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  string(STRIP "${err}" err)
-  string(REPLACE "\n" " | " err_one_line "${err}")
-  set(ok TRUE)
-  if(NOT code STREQUAL "${expect_code}")
-    set(ok FALSE)
-  endif()
-  if(NOT code STREQUAL "0" AND NOT out STREQUAL "")
-    set(ok FALSE)
-  endif()
-  if(stream STREQUAL "stdout")
-    string(FIND "${out}" "${needle}" at)
-  else()
-    string(FIND "${err}" "${needle}" at)
-  endif()
-  if(at EQUAL -1)
-    set(ok FALSE)
-  endif()
-  if(ok)
-    message(STATUS "ok      ${name}: exit ${code}: ${err_one_line}")
-  else()
-    string(SUBSTRING "${out}" 0 200 out_start)
-    message(STATUS "NOT OK  ${name}: exit ${code} (want ${expect_code}), ${stream} must contain \"${needle}\"; "
-                   "stderr: ${err_one_line}; stdout starts: ${out_start}")
-    math(EXPR n "${failures} + 1")
-    set(failures ${n} PARENT_SCOPE)
-  endif()
-endfunction()
-
-function(require_files dir)
-  foreach(svg ${ARGN})
-    if(NOT EXISTS "${dir}/${svg}.svg")
-      message(STATUS "NOT OK  ${dir}/${svg}.svg was not written")
-      math(EXPR n "${failures} + 1")
-      set(failures ${n} PARENT_SCOPE)
-    endif()
-  endforeach()
-endfunction()
 
 # ---- 1. the case study
 run_case("case study" 0 stdout "comparisons ok; plots in" mlp --out "${OUT}")
@@ -125,7 +83,5 @@ run_case("gradcheck bad loss" 2 stderr "--loss must be squared, binary or multic
 run_case("gradcheck hidden too wide" 2 stderr "--hidden must be layer sizes from 1 to 64 separated by commas" gradcheck --hidden 4,65)
 run_case("gradcheck objective label" 0 stdout "K x data loss (NN.3) + L2 (NN.8), K = 2" gradcheck --loss squared)
 
-if(failures GREATER 0)
-  message(FATAL_ERROR "${failures} case(s) failed")
-endif()
+mlfs_finish()
 message(STATUS "all cases passed")
