@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The network as functions: initial weights, forward pass, losses, backprop (NN.1-NN.8, NN.14),
-// and the classifier / regressor wrappers. Training is in mlp_train.cpp.
+// The network as functions: initial weights, forward pass, losses, backprop (NN.1-NN.8, NN.14).
+// Training and the classifier / regressor wrappers are in mlp_train.cpp, which calls these.
 #include "algorithms/mlp.hpp"
 
 #include <algorithm>
@@ -137,108 +137,6 @@ double backprop(const Network& net, const Matrix& X, const Matrix& Y, double alp
         delta = std::move(below);
     }
     return loss;
-}
-
-// ---- estimators
-
-Matrix encode_labels(const std::vector<int>& y, const std::vector<int>& classes) {
-    if (classes.size() < 2) throw std::invalid_argument("encode_labels: need at least 2 classes");
-    const bool binary = classes.size() == 2;
-    Matrix Y(y.size(), binary ? 1 : classes.size(), 0.0);
-    for (std::size_t i = 0; i < y.size(); ++i) {
-        auto it = std::lower_bound(classes.begin(), classes.end(), y[i]);
-        if (it == classes.end() || *it != y[i])
-            throw std::invalid_argument("encode_labels: label " + std::to_string(y[i]) + " of sample " +
-                                        std::to_string(i) + " is not among the classes");
-        const std::size_t k = static_cast<std::size_t>(it - classes.begin());
-        if (binary) Y(i, 0) = k == 1 ? 1.0 : 0.0;  // the column is y == classes_[1]
-        else Y(i, k) = 1.0;
-    }
-    return Y;
-}
-
-MLPClassifier mlp_classifier_fit(const Matrix& X, const std::vector<int>& y, const MLPOptions& opt) {
-    if (y.size() != X.rows())
-        throw ShapeError("mlp_classifier_fit: X is " + X.shape() + " but y has " + std::to_string(y.size()) + " labels");
-    MLPClassifier clf;
-    clf.classes_ = y;
-    std::sort(clf.classes_.begin(), clf.classes_.end());
-    clf.classes_.erase(std::unique(clf.classes_.begin(), clf.classes_.end()), clf.classes_.end());
-    if (clf.classes_.size() < 2)
-        throw std::invalid_argument("mlp_classifier_fit: y has only " + std::to_string(clf.classes_.size()) +
-                                    " distinct label; need at least 2");
-    const OutputKind out = clf.classes_.size() == 2 ? OutputKind::logistic : OutputKind::softmax;
-    clf.fit = mlp_fit(X, encode_labels(y, clf.classes_), out, opt);
-    return clf;
-}
-
-MLPRegressor mlp_regressor_fit(const Matrix& X, const Matrix& Y, const MLPOptions& opt) {
-    return MLPRegressor{mlp_fit(X, Y, OutputKind::identity, opt)};
-}
-
-static void require_features(const char* what, const Network& net, const Matrix& X) {
-    if (net.coefs_.empty()) throw std::invalid_argument(std::string(what) + ": the network is not fitted");
-    if (X.cols() != net.coefs_[0].rows())
-        throw ShapeError(std::string(what) + ": X is " + X.shape() + " but the network takes " +
-                         std::to_string(net.coefs_[0].rows()) + " features");
-}
-
-Matrix mlp_predict_proba(const MLPClassifier& clf, const Matrix& X) {
-    require_features("mlp_predict_proba", clf.fit.net, X);
-    Matrix out = forward(clf.fit.net, X).back();
-    if (clf.classes_.size() != 2) return out;
-    Matrix P(X.rows(), 2);
-    for (std::size_t i = 0; i < X.rows(); ++i) {
-        P(i, 0) = 1.0 - out(i, 0);  // binary: [1 - p, p]
-        P(i, 1) = out(i, 0);
-    }
-    return P;
-}
-
-std::vector<int> mlp_predict(const MLPClassifier& clf, const Matrix& X) {
-    const Matrix P = mlp_predict_proba(clf, X);
-    std::vector<int> labels(X.rows());
-    for (std::size_t i = 0; i < X.rows(); ++i) {
-        std::size_t best = 0;
-        if (clf.classes_.size() == 2) {
-            best = P(i, 1) > 0.5 ? 1 : 0;  // sklearn's LabelBinarizer threshold
-        } else {
-            for (std::size_t k = 1; k < P.cols(); ++k)
-                if (P(i, k) > P(i, best)) best = k;  // first maximum on ties, as argmax
-        }
-        labels[i] = clf.classes_[best];
-    }
-    return labels;
-}
-
-double mlp_score(const MLPClassifier& clf, const Matrix& X, const std::vector<int>& y) {
-    const std::vector<int> yhat = mlp_predict(clf, X);
-    if (y.size() != yhat.size()) throw ShapeError("mlp_score: X and y disagree in length");
-    std::size_t hits = 0;
-    for (std::size_t i = 0; i < y.size(); ++i) hits += yhat[i] == y[i];
-    return static_cast<double>(hits) / static_cast<double>(y.size());
-}
-
-Matrix mlp_predict(const MLPRegressor& reg, const Matrix& X) {
-    require_features("mlp_predict", reg.fit.net, X);
-    return forward(reg.fit.net, X).back();
-}
-
-double mlp_score(const MLPRegressor& reg, const Matrix& X, const Matrix& Y) {
-    const Matrix P = mlp_predict(reg, X);
-    require_same_shape("mlp_score: prediction vs Y", P, Y);
-    // R^2_k = 1 - sum_i (y_ik - yhat_ik)^2 / sum_i (y_ik - ybar_k)^2, averaged over outputs k
-    const Vector ybar = column_means(Y);
-    double r2 = 0.0;
-    for (std::size_t k = 0; k < Y.cols(); ++k) {
-        double ss_res = 0.0, ss_tot = 0.0;
-        for (std::size_t i = 0; i < Y.rows(); ++i) {
-            ss_res += (Y(i, k) - P(i, k)) * (Y(i, k) - P(i, k));
-            ss_tot += (Y(i, k) - ybar[k]) * (Y(i, k) - ybar[k]);
-        }
-        r2 += ss_tot > 0.0 ? 1.0 - ss_res / ss_tot : (ss_res == 0.0 ? 1.0 : 0.0);  // sklearn's constant-target rule
-    }
-    return r2 / static_cast<double>(Y.cols());
 }
 
 }  // namespace mlfs

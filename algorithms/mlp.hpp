@@ -136,7 +136,7 @@ struct MLPFit {
 };
 MLPFit mlp_fit(const Matrix& X, const Matrix& Y, OutputKind output, const MLPOptions& opt);
 
-// ---- estimators (mlp.cpp)
+// ---- estimators (mlp_train.cpp)
 struct MLPClassifier {
     std::vector<int> classes_;       // sorted distinct labels
     MLPFit fit;

@@ -8,9 +8,9 @@
 namespace mlfs {
 
 MLPOptimizer::MLPOptimizer(const MLPOptions& opt, const Network& net) : opt_(opt), lr_(opt.learning_rate_init) {
-    for (const Matrix& W : net.coefs_) s1_.emplace_back(W.size(), 0.0);
-    for (const Vector& b : net.intercepts_) s1_.emplace_back(b.size(), 0.0);
-    s2_ = s1_;
+    for (const Matrix& W : net.coefs_) v_.emplace_back(W.size(), 0.0);
+    for (const Vector& b : net.intercepts_) v_.emplace_back(b.size(), 0.0);
+    m_ = v_;
 }
 
 void MLPOptimizer::update(Network& net, const Gradients& g) {
@@ -23,19 +23,19 @@ void MLPOptimizer::update(Network& net, const Gradients& g) {
               (1.0 - std::pow(opt_.beta_1, static_cast<double>(t_)));
         // <<< exercise adam
     }
-    for (std::size_t l = 0; l < L; ++l) step(net.coefs_[l].data(), g.dW[l].data(), s1_[l], s2_[l]);
-    for (std::size_t l = 0; l < L; ++l) step(net.intercepts_[l], g.db[l], s1_[L + l], s2_[L + l]);
+    for (std::size_t l = 0; l < L; ++l) step(net.coefs_[l].data(), g.dW[l].data(), m_[l], v_[l]);
+    for (std::size_t l = 0; l < L; ++l) step(net.intercepts_[l], g.db[l], m_[L + l], v_[L + l]);
 }
 
-void MLPOptimizer::step(std::vector<double>& theta, const std::vector<double>& g, std::vector<double>& s1,
-                        std::vector<double>& s2) {
+void MLPOptimizer::step(std::vector<double>& theta, const std::vector<double>& g, std::vector<double>& m,
+                        std::vector<double>& v) {
     if (opt_.solver == Solver::sgd) {
         // >>> exercise sgd-momentum: derivations/neural_networks.md
         const double mu = opt_.momentum;
         for (std::size_t k = 0; k < theta.size(); ++k) {
-            s1[k] = mu * s1[k] - lr_ * g[k];                              // (NN.9) v = mu v - lr g
-            theta[k] += opt_.nesterovs_momentum ? mu * s1[k] - lr_ * g[k]  // (NN.9) Nesterov: mu v - lr g
-                                                : s1[k];                   // (NN.9) plain: v
+            v[k] = mu * v[k] - lr_ * g[k];                               // (NN.9) v = mu v - lr g
+            theta[k] += opt_.nesterovs_momentum ? mu * v[k] - lr_ * g[k]  // (NN.9) Nesterov: mu v - lr g
+                                                : v[k];                   // (NN.9) plain: v
         }
         // <<< exercise sgd-momentum
         return;
@@ -43,9 +43,9 @@ void MLPOptimizer::step(std::vector<double>& theta, const std::vector<double>& g
     // >>> exercise adam: derivations/neural_networks.md
     const double b1 = opt_.beta_1, b2 = opt_.beta_2;
     for (std::size_t k = 0; k < theta.size(); ++k) {
-        s1[k] = b1 * s1[k] + (1.0 - b1) * g[k];          // (NN.12) m; (1 - b1) rounded in double, as numpy
-        s2[k] = b2 * s2[k] + (1.0 - b2) * (g[k] * g[k]); // (NN.12) v
-        theta[k] += -lr_ * s1[k] / (std::sqrt(s2[k]) + opt_.epsilon);  // (NN.13)
+        m[k] = b1 * m[k] + (1.0 - b1) * g[k];          // (NN.12) m; (1 - b1) rounded in double, as numpy
+        v[k] = b2 * v[k] + (1.0 - b2) * (g[k] * g[k]); // (NN.12) v
+        theta[k] += -lr_ * m[k] / (std::sqrt(v[k]) + opt_.epsilon);  // (NN.13)
     }
     // <<< exercise adam
 }

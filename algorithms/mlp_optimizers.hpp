@@ -29,14 +29,15 @@ public:
     long steps() const { return t_; }                 // Adam's t (batches stepped)
 
 private:
-    void step(std::vector<double>& theta, const std::vector<double>& g, std::vector<double>& s1,
-              std::vector<double>& s2);
+    // m is unused by SGD; its velocity is v
+    void step(std::vector<double>& theta, const std::vector<double>& g, std::vector<double>& m,
+              std::vector<double>& v);
 
     MLPOptions opt_;
     double lr_;
     long t_ = 0;
-    // per parameter array (W_1..W_L then b_1..b_L): SGD velocity in s1; Adam m in s1, v in s2
-    std::vector<std::vector<double>> s1_, s2_;
+    // per parameter array (W_1..W_L then b_1..b_L): Adam's moments m and v (NN.12); SGD's velocity v (NN.9)
+    std::vector<std::vector<double>> m_, v_;
 };
 
 }  // namespace mlfs
