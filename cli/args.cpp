@@ -99,6 +99,13 @@ bool Args::has(const std::string& name) const {
     return given_.count(name) > 0;
 }
 
+std::vector<std::string> Args::given() const {
+    std::vector<std::string> names;
+    for (const Spec& s : specs_)
+        if (!s.positional && given_.count(s.name)) names.push_back(s.name);
+    return names;
+}
+
 std::string Args::get(const std::string& name) const {
     const Spec& s = spec(name);
     auto it = given_.find(name);

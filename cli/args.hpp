@@ -46,6 +46,7 @@ public:
     bool parse(int argc, char** argv, int first = 1);
 
     bool has(const std::string& name) const;  // given on the command line
+    std::vector<std::string> given() const;   // the flags and options given, in declaration order
     std::string get(const std::string& name) const;  // the value; UsageError if not given
     std::string get_or(const std::string& name, const std::string& fallback) const;
     double get_double(const std::string& name, double fallback) const;  // UsageError if not a number

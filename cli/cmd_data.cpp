@@ -17,8 +17,9 @@
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
-#include "cli/csv.hpp"
-#include "cli/svg.hpp"
+#include "cli/model_command.hpp"
+#include "io/csv.hpp"
+#include "io/svg.hpp"
 
 namespace mlfs {
 namespace {
@@ -106,10 +107,7 @@ int cmd_data(int argc, char** argv) {
     args.option("--x", "COL", "the column on the horizontal axis");
     args.option("--y", "COL", "the column on the vertical axis");
     args.option("--color", "COL", "colour points by this column of integer class labels");
-    if (!args.parse(argc, argv)) {
-        std::fputs(args.help().c_str(), stdout);
-        return kExitOk;
-    }
+    if (!args.parse(argc, argv)) return print_help(args);
     const bool plot = args.has("--plot");
     if (plot && (!args.has("--x") || !args.has("--y"))) args.fail("--plot needs both --x COL and --y COL");
     if (!plot && (args.has("--x") || args.has("--y") || args.has("--color")))

@@ -10,6 +10,7 @@
 #include "algorithms/gradient_check.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/model_command.hpp"
 
 namespace mlfs {
 
@@ -55,10 +56,7 @@ int cmd_gradcheck(int argc, char** argv) {
     args.option("--loss", "NAME", "multiclass (default; softmax + log-loss), binary (logistic + log-loss) or squared");
     args.option("--alpha", "A", "L2 penalty >= 0 (default 0.0001)");
     args.option("--seed", "S", "RandomState seed, 0 to 4294967295 (default 0)");
-    if (!args.parse(argc, argv)) {
-        std::fputs(args.help().c_str(), stdout);
-        return kExitOk;
-    }
+    if (!args.parse(argc, argv)) return print_help(args);
     const std::vector<std::size_t> hidden = parse_hidden(args.get_or("--hidden", "4,3"), 64, args);
     const Activation act = parse_activation(args.get_or("--activation", "tanh"), args);
     const std::string loss = args.get_or("--loss", "multiclass");

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// mlfs kmeans: with no data, the k-means case study (cli/study_kmeans.cpp); with --data FILE.csv
+// mlfs kmeans: with no data, the k-means case study (studies/kmeans.cpp); with --data FILE.csv
 // --k K, Lloyd's k-means of the user's data as scikit-learn 1.2.1's KMeans(algorithm='lloyd')
 // computes it (derivations/kmeans.md): cluster sizes and centres, inertia_, n_iter_, the
 // silhouette, plots, and --json. Legend: N rows, D features, K clusters.
@@ -15,9 +15,10 @@
 #include "algorithms/kmeans.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
-#include "cli/csv.hpp"
-#include "cli/json.hpp"
-#include "cli/study_kmeans.hpp"
+#include "cli/model_command.hpp"
+#include "io/csv.hpp"
+#include "io/json.hpp"
+#include "studies/kmeans.hpp"
 
 namespace mlfs {
 
@@ -208,21 +209,12 @@ std::string write_plots(const std::string& out, const Request& r, const Problem&
     return wrote;
 }
 
-int run_case_study(const std::string& out) { return run_studies(out, {run_kmeans_study}); }
-
 }  // namespace
 
 int cmd_kmeans(int argc, char** argv) {
     Args args = make_args();
-    if (!args.parse(argc, argv)) {
-        std::fputs(args.help().c_str(), stdout);
-        return kExitOk;
-    }
-    if (!args.has("--data")) {
-        for (const char* needs_data : {"--k", "--features", "--init", "--n-init", "--seed", "--max-iter", "--tol", "--json"})
-            if (args.has(needs_data)) args.fail(std::string(needs_data) + " needs --data FILE.csv");
-        return run_case_study(args.get_or("--out", "mlfs-kmeans"));
-    }
+    if (!args.parse(argc, argv)) return print_help(args);
+    if (!args.has("--data")) return run_study_without_data(args, "mlfs-kmeans", run_kmeans_study);
     Request r = read_request(args);
     const Problem p = load(r);
     const KMeansResult km = kmeans_fit(p.X, r.opt);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// mlfs linreg: with no data, the diabetes + NIST case study (cli/study_linreg.cpp); with
+// mlfs linreg: with no data, the diabetes + NIST case study (studies/linear_regression.cpp); with
 // --data FILE.csv --target COLUMN, a least-squares or ridge fit of the user's data by Cholesky,
 // QR or gradient descent (derivations/linear_regression.md), its OLS audit, plots, and --json.
 // Legend: N rows, D features, p = D + 1 parameters with an intercept (D without).
@@ -12,9 +12,10 @@
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
-#include "cli/csv.hpp"
-#include "cli/json.hpp"
-#include "cli/study_linreg.hpp"
+#include "cli/model_command.hpp"
+#include "io/csv.hpp"
+#include "io/json.hpp"
+#include "studies/linear_regression.hpp"
 
 namespace mlfs {
 
@@ -233,22 +234,12 @@ std::string write_plots(const std::string& out, const Request& r, const Problem&
     return "linreg_predicted_vs_actual.svg, linreg_residuals.svg, linreg_gd_loss.svg";
 }
 
-int run_case_study(const std::string& out) { return run_studies(out, {run_linreg_study}); }
-
 }  // namespace
 
 int cmd_linreg(int argc, char** argv) {
     Args args = make_args();
-    if (!args.parse(argc, argv)) {
-        std::fputs(args.help().c_str(), stdout);
-        return kExitOk;
-    }
-    if (!args.has("--data")) {
-        for (const char* needs_data : {"--target", "--features", "--solver", "--alpha", "--no-intercept", "--lr",
-                                       "--max-iter", "--tol", "--standardize", "--json"})
-            if (args.has(needs_data)) args.fail(std::string(needs_data) + " needs --data FILE.csv");
-        return run_case_study(args.get_or("--out", "mlfs-linreg"));
-    }
+    if (!args.parse(argc, argv)) return print_help(args);
+    if (!args.has("--data")) return run_study_without_data(args, "mlfs-linreg", run_linreg_study);
     const Request r = read_request(args);
     const Problem p = load(r);
     const Fit f = fit(r, p);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// mlfs mlp: with no data, the digits case study (cli/study_mlp.cpp); with --data FILE.csv --target
+// mlfs mlp: with no data, the digits case study (studies/mlp.cpp); with --data FILE.csv --target
 // COLUMN, a multi-layer perceptron fitted to the user's data as scikit-learn 1.2.1's MLPClassifier /
 // MLPRegressor(solver='sgd' or 'adam') fits it (algorithms/mlp.hpp, tags NN.1-NN.17): the loss
 // curve, n_iter_, the training score, a plot, and --json. Legend: N rows, D features, K outputs.
@@ -16,10 +16,11 @@
 #include "algorithms/mlp.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
-#include "cli/csv.hpp"
-#include "cli/json.hpp"
-#include "cli/study_mlp.hpp"
-#include "cli/svg.hpp"
+#include "cli/model_command.hpp"
+#include "io/csv.hpp"
+#include "io/json.hpp"
+#include "studies/mlp.hpp"
+#include "io/svg.hpp"
 
 namespace mlfs {
 
@@ -238,17 +239,8 @@ void write_loss_plot(const std::string& out, const Request& r, const Fitted& f) 
 
 int cmd_mlp(int argc, char** argv) {
     Args args = make_args();
-    if (!args.parse(argc, argv)) {
-        std::fputs(args.help().c_str(), stdout);
-        return kExitOk;
-    }
-    if (!args.has("--data")) {
-        for (const char* needs_data : {"--target", "--task", "--hidden", "--activation", "--solver", "--lr", "--batch-size",
-                                       "--epochs", "--alpha", "--momentum", "--nesterov", "--no-nesterov", "--no-shuffle",
-                                       "--tol", "--n-iter-no-change", "--seed", "--json"})
-            if (args.has(needs_data)) args.fail(std::string(needs_data) + " needs --data FILE.csv");
-        return run_studies(args.get_or("--out", "mlfs-mlp"), {run_mlp_study});
-    }
+    if (!args.parse(argc, argv)) return print_help(args);
+    if (!args.has("--data")) return run_study_without_data(args, "mlfs-mlp", run_mlp_study);
     const Request r = read_request(args);
     const Problem p = load(r);
     const Fitted f = train(p, r.opt, r.json);

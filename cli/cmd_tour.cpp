@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: MIT
 // mlfs tour: runs every case study in order, prints one summary table (ours vs reference, with
 // the tolerance and a verdict), and writes every plot into one folder with an index.html that
-// shows them with their captions and the table (cli/summary.hpp, cli/index_html.hpp).
+// shows them with their captions and the table (studies/run.hpp).
 #include <cstdio>
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
-#include "cli/study_kmeans.hpp"
-#include "cli/study_linalg.hpp"
-#include "cli/study_linreg.hpp"
-#include "cli/study_mlp.hpp"
-#include "cli/summary.hpp"
+#include "cli/model_command.hpp"
+#include "studies/kmeans.hpp"
+#include "studies/linalg.hpp"
+#include "studies/linear_regression.hpp"
+#include "studies/mlp.hpp"
+#include "cli/version.hpp"
+#include "studies/run.hpp"
 
 namespace mlfs {
 
@@ -18,10 +20,7 @@ int cmd_tour(int argc, char** argv) {
     Args args("mlfs tour", "Run every case study, compare each with its reference, and write the plots "
                            "with an index.html that shows them all.");
     args.option("--out", "DIR", "folder for the plots and index.html (created if needed; default mlfs-tour)");
-    if (!args.parse(argc, argv)) {
-        std::printf("%s", args.help().c_str());
-        return kExitOk;
-    }
+    if (!args.parse(argc, argv)) return print_help(args);
     // the reading order of the README; `source` names the reference of rows that name none
     const std::vector<CaseStudy> tour = {
         {"Linear algebra (derivations/linear_algebra.md)", "", run_linalg_study},
@@ -29,7 +28,7 @@ int cmd_tour(int argc, char** argv) {
         {"k-means (derivations/kmeans.md)", "scikit-learn", run_kmeans_study},
         {"Neural network (derivations/neural_networks.md)", "scikit-learn", run_mlp_study},
     };
-    return run_case_studies(args.get_or("--out", "mlfs-tour"), tour);
+    return run_case_studies(args.get_or("--out", "mlfs-tour"), tour, MLFS_VERSION) ? kExitOk : kExitFailure;
 }
 
 }  // namespace mlfs

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "algorithms/kmeans.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 namespace mlfs_test {
 
@@ -35,7 +35,7 @@ struct Case {
     KMeansOptions opt;
 };
 
-inline Case load_case(const mlfs_test::Golden& g, int i) {
+inline Case load_case(const mlfs::Golden& g, int i) {
     Case c;
     c.p = "kmeans." + std::to_string(i);
     c.call = g.call(c.p + ".K");
@@ -72,7 +72,7 @@ inline std::string joined(const std::vector<std::size_t>& v) {
     return s;
 }
 
-inline int case_count(const mlfs_test::Golden& g) { return static_cast<int>(g.scalar("kmeans.count")); }
+inline int case_count(const mlfs::Golden& g) { return static_cast<int>(g.scalar("kmeans.count")); }
 
 inline Matrix column(std::initializer_list<double> v) { return Matrix(v.size(), 1, std::vector<double>(v)); }
 

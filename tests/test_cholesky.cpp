@@ -9,7 +9,7 @@
 #include "linalg/matmul.hpp"
 #include "linalg/triangular.hpp"
 #include "tests/check.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 using namespace mlfs;
 
@@ -17,7 +17,7 @@ static const double kEps = std::numeric_limits<double>::epsilon();
 
 // derivations/linear_algebra.md, section 8: A = [[4,12,-16],[12,37,-43],[-16,-43,98]]
 TEST_CASE(factor_worked_example) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     Cholesky chol(g.matrix("spd3.A"));
     CHECK_MSG(chol.ok(), "A is positive definite, so every pivot must be > 0; got: " + chol.error());
     CHECK_ALL_NEAR(chol.L(), g.matrix("spd3.L"), 0.0, 0.0, "every s in (LA.6)/(LA.7) is a small integer: exact");
@@ -26,7 +26,7 @@ TEST_CASE(factor_worked_example) {
 }
 
 TEST_CASE(solve_worked_example) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     Cholesky chol(g.matrix("spd3.A"));
     // the solve of section 8: b = A (1, 2, 3), y = L^-1 b = (-10, 17, 9), x = (1, 2, 3)
     const Vector b = g.vector("spd3.b_worked");
@@ -39,7 +39,7 @@ TEST_CASE(solve_worked_example) {
 static double solve_tol(std::size_t n, double cond) { return 2.0 * 8.0 * static_cast<double>(n) * kEps * cond; }
 
 TEST_CASE(factor_matches_scipy) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     for (std::string c : {"spd3", "spd6"}) {
         Matrix A = g.matrix(c + ".A");
         Cholesky chol(A);
@@ -51,7 +51,7 @@ TEST_CASE(factor_matches_scipy) {
 }
 
 TEST_CASE(spd_solves_match_scipy) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     for (std::string c : {"spd3", "spd6"}) {
         Matrix A = g.matrix(c + ".A");
         const std::size_t n = A.rows();
@@ -70,7 +70,7 @@ TEST_CASE(spd_solves_match_scipy) {
 
 TEST_CASE(factor_backward_error_is_small) {
     // ||A - L L^T|| <= c n eps ||A|| whatever cond(A) is: the reason Cholesky is trusted
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     int checked = 0;
     for (int n = 8; n <= 12; ++n) {
         const std::string c = "hilbert" + std::to_string(n);
@@ -91,7 +91,7 @@ TEST_CASE(factor_backward_error_is_small) {
 
 TEST_CASE(hilbert_backward_error_is_small) {
     // the solve (LA.8) is backward stable too
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     for (int n = 8; n <= 12; ++n) {
         const std::string c = "hilbert" + std::to_string(n);
         Matrix A = g.matrix(c + ".A");
@@ -108,7 +108,7 @@ TEST_CASE(hilbert_backward_error_is_small) {
 TEST_CASE(hilbert_forward_error_follows_cond) {
     // Against the exact solution of the stored system, the error grows like n eps cond(A): checked
     // where that bound is below 1; for larger n no float64 method has a correct digit to check.
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     int checked = 0;
     for (int n = 8; n <= 12; ++n) {
         const std::string c = "hilbert" + std::to_string(n);
@@ -127,7 +127,7 @@ TEST_CASE(hilbert_forward_error_follows_cond) {
 }
 
 TEST_CASE(indefinite_reports_the_failing_pivot) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     Matrix A = g.matrix("indefinite4.A");
     Cholesky chol(A);
     CHECK(!chol.ok());

@@ -7,7 +7,7 @@
 
 #include "linalg/condition.hpp"
 #include "tests/check.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 using namespace mlfs;
 
@@ -18,7 +18,7 @@ static const double kEps = std::numeric_limits<double>::epsilon();
 static double eig_atol(std::size_t n, double lambda_max) { return 16.0 * static_cast<double>(n) * kEps * lambda_max; }
 
 TEST_CASE(spd6_matches_numpy) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     Matrix A = g.matrix("spd6.A");
     Vector eig = g.vector("spd6.eig");  // ascending
     ConditionEstimate c = spd_condition_number(A);
@@ -30,7 +30,7 @@ TEST_CASE(spd6_matches_numpy) {
 }
 
 TEST_CASE(hilbert_eigenvalues_against_exact) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     int checked = 0;
     for (int n = 8; n <= 12; ++n) {
         const std::string c = "hilbert" + std::to_string(n);
@@ -55,7 +55,7 @@ TEST_CASE(hilbert_eigenvalues_against_exact) {
 }
 
 TEST_CASE(not_positive_definite_is_reported) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     CHECK_THROWS(spd_condition_number(g.matrix("indefinite4.A")), NumericalError, "not positive definite");
 }
 

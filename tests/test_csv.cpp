@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Tests for the CSV reader (cli/csv.hpp): good files in every accepted form (LF, CRLF, UTF-8 BOM,
+// Tests for the CSV reader (io/csv.hpp): good files in every accepted form (LF, CRLF, UTF-8 BOM,
 // with and without a final newline, trailing blank lines, quoted header names), and every bad
 // case, each checked for its exact message including FILE:LINE: (and the column where one
 // applies). The bad files are the ones under tests/data/bad_csv/ that the cli_data_bad_csv test
@@ -11,9 +11,9 @@
 #include <random>
 #include <string>
 
-#include "cli/csv.hpp"
+#include "io/csv.hpp"
 #include "tests/check.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 namespace fs = std::filesystem;
 using mlfs::CsvError;
@@ -22,7 +22,7 @@ using mlfs::read_csv;
 
 namespace {
 
-std::string bad(const std::string& name) { return mlfs_test::repo_root() + "/tests/data/bad_csv/" + name; }
+std::string bad(const std::string& name) { return mlfs::repo_root() + "/tests/data/bad_csv/" + name; }
 
 // A fresh directory for the files this test writes; removed by the destructor.
 struct TempDir {
@@ -55,7 +55,7 @@ void check_small(const mlfs::Table& t, const std::string& path) {
 }  // namespace
 
 TEST_CASE(good_file_from_repository) {
-    const std::string path = mlfs_test::repo_root() + "/tests/data/good.csv";
+    const std::string path = mlfs::repo_root() + "/tests/data/good.csv";
     const mlfs::Table t = read_csv(path);
     CHECK(t.names == (std::vector<std::string>{"sepal_length", "sepal_width", "species"}));
     CHECK(t.X.rows() == 6 && t.X.cols() == 3);
@@ -193,7 +193,7 @@ TEST_CASE(header_names_must_be_utf8) {
 }
 
 TEST_CASE(files_larger_than_the_cap_are_refused) {
-    const std::string iris = mlfs_test::repo_root() + "/datasets/iris.csv";
+    const std::string iris = mlfs::repo_root() + "/datasets/iris.csv";
     CHECK(mlfs::read_csv(iris).X.rows() == 150);
     CHECK_THROWS(mlfs::read_csv(iris, 100), CsvError, "the file is larger than 100 bytes");
 }

@@ -13,7 +13,7 @@
 #include "algorithms/distributions.hpp"
 #include "linalg/errors.hpp"
 #include "tests/check.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 using namespace mlfs;
 
@@ -74,7 +74,7 @@ static std::string args(const char* n1, double v1, const char* n2, double v2, co
 }
 
 TEST_CASE(incomplete_beta_matches_mpmath_and_scipy) {
-    mlfs_test::Golden g("distributions.txt");
+    mlfs::Golden g("distributions.txt");
     const Vector a = g.vector("betainc.a"), b = g.vector("betainc.b"), x = g.vector("betainc.x");
     Vector ours(a.size());
     for (std::size_t i = 0; i < a.size(); ++i) ours[i] = incomplete_beta(a[i], b[i], x[i]);
@@ -89,7 +89,7 @@ TEST_CASE(incomplete_beta_matches_mpmath_and_scipy) {
 }
 
 TEST_CASE(incomplete_beta_inverse_matches_mpmath_and_scipy) {
-    mlfs_test::Golden g("distributions.txt");
+    mlfs::Golden g("distributions.txt");
     const Vector a = g.vector("betaincinv.a"), b = g.vector("betaincinv.b"), p = g.vector("betaincinv.p");
     const Vector exact = g.vector("betaincinv.exact"), scipy = g.vector("betaincinv.value");
     Vector ours(a.size());
@@ -121,7 +121,7 @@ TEST_CASE(incomplete_beta_inverse_matches_mpmath_and_scipy) {
 }
 
 TEST_CASE(student_t_matches_mpmath_and_scipy) {
-    mlfs_test::Golden g("distributions.txt");
+    mlfs::Golden g("distributions.txt");
     const Vector nu = g.vector("t.nu"), t = g.vector("t.t");
     Vector cdf(nu.size()), sf(nu.size()), two(nu.size()), two_exact(nu.size());
     const Vector cdf_exact = g.vector("t.cdf_exact"), sf_exact = g.vector("t.sf_exact");
@@ -144,7 +144,7 @@ TEST_CASE(student_t_matches_mpmath_and_scipy) {
 }
 
 TEST_CASE(student_t_quantile_matches_mpmath_and_scipy) {
-    mlfs_test::Golden g("distributions.txt");
+    mlfs::Golden g("distributions.txt");
     const Vector nu = g.vector("tppf.nu"), q = g.vector("tppf.q");
     Vector ours(nu.size());
     for (std::size_t i = 0; i < nu.size(); ++i) ours[i] = student_t_quantile(q[i], nu[i]);
@@ -157,7 +157,7 @@ TEST_CASE(student_t_quantile_matches_mpmath_and_scipy) {
 }
 
 TEST_CASE(f_distribution_matches_mpmath_and_scipy) {
-    mlfs_test::Golden g("distributions.txt");
+    mlfs::Golden g("distributions.txt");
     const Vector f = g.vector("f.f"), d1 = g.vector("f.d1"), d2 = g.vector("f.d2");
     Vector sf(f.size()), cdf(f.size());
     for (std::size_t i = 0; i < f.size(); ++i) {

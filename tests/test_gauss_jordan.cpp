@@ -7,7 +7,7 @@
 #include "linalg/gauss_jordan.hpp"
 #include "linalg/matmul.hpp"
 #include "tests/check.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 using namespace mlfs;
 
@@ -17,7 +17,7 @@ static const double kEps = std::numeric_limits<double>::epsilon();
 static double solve_tol(std::size_t n, double cond) { return 2.0 * 8.0 * static_cast<double>(n) * kEps * cond; }
 
 TEST_CASE(general_matches_scipy) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     Matrix A = g.matrix("general5.A");
     CHECK(A(0, 0) == 0.0);  // the first step cannot proceed without a row swap (LA.10)
     Matrix inv_ref = g.matrix("general5.inv");
@@ -35,7 +35,7 @@ TEST_CASE(general_matches_scipy) {
 }
 
 TEST_CASE(hilbert_inverse_where_meaningful) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     int checked = 0;
     for (int n = 8; n <= 12; ++n) {
         const std::string c = "hilbert" + std::to_string(n);
@@ -74,7 +74,7 @@ TEST_CASE(pivot_ties_go_to_the_first_row) {
 }
 
 TEST_CASE(singular_reports_the_pivot) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     Matrix A = g.matrix("singular4.A");
     const std::size_t rank = static_cast<std::size_t>(g.scalar("singular4.rank"));
     CHECK(rank == 3);
@@ -93,7 +93,7 @@ TEST_CASE(singular_reports_the_pivot) {
 
 TEST_CASE(threshold_is_relative) {
     // Scaling A scales every pivot and the threshold alike (LA.11): the verdict must not change.
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     Matrix A = g.matrix("general5.A"), B = g.matrix("general5.B");
     Matrix X = gauss_jordan_solve(A, B);
     // powers of two scale exactly, so the answer must be identical up to the same power

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "tests/check.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 static std::string write_temp(const std::string& name, const std::string& text) {
     std::string path = "/tmp/mlfs_golden_reader_" + name;  // tests run on POSIX machines
@@ -20,7 +20,7 @@ TEST_CASE(reads_all_kinds_exactly) {
                                "scalar pi 3.1415926535897931\n"
                                "vector v 3\n0.10000000000000001 -2 1e-300\n"
                                "matrix M 2 2\r\n1 2\r\n3 inf\r\n");
-    mlfs_test::Golden g(p);
+    mlfs::Golden g(p);
     CHECK(g.scalar("pi") == 3.141592653589793);  // 17 digits read back to the same double
     CHECK(g.vector("v").size() == 3 && g.vector("v")[0] == 0.1 && g.vector("v")[2] == 1e-300);
     mlfs::Matrix M = g.matrix("M");
@@ -34,21 +34,21 @@ TEST_CASE(reads_all_kinds_exactly) {
 }
 
 TEST_CASE(malformed_files_name_the_line) {
-    CHECK_THROWS(mlfs_test::Golden(write_temp("a.txt", "vector v 3\n1 2\n")), std::runtime_error,
+    CHECK_THROWS(mlfs::Golden(write_temp("a.txt", "vector v 3\n1 2\n")), std::runtime_error,
                  "a.txt:2: v: row has 2 numbers, expected 3");
-    CHECK_THROWS(mlfs_test::Golden(write_temp("b.txt", "scalar x 1.5q\n")), std::runtime_error,
+    CHECK_THROWS(mlfs::Golden(write_temp("b.txt", "scalar x 1.5q\n")), std::runtime_error,
                  "b.txt:1: not a number: '1.5q'");
-    CHECK_THROWS(mlfs_test::Golden(write_temp("c.txt", "scalar x 1\nscalar x 2\n")), std::runtime_error,
+    CHECK_THROWS(mlfs::Golden(write_temp("c.txt", "scalar x 1\nscalar x 2\n")), std::runtime_error,
                  "c.txt:2: duplicate entry x");
-    CHECK_THROWS(mlfs_test::Golden(write_temp("d.txt", "matrix M 2 2\n1 2\n")), std::runtime_error,
+    CHECK_THROWS(mlfs::Golden(write_temp("d.txt", "matrix M 2 2\n1 2\n")), std::runtime_error,
                  "M: file ends inside the entry");
-    CHECK_THROWS(mlfs_test::Golden(write_temp("e.txt", "tensor T 2\n")), std::runtime_error,
+    CHECK_THROWS(mlfs::Golden(write_temp("e.txt", "tensor T 2\n")), std::runtime_error,
                  "e.txt:1: unknown entry kind 'tensor'");
-    CHECK_THROWS(mlfs_test::Golden("/nonexistent/golden.txt"), std::runtime_error, "cannot open");
+    CHECK_THROWS(mlfs::Golden("/nonexistent/golden.txt"), std::runtime_error, "cannot open");
 }
 
 TEST_CASE(committed_linalg_file_loads) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     CHECK(g.has("spd3.L") && g.has("hilbert12.A") && g.has("matmul.C"));
     CHECK(!g.call("spd3.L").empty());  // every entry says which call made it
 }

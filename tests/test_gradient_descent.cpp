@@ -6,12 +6,12 @@
 
 #include "algorithms/gradient_descent.hpp"
 #include "tests/check.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 using namespace mlfs;
 
 TEST_CASE(step_size_from_the_largest_eigenvalue) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     GradientDescentOptions opt;
     opt.max_iter = 0;
     const GradientDescentResult r = fit_gradient_descent(g.matrix("gd.Z"), g.vector("gd.y"), opt);
@@ -20,7 +20,7 @@ TEST_CASE(step_size_from_the_largest_eigenvalue) {
 }
 
 TEST_CASE(first_20_iterates_match_the_numpy_replica) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     const Matrix Z = g.matrix("gd.Z"), theta_ref = g.matrix("gd.theta");
     const Vector y = g.vector("gd.y"), loss_ref = g.vector("gd.loss");
     GradientDescentOptions opt;
@@ -40,7 +40,7 @@ TEST_CASE(first_20_iterates_match_the_numpy_replica) {
 }
 
 TEST_CASE(converges_to_sklearn_on_standardised_diabetes) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     GradientDescentOptions opt;
     opt.standardize = true;  // the raw features are z-scored inside, coefficients mapped back (LR.14)
     const GradientDescentResult r = fit_gradient_descent(g.matrix("diabetes_raw.X"), g.vector("diabetes_raw.y"), opt);
@@ -59,7 +59,7 @@ TEST_CASE(converges_to_sklearn_on_standardised_diabetes) {
 
 TEST_CASE(no_intercept_standardises_by_scaling_only) {
     // centring would add an intercept; without one, z = x / sigma and b stays 0 (LR.14)
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     GradientDescentOptions opt;
     opt.standardize = true;
     opt.fit_intercept = false;
@@ -74,7 +74,7 @@ TEST_CASE(no_intercept_standardises_by_scaling_only) {
 }
 
 TEST_CASE(divergence_is_an_error_not_nan) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     GradientDescentOptions opt;
     opt.lr = g.scalar("gd.diverge_lr");  // 2.5 / L, above the 2 / L bound
     CHECK_THROWS(fit_gradient_descent(g.matrix("gd.Z"), g.vector("gd.y"), opt), NumericalError,
@@ -83,7 +83,7 @@ TEST_CASE(divergence_is_an_error_not_nan) {
 }
 
 TEST_CASE(stopping_rules) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     const Matrix Z = g.matrix("gd.Z");
     const Vector y = g.vector("gd.y");
     GradientDescentOptions opt;
@@ -101,7 +101,7 @@ TEST_CASE(stopping_rules) {
 }
 
 TEST_CASE(rule_boundaries) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     const Matrix Z = g.matrix("gd.Z");
     const Vector y = g.vector("gd.y");
     GradientDescentOptions opt;
@@ -115,7 +115,7 @@ TEST_CASE(rule_boundaries) {
 }
 
 TEST_CASE(bad_input) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     Matrix X = g.matrix("diabetes_raw.X");
     for (std::size_t i = 0; i < X.rows(); ++i) X(i, 4) = 3.0;
     GradientDescentOptions opt;

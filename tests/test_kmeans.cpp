@@ -11,7 +11,7 @@
 
 #include "algorithms/kmeans.hpp"
 #include "tests/check.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 #include "tests/kmeans_cases.hpp"
 
 using namespace mlfs;
@@ -20,7 +20,7 @@ using namespace mlfs_test;
 // Each step alone (assignment, update, k-means++) is in test_kmeans_steps.cpp.
 
 TEST_CASE(golden_cases_match_sklearn) {
-    mlfs_test::Golden g("kmeans.txt");
+    mlfs::Golden g("kmeans.txt");
     CHECK(case_count(g) >= 12);
     double worst_centre = 0.0, worst_inertia = 0.0, worst_tol = 0.0;
     int bitwise_centres = 0;
@@ -65,7 +65,7 @@ TEST_CASE(golden_cases_match_sklearn) {
 // the goldens, every step decreases J by at least 5.9e-6 relative; the 1e-14 slack only absorbs
 // rounding should two consecutive J ever be equal in exact arithmetic.
 TEST_CASE(inertia_never_increases_and_history_is_consistent) {
-    mlfs_test::Golden g("kmeans.txt");
+    mlfs::Golden g("kmeans.txt");
     for (int i = 0; i < case_count(g); ++i) {
         const Case c = load_case(g, i);
         const KMeansResult km = kmeans_fit(c.X, c.opt);
@@ -91,7 +91,7 @@ TEST_CASE(inertia_never_increases_and_history_is_consistent) {
 // After (KM.7) labels_ were assigned to centres equal to the final ones, after (KM.8) they were
 // re-assigned to them: either way every sample is labelled with its nearest final centre.
 TEST_CASE(predict_reproduces_labels) {
-    mlfs_test::Golden g("kmeans.txt");
+    mlfs::Golden g("kmeans.txt");
     int strict = 0;
     for (int i = 0; i < case_count(g); ++i) {
         const Case c = load_case(g, i);
@@ -104,7 +104,7 @@ TEST_CASE(predict_reproduces_labels) {
 }
 
 TEST_CASE(elbow_matches_sklearn) {
-    mlfs_test::Golden g("kmeans.txt");
+    mlfs::Golden g("kmeans.txt");
     const Matrix X = g.matrix("data." + std::to_string(static_cast<int>(g.scalar("elbow.dataset"))) + ".X");
     const Vector ref = g.vector("elbow.inertia");
     KMeansOptions base;  // k-means++, n_init auto = 1, seed 0, as the golden's call
@@ -209,7 +209,7 @@ TEST_CASE(tolerance_is_tol_times_mean_variance) {
 
 // n_init: 0 means 1 for k-means++ and 10 for random; given centres force one run (KM.11).
 TEST_CASE(n_init_auto_and_given) {
-    mlfs_test::Golden g("kmeans.txt");
+    mlfs::Golden g("kmeans.txt");
     const Matrix X = g.matrix("data.0.X");
     KMeansOptions a;
     a.n_clusters = 3;

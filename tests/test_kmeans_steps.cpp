@@ -18,7 +18,7 @@ using namespace mlfs_test;
 // labels_ exactly. Centring moves each reduced distance by rounding only, and every golden case has
 // its assignment margins above 1e-9, far above that.
 TEST_CASE(assign_reproduces_sklearn_labels) {
-    mlfs_test::Golden g("kmeans.txt");
+    mlfs::Golden g("kmeans.txt");
     for (int i = 0; i < case_count(g); ++i) {
         const Case c = load_case(g, i);
         const Vector xbar = column_means(c.X);
@@ -48,7 +48,7 @@ TEST_CASE(assign_reproduces_sklearn_labels) {
 // sums in the same order as sklearn's, so kCentreTol (measured: 0); two steps relocate empty clusters,
 // one of which (chain3) leaves a cluster empty that keeps its sum, 0, as its centre.
 TEST_CASE(update_matches_one_sklearn_step) {
-    mlfs_test::Golden g("kmeans.txt");
+    mlfs::Golden g("kmeans.txt");
     const int steps = static_cast<int>(g.scalar("lloyd_step.count"));
     CHECK(steps >= 4);
     for (int s = 0; s < steps; ++s) {
@@ -70,7 +70,7 @@ TEST_CASE(update_matches_one_sklearn_step) {
 // (KM.9) alone (the kmeans-plusplus exercise): the seeding indices of every k-means++ golden case,
 // run after run from one RandomState(seed) on the centred data, as sklearn's KMeans seeds.
 TEST_CASE(plusplus_matches_sklearn_seeding) {
-    mlfs_test::Golden g("kmeans.txt");
+    mlfs::Golden g("kmeans.txt");
     int seeded = 0;
     for (int i = 0; i < case_count(g); ++i) {
         const Case c = load_case(g, i);

@@ -9,7 +9,7 @@
 
 #include "algorithms/linear_regression.hpp"
 #include "tests/check.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 using namespace mlfs;
 
@@ -26,7 +26,7 @@ static Vector with_intercept(const LinearModel& m) {
     return v;
 }
 
-static Vector reference(const mlfs_test::Golden& g, const std::string& key) {
+static Vector reference(const mlfs::Golden& g, const std::string& key) {
     Vector v{g.scalar(key + ".intercept")};
     Vector c = g.vector(key + ".coef");
     v.insert(v.end(), c.begin(), c.end());
@@ -34,7 +34,7 @@ static Vector reference(const mlfs_test::Golden& g, const std::string& key) {
 }
 
 TEST_CASE(ols_matches_sklearn_by_cholesky_and_qr) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     for (std::string c : kCases) {
         const Matrix X = g.matrix(c + ".X");
         const Vector y = g.vector(c + ".y");
@@ -48,7 +48,7 @@ TEST_CASE(ols_matches_sklearn_by_cholesky_and_qr) {
 }
 
 TEST_CASE(ridge_matches_sklearn_for_every_alpha) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     const Vector alphas = g.vector("ridge.alphas");
     const char* tags[] = {"a0.001", "a0.1", "a1", "a10"};
     CHECK(alphas.size() == 4);
@@ -66,7 +66,7 @@ TEST_CASE(ridge_matches_sklearn_for_every_alpha) {
 }
 
 TEST_CASE(no_intercept_matches_sklearn) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     const Matrix X = g.matrix("diabetes_raw.X");
     const Vector y = g.vector("diabetes_raw.y");
     LeastSquaresOptions opt;
@@ -83,7 +83,7 @@ TEST_CASE(no_intercept_matches_sklearn) {
 // within N eps sum_i |a_i b_i| <= N eps ||a|| ||b|| of the exact sum (Cauchy-Schwarz), and numpy's
 // BLAS order carries as much: hence 2 N eps ||x_j|| ||x_k||, bounded by the largest column norms.
 TEST_CASE(normal_equations_match_numpy) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     const double eps = std::numeric_limits<double>::epsilon();
     double worst = 0.0;  // measured |ours - numpy| / tol
     for (std::string c : {"diabetes", "diabetes_raw"}) {
@@ -113,7 +113,7 @@ TEST_CASE(normal_equations_match_numpy) {
 }
 
 TEST_CASE(predict_and_r2) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     for (std::string c : kCases) {
         const Matrix X = g.matrix(c + ".X");
         const Vector y = g.vector(c + ".y");
@@ -131,7 +131,7 @@ TEST_CASE(predict_and_r2) {
 
 // Bad input: each is a clear error that names what is wrong, never a NaN result.
 TEST_CASE(bad_input_is_named) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     Matrix X = g.matrix("diabetes.X");
     const Vector y = g.vector("diabetes.y");
     LeastSquaresOptions named;

@@ -5,7 +5,7 @@
 
 #include "linalg/matmul.hpp"
 #include "tests/check.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 using namespace mlfs;
 
@@ -32,7 +32,7 @@ static Matrix abs_product(const Matrix& A, const Matrix& B) {
 }
 
 TEST_CASE(naive_matches_numpy) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     Matrix A = g.matrix("matmul.A"), B = g.matrix("matmul.B"), C = g.matrix("matmul.C");
     Matrix ours = matmul_naive(A, B);
     // a K-term dot product is off by at most K eps sum_k |A_ik B_kj| (numpy's BLAS uses FMA and
@@ -58,7 +58,7 @@ TEST_CASE(transposed_and_gram_equal_the_naive_product) {
     CHECK_ALL_NEAR(matmul_transposed_a(X, Y), matmul_naive(transpose(X), Y), 0.0, 0.0,
                    "same sums in the same order: identical bits");
     CHECK_ALL_NEAR(gram(X), matmul_naive(transpose(X), X), 0.0, 0.0, "same sums in the same order");
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     Matrix A = g.matrix("matmul.A");
     const double tol = 2.0 * static_cast<double>(A.rows()) * kEps * max_abs(abs_product(transpose(A), A));
     CHECK_ALL_NEAR(gram(A), g.matrix("matmul.G"), 0.0, tol, "2 N eps max(|A^T||A|): N-term sums, two orders");

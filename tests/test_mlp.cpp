@@ -14,7 +14,7 @@
 
 #include "algorithms/mlp.hpp"
 #include "check.hpp"
-#include "golden.hpp"
+#include "io/golden.hpp"
 
 using namespace mlfs;
 
@@ -27,8 +27,8 @@ const char* const kCaseNames[] = {
     "iris_relu_adam_tol_stop", "seed_iris_relu_sgd_full", "seed_binary_relu_adam_b32_shuffle",
     "seed_diabetes_tanh54_adam_shuffle", "seed_linnerud_relu_adam_b8_shuffle_3out"};
 
-const mlfs_test::Golden& golden() {
-    static const mlfs_test::Golden g("mlp.txt");
+const mlfs::Golden& golden() {
+    static const mlfs::Golden g("mlp.txt");
     return g;
 }
 

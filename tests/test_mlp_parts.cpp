@@ -22,7 +22,7 @@
 #include "algorithms/mlp.hpp"
 #include "algorithms/mlp_optimizers.hpp"
 #include "check.hpp"
-#include "golden.hpp"
+#include "io/golden.hpp"
 
 using namespace mlfs;
 
@@ -30,8 +30,8 @@ namespace {
 
 const double kEps = std::numeric_limits<double>::epsilon();
 
-const mlfs_test::Golden& golden() {
-    static const mlfs_test::Golden g("mlp_parts.txt");
+const mlfs::Golden& golden() {
+    static const mlfs::Golden g("mlp_parts.txt");
     return g;
 }
 

@@ -8,14 +8,14 @@
 #include "algorithms/least_squares_refinement.hpp"
 #include "algorithms/linear_regression.hpp"
 #include "algorithms/ols_audit.hpp"
-#include "cli/nist.hpp"
+#include "io/nist.hpp"
 #include "tests/check.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 using namespace mlfs;
 
 static NistDataset load(const std::string& name) {
-    return read_nist(mlfs_test::repo_root() + "/datasets/nist-strd/" + name + ".dat");
+    return read_nist(mlfs::repo_root() + "/datasets/nist-strd/" + name + ".dat");
 }
 
 // Floors: the promise is 7 digits everywhere; where we measured more, the floor sits about
@@ -127,7 +127,7 @@ TEST_CASE(certified_standard_deviations_and_r2) {
 
 TEST_CASE(reader_rejects_a_bad_file) {
     CHECK_THROWS(read_nist("/nonexistent/Filip.dat"), std::runtime_error, "cannot open NIST file");
-    CHECK_THROWS(read_nist(mlfs_test::repo_root() + "/datasets/iris.csv"), std::runtime_error, "not a NIST StRD file");
+    CHECK_THROWS(read_nist(mlfs::repo_root() + "/datasets/iris.csv"), std::runtime_error, "not a NIST StRD file");
     CHECK_NEAR(log_relative_error(1.0, 1.0), 15.0, 0.0, "exact match counts as 15");
     CHECK_NEAR(log_relative_error(std::nan(""), 1.0), 0.0, 0.0, "NaN counts as 0");
     CHECK_NEAR(log_relative_error(1.001, 1.0), 3.0, 1e-9, "-log10(1e-3)");

@@ -6,7 +6,7 @@
 
 #include "algorithms/ols_audit.hpp"
 #include "tests/check.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 using namespace mlfs;
 
@@ -14,7 +14,7 @@ using namespace mlfs;
 // Gauss-Jordan (cond 7.6e4): both within ~cond eps ~ 2e-11 of the truth; 1e-8 is the bar.
 static const double kRtol = 1e-8;
 
-static void check_against_statsmodels(const std::string& key, const OlsAudit& a, const mlfs_test::Golden& g) {
+static void check_against_statsmodels(const std::string& key, const OlsAudit& a, const mlfs::Golden& g) {
     CHECK_ALL_NEAR(a.params, g.vector(key + ".params"), kRtol, 0.0, "1e-8 relative: the fits agree to ~1e-12");
     CHECK_ALL_NEAR(a.std_err, g.vector(key + ".bse"), kRtol, 0.0, "1e-8 relative: (LR.17), cond(X^T X) eps ~ 2e-11");
     CHECK_ALL_NEAR(a.t, g.vector(key + ".tvalues"), kRtol, 0.0, "1e-8 relative: (LR.18), ratio of the two above");
@@ -31,7 +31,7 @@ static void check_against_statsmodels(const std::string& key, const OlsAudit& a,
 }
 
 TEST_CASE(matches_statsmodels_with_intercept) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     for (std::string c : {"diabetes", "diabetes_raw", "regression"}) {
         const Matrix X = g.matrix(c + ".X");
         const Vector y = g.vector(c + ".y");
@@ -43,7 +43,7 @@ TEST_CASE(matches_statsmodels_with_intercept) {
 }
 
 TEST_CASE(matches_statsmodels_without_intercept) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     const Matrix X = g.matrix("diabetes_raw.X");
     const Vector y = g.vector("diabetes_raw.y");
     LeastSquaresOptions opt;
@@ -54,7 +54,7 @@ TEST_CASE(matches_statsmodels_without_intercept) {
 }
 
 TEST_CASE(condition_number_and_warning) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     for (std::string c : {"diabetes", "diabetes_raw", "regression"}) {
         const Matrix X = g.matrix(c + ".X");
         const Vector y = g.vector(c + ".y");
@@ -74,7 +74,7 @@ TEST_CASE(condition_number_and_warning) {
 }
 
 TEST_CASE(exact_fit_and_constant_target) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     const Matrix X = g.matrix("diabetes.X");
     const Vector w = g.vector("diabetes.ols.coef");
     Vector y = matvec(X, w);  // y = X w + 3 exactly representable? not needed: refit and use the fit's y
@@ -87,7 +87,7 @@ TEST_CASE(exact_fit_and_constant_target) {
 }
 
 TEST_CASE(bad_input) {
-    mlfs_test::Golden g("linreg.txt");
+    mlfs::Golden g("linreg.txt");
     const Matrix X = g.matrix("diabetes.X");
     Matrix X11(11, 10);
     for (std::size_t i = 0; i < 11; ++i)

@@ -7,7 +7,7 @@
 #include "linalg/matmul.hpp"
 #include "linalg/qr.hpp"
 #include "tests/check.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 using namespace mlfs;
 
@@ -22,7 +22,7 @@ static double lstsq_tol(const Matrix& A, double cond, double residual_norm, cons
 }
 
 TEST_CASE(factorisation_matches_lapack_and_is_orthogonal) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     for (std::string c : {"lstsq12x4", "vander20x6"}) {
         Matrix A = g.matrix(c + ".A");
         const double m = static_cast<double>(A.rows());
@@ -42,7 +42,7 @@ TEST_CASE(factorisation_matches_lapack_and_is_orthogonal) {
 }
 
 TEST_CASE(least_squares_matches_numpy) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     Matrix A = g.matrix("lstsq12x4.A");
     Vector b = g.vector("lstsq12x4.b"), x_ref = g.vector("lstsq12x4.x");
     const double rnorm = g.scalar("lstsq12x4.residual_norm");
@@ -54,7 +54,7 @@ TEST_CASE(least_squares_matches_numpy) {
 }
 
 TEST_CASE(polynomial_fit_matches_the_exact_solution) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     Matrix A = g.matrix("vander20x6.A");
     Vector b = g.vector("vander20x6.b"), x_exact = g.vector("vander20x6.x_exact");
     Vector x = lstsq_qr(A, b);
@@ -65,7 +65,7 @@ TEST_CASE(polynomial_fit_matches_the_exact_solution) {
 }
 
 TEST_CASE(dependent_column_is_named) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     Matrix A = g.matrix("lstsq12x4.A");
     // column 3 := column 0 + 2 column 1: exactly dependent up to rounding
     for (std::size_t i = 0; i < A.rows(); ++i) A(i, 3) = A(i, 0) + 2.0 * A(i, 1);

@@ -9,7 +9,7 @@
 
 #include "algorithms/random.hpp"
 #include "tests/check.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 using namespace mlfs;
 
@@ -24,7 +24,7 @@ static Vector as_doubles(const std::vector<Int>& v) {  // exact: every value her
 static std::uint32_t golden_u32(const Vector& raw, std::size_t i) { return static_cast<std::uint32_t>(raw[i]); }
 
 TEST_CASE(raw_stream_is_numpys_mt19937) {
-    mlfs_test::Golden g("random.txt");
+    mlfs::Golden g("random.txt");
     for (std::uint32_t seed : {0u, 5489u, 4294967295u}) {
         RandomState rs(seed);
         Vector ours(1000);
@@ -34,7 +34,7 @@ TEST_CASE(raw_stream_is_numpys_mt19937) {
 }
 
 TEST_CASE(random_sample_and_uniform_match_numpy) {
-    mlfs_test::Golden g("random.txt");
+    mlfs::Golden g("random.txt");
     for (std::uint32_t seed : {0u, 1u, 42u}) {
         const Vector ref = g.vector("random_sample.seed" + std::to_string(seed));
         RandomState helper(seed), scalar(seed);
@@ -55,7 +55,7 @@ TEST_CASE(random_sample_and_uniform_match_numpy) {
 TEST_CASE(random_sample_is_the_53_bit_formula) {
     // (a >> 5) * 2^26 + (b >> 6) assembled as an integer, then scaled by 2^-53 (exact both ways),
     // on the raw pairs numpy gave for seed 0: checks the formula itself against numpy's doubles
-    mlfs_test::Golden g("random.txt");
+    mlfs::Golden g("random.txt");
     const Vector raw = g.vector("raw.seed0");
     const Vector ref = g.vector("random_sample.seed0");
     RandomState rs(0);
@@ -77,7 +77,7 @@ TEST_CASE(random_sample_is_the_53_bit_formula) {
 }
 
 TEST_CASE(randint_matches_numpy_and_keeps_the_stream_position) {
-    mlfs_test::Golden g("random.txt");
+    mlfs::Golden g("random.txt");
     const Vector ns = g.vector("randint.ns");
     CHECK(ns.size() == 9);
     for (double n_double : ns) {
@@ -93,7 +93,7 @@ TEST_CASE(randint_matches_numpy_and_keeps_the_stream_position) {
 }
 
 TEST_CASE(randint_special_cases_on_the_raw_stream) {
-    mlfs_test::Golden g("random.txt");
+    mlfs::Golden g("random.txt");
     const Vector raw = g.vector("raw.seed0");
     RandomState a(0), b(0), c(0);
     // n = 2^32: r = 2^32 - 1 takes one raw draw as it is; n = 2^31: mask 2^31 - 1 never rejects
@@ -117,7 +117,7 @@ TEST_CASE(randint_special_cases_on_the_raw_stream) {
 }
 
 TEST_CASE(permutation_and_shuffle_match_numpy) {
-    mlfs_test::Golden g("random.txt");
+    mlfs::Golden g("random.txt");
     const Vector ns = g.vector("permutation.ns");
     CHECK(ns.size() == 5);
     for (double n_double : ns) {
@@ -138,7 +138,7 @@ TEST_CASE(permutation_and_shuffle_match_numpy) {
 }
 
 TEST_CASE(normals_match_numpy_including_the_cache) {
-    mlfs_test::Golden g("random.txt");
+    mlfs::Golden g("random.txt");
     const Vector ref = g.vector("standard_normal.seed1");
     RandomState helper(1), scalar(1);
     CHECK_ALL_NEAR(helper.standard_normal(ref.size()), ref, 0.0, 0.0, kSame);
@@ -166,7 +166,7 @@ TEST_CASE(normals_match_numpy_including_the_cache) {
 }
 
 TEST_CASE(mixed_stream_as_kmeans_and_mlp_use_it) {
-    mlfs_test::Golden g("random.txt");
+    mlfs::Golden g("random.txt");
     RandomState rs(0);
     CHECK_NEAR(static_cast<double>(rs.randint(150)), g.scalar("mixed.randint"), 0.0, kSame);  // k-means++ c0
     Vector r = rs.uniform(0.0, 1.0, 3);  // k-means++ candidates: uniform(size=L) * pot

@@ -9,7 +9,7 @@
 
 #include "algorithms/silhouette.hpp"
 #include "tests/check.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 using namespace mlfs;
 
@@ -25,7 +25,7 @@ static std::vector<int> as_labels(const Vector& v) {
 }
 
 TEST_CASE(silhouette_matches_sklearn) {
-    mlfs_test::Golden g("kmeans.txt");
+    mlfs::Golden g("kmeans.txt");
     const int count = static_cast<int>(g.scalar("silhouette.count"));
     CHECK(count >= 2);
     double worst = 0.0;

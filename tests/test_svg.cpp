@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Tests for the SVG plot writer (cli/svg.hpp): ticks are 1-2-5 x 10^k steps covering the data,
+// Tests for the SVG plot writer (io/svg.hpp): ticks are 1-2-5 x 10^k steps covering the data,
 // log ticks are decades, labels are short, points that cannot be drawn are skipped and counted
 // and never written as "nan", the output is well-formed (every tag closed, in order), the
 // legend has one entry per class, text is escaped, the title and caption read back from the
@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/svg.hpp"
+#include "io/svg.hpp"
 #include "tests/check.hpp"
 
 using mlfs::Plot;

@@ -5,14 +5,14 @@
 
 #include "linalg/triangular.hpp"
 #include "tests/check.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 using namespace mlfs;
 
 static const double kEps = std::numeric_limits<double>::epsilon();
 
 // The factor of the worked example in derivations/linear_algebra.md, section 8 (exported as spd3.L).
-static Matrix L3() { return mlfs_test::Golden("linalg.txt").matrix("spd3.L"); }
+static Matrix L3() { return mlfs::Golden("linalg.txt").matrix("spd3.L"); }
 
 // right-hand sides built from x = (1, -2, 3): every step stays in small integers
 TEST_CASE(forward_substitution_is_exact) {
@@ -51,7 +51,7 @@ static void check_backward(const Matrix& T, const Vector& y, const Vector& b, co
 }
 
 TEST_CASE(forward_substitution_is_backward_stable) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     int checked = 0;
     for (int n = 8; n <= 12; ++n) {
         const std::string c = "hilbert" + std::to_string(n);
@@ -66,7 +66,7 @@ TEST_CASE(forward_substitution_is_backward_stable) {
 }
 
 TEST_CASE(back_substitution_is_backward_stable) {
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     int checked = 0;
     for (int n = 8; n <= 12; ++n) {
         const std::string c = "hilbert" + std::to_string(n);

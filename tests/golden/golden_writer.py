@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""The writer for the golden-number text format that tests/golden.hpp reads.
+"""The writer for the golden-number text format that io/golden.hpp reads.
 
 Format, one item per line:
     # ...                   comment; "# call: ..." names the library call behind the next entry

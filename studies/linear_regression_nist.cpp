@@ -8,9 +8,9 @@
 #include <string>
 
 #include "algorithms/linear_regression.hpp"
-#include "cli/nist.hpp"
-#include "cli/study_linreg.hpp"
-#include "tests/golden.hpp"
+#include "io/nist.hpp"
+#include "studies/linear_regression.hpp"
+#include "io/golden.hpp"
 
 namespace mlfs {
 
@@ -74,7 +74,7 @@ void run_nist_table(Summary& summary) {
     double worst_qr = 15.0;
     std::string notes, chol_short, plain_short;  // the last two: data sets where that route keeps < 7 digits
     for (const NistCase& c : kNist) {
-        const NistDataset d = read_nist(mlfs_test::repo_root() + "/datasets/nist-strd/" + c.name + ".dat");
+        const NistDataset d = read_nist(mlfs::repo_root() + "/datasets/nist-strd/" + c.name + ".dat");
         const NistScores s = score(d);
         std::string chol = lre_text(s.chol);
         if (!s.chol_error.empty()) {

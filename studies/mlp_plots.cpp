@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The figures of the MLP case study (cli/study_mlp.cpp): the misclassified digits as thumbnails,
+// The figures of the MLP case study (studies/mlp.cpp): the misclassified digits as thumbnails,
 // the moons decision boundary, and four ways training fails: vanishing gradients in a deep
 // logistic network, dead ReLUs under a large learning rate, divergence (loss per epoch by learning
 // rate, where mlp_fit stops it), and over-fitting.
@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "cli/csv.hpp"
-#include "cli/study_mlp.hpp"
-#include "cli/svg.hpp"
-#include "tests/golden.hpp"
+#include "io/csv.hpp"
+#include "studies/mlp.hpp"
+#include "io/svg.hpp"
+#include "io/golden.hpp"
 
 namespace mlfs {
 
@@ -146,7 +146,7 @@ void divergence_message(const DigitsSplit& d) {
 
 // datasets/diabetes.csv, every column z-scored (population std): X is 442 x 10, y the last column.
 void load_diabetes_z(Matrix& X, Matrix& Y) {
-    const Table t = read_csv(mlfs_test::repo_root() + "/datasets/diabetes.csv");
+    const Table t = read_csv(mlfs::repo_root() + "/datasets/diabetes.csv");
     const std::size_t N = t.X.rows(), D = t.X.cols() - 1;
     X = Matrix(N, D);
     Y = Matrix(N, 1);
@@ -277,7 +277,7 @@ void write_boundary_svg(const std::string& path, const std::string& title, const
 }  // namespace
 
 DigitsSplit load_digits_split(std::size_t n_train) {
-    const Table t = read_csv(mlfs_test::repo_root() + "/datasets/digits.csv");
+    const Table t = read_csv(mlfs::repo_root() + "/datasets/digits.csv");
     const std::size_t target = column_index(t, "digit");
     std::vector<std::string> pixels;
     for (const std::string& n : t.names)
@@ -324,7 +324,7 @@ void write_misclassified_svg(const std::string& path, const std::string& title, 
 }
 
 void run_moons_boundary(const std::string& out_dir) {
-    const Table t = read_csv(mlfs_test::repo_root() + "/datasets/moons.csv");
+    const Table t = read_csv(mlfs::repo_root() + "/datasets/moons.csv");
     const Matrix X = select_columns(t, {"x0", "x1"}).X;  // N x 2
     std::vector<int> y;
     for (double v : t.X.col(column_index(t, "moon"))) y.push_back(static_cast<int>(v));

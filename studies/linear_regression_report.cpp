@@ -8,8 +8,8 @@
 #include <string>
 #include <utility>
 
-#include "cli/study_linreg.hpp"
-#include "cli/svg.hpp"
+#include "studies/linear_regression.hpp"
+#include "io/svg.hpp"
 
 namespace mlfs {
 

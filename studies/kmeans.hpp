@@ -11,20 +11,20 @@
 #include <vector>
 
 #include "algorithms/kmeans.hpp"
-#include "cli/summary.hpp"
+#include "studies/summary.hpp"
 
 namespace mlfs {
 
 // Prints the study to stdout, writes its figures into out_dir, appends its comparisons to summary.
-// (cli/study_kmeans.cpp)
+// (studies/kmeans.cpp)
 void run_kmeans_study(const std::string& out_dir, Summary& summary);
 
 // The failure-mode figures of the derivation, each with one printed line of its key numbers:
 // kmeans_seeds.svg, kmeans_seeds_worst.svg, kmeans_scaling_raw.svg,
-// kmeans_scaling_standardised.svg, kmeans_moons.svg. (cli/study_kmeans_plots.cpp)
+// kmeans_scaling_standardised.svg, kmeans_moons.svg. (studies/kmeans_plots.cpp)
 void run_kmeans_failure_figures(const std::string& out_dir);
 
-// ---- report pieces shared with `mlfs kmeans --data` (cli/study_kmeans_plots.cpp)
+// ---- report pieces shared with `mlfs kmeans --data` (studies/kmeans_plots.cpp)
 
 // The size of each cluster and its centre, one row per cluster, under the feature names.
 void print_clusters(const std::vector<std::string>& names, const KMeansResult& km);

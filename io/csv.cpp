@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The CSV reader of csv.hpp. It reads the whole file, splits it into lines, and checks the header
 // and then every data row, stopping at the first problem with a message that points at it.
-#include "cli/csv.hpp"
+#include "io/csv.hpp"
 
 #include <algorithm>
 #include <cerrno>

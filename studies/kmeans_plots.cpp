@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "cli/csv.hpp"
-#include "cli/study_kmeans.hpp"
-#include "cli/svg.hpp"
-#include "tests/golden.hpp"
+#include "io/csv.hpp"
+#include "studies/kmeans.hpp"
+#include "io/svg.hpp"
+#include "io/golden.hpp"
 
 namespace mlfs {
 
@@ -28,7 +28,7 @@ struct Labelled {
 };
 
 Labelled load_labelled(const std::string& file, const std::string& class_column) {
-    const Table table = read_csv(mlfs_test::repo_root() + "/datasets/" + file);
+    const Table table = read_csv(mlfs::repo_root() + "/datasets/" + file);
     Labelled d;
     for (const std::string& n : table.names)
         if (n != class_column) d.names.push_back(n);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // NIST StRD linear-regression files: certified values from lines 31.., data from line 61.
-#include "cli/nist.hpp"
+#include "io/nist.hpp"
 
 #include <algorithm>
 #include <cmath>

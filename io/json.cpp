@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The JSON writer of json.hpp (RFC 8259): a recursive walk that carries the path of each value
 // ("conf_int[2][0]") so a refused number can be named.
-#include "cli/json.hpp"
+#include "io/json.hpp"
 
 #include <cmath>
 #include <cstdio>

@@ -2,7 +2,7 @@
 // `mlfs linreg` / `mlfs tour`, linear regression: raw diabetes (442 x 10, the golden file's
 // diabetes_raw.X and .y) fitted three ways and audited, each number beside scikit-learn's or
 // statsmodels' (tests/golden/linreg.txt), then the NIST StRD table and three plots.
-#include "cli/study_linreg.hpp"
+#include "studies/linear_regression.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "algorithms/linear_regression.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 namespace mlfs {
 
@@ -43,7 +43,7 @@ Vector coef_then_intercept(const LinearModel& m) {  // the order the tables prin
 
 // Prints ours beside scikit-learn's coef_ and intercept_ (golden entry `key`), one row each, and
 // returns the worst relative difference as a summary row.
-SummaryRow compare_with_sklearn(const std::string& title, const LinearModel& m, const mlfs_test::Golden& g,
+SummaryRow compare_with_sklearn(const std::string& title, const LinearModel& m, const mlfs::Golden& g,
                                 const std::string& key, const std::string& quantity, double tol) {
     Vector ref = g.vector(key + ".coef");
     ref.push_back(g.scalar(key + ".intercept"));
@@ -59,7 +59,7 @@ SummaryRow compare_with_sklearn(const std::string& title, const LinearModel& m, 
 }
 
 // Cholesky, QR and gradient descent for OLS; Cholesky and QR for ridge alpha = 1.
-void solvers_section(const mlfs_test::Golden& g, const Matrix& X, const Vector& y, const GradientDescentResult& gd,
+void solvers_section(const mlfs::Golden& g, const Matrix& X, const Vector& y, const GradientDescentResult& gd,
                      Summary& summary) {
     std::printf("-- OLS and ridge: each solver beside scikit-learn 1.2.1 --\n\n");
     LeastSquaresOptions named;
@@ -85,7 +85,7 @@ void solvers_section(const mlfs_test::Golden& g, const Matrix& X, const Vector& 
 }
 
 // The audit of the QR fit beside statsmodels OLS: the max relative difference per column.
-OlsAudit audit_section(const mlfs_test::Golden& g, const Matrix& X, const Vector& y, Summary& summary) {
+OlsAudit audit_section(const mlfs::Golden& g, const Matrix& X, const Vector& y, Summary& summary) {
     std::printf("-- The OLS audit (LR.16-LR.22) beside statsmodels 0.13.5 --\n\n");
     const OlsAudit a = audit_ols(X, y, fit_qr(X, y), true, kFeatures);
     print_audit(a);
@@ -120,7 +120,7 @@ OlsAudit audit_section(const mlfs_test::Golden& g, const Matrix& X, const Vector
 
 void run_linreg_study(const std::string& out_dir, Summary& summary) {
     std::printf("== Linear regression (derivations/linear_regression.md) ==\n\n");
-    const mlfs_test::Golden g("linreg.txt");
+    const mlfs::Golden g("linreg.txt");
     const Matrix X = g.matrix("diabetes_raw.X");  // 442 x 10, raw units
     const Vector y = g.vector("diabetes_raw.y");
     std::string names;

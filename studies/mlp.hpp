@@ -9,15 +9,15 @@
 #include <vector>
 
 #include "algorithms/mlp.hpp"
-#include "cli/summary.hpp"
+#include "studies/summary.hpp"
 
 namespace mlfs {
 
 // Prints the study to stdout, writes its figures into out_dir, appends its comparisons to summary.
-// (cli/study_mlp.cpp)
+// (studies/mlp.cpp)
 void run_mlp_study(const std::string& out_dir, Summary& summary);
 
-// ---- pieces in cli/study_mlp_plots.cpp
+// ---- pieces in studies/mlp_plots.cpp
 
 // Digits: X is N x 64 pixels in [0, 1] (pixels / 16), y the digits; the first n_train rows train.
 struct DigitsSplit {

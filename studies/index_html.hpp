@@ -5,7 +5,7 @@
 // the plots are <img src="relative/path.svg">, so the folder can be moved or zipped as it is.
 //
 // The captions come from the plots themselves: the <title> and <desc> that Plot writes
-// (Plot::set_caption) or that a hand-written SVG carries (svg_title_and_desc, cli/svg.hpp). The
+// (Plot::set_caption) or that a hand-written SVG carries (svg_title_and_desc, io/svg.hpp). The
 // page lists every .svg under OUT, in subfolders too, so a new plot cannot be left out; one without
 // a <desc> is shown with a "no caption" note and reported.
 #pragma once
@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/summary.hpp"
+#include "studies/summary.hpp"
 
 namespace mlfs {
 
@@ -35,10 +35,13 @@ struct IndexReport {
     std::vector<std::string> not_from_this_run;  // plots in the folder that no study wrote
 };
 
-// The page as text; out_dir is where the plots are read from (for their titles and captions).
-std::string index_html(const std::string& out_dir, const std::vector<StudyResult>& results, IndexReport& report);
+// The page as text; out_dir is where the plots are read from (for their titles and captions);
+// version names the program that wrote it ("0.1.0").
+std::string index_html(const std::string& out_dir, const std::vector<StudyResult>& results, const std::string& version,
+                       IndexReport& report);
 
 // Writes out_dir/index.html; throws std::runtime_error naming the file if it cannot.
-IndexReport write_index_html(const std::string& out_dir, const std::vector<StudyResult>& results);
+IndexReport write_index_html(const std::string& out_dir, const std::vector<StudyResult>& results,
+                             const std::string& version);
 
 }  // namespace mlfs

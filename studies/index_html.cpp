@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// OUT/index.html (cli/index_html.hpp): the page is built top-down, (1) the head and its style
+// OUT/index.html (studies/index_html.hpp): the page is built top-down, (1) the head and its style
 // sheet, (2) the contents, (3) the summary table, (4) one section of figures per study, (5) the
 // SVGs in the folder that no study of this run wrote.
-#include "cli/index_html.hpp"
+#include "studies/index_html.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -14,8 +14,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "cli/svg.hpp"
-#include "cli/version.hpp"
+#include "io/svg.hpp"
 
 namespace mlfs {
 
@@ -144,14 +143,15 @@ std::vector<std::string> written_since(const FileTimes& before, const FileTimes&
     return written;
 }
 
-std::string index_html(const std::string& out_dir, const std::vector<StudyResult>& results, IndexReport& report) {
+std::string index_html(const std::string& out_dir, const std::vector<StudyResult>& results, const std::string& version,
+                       IndexReport& report) {
     // (1) head
     std::string s = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<title>mlfs: the case studies against their references</title>\n<style>\n" +
                     std::string(kStyle) + "</style>\n</head>\n<body>\n<main>\n";
     const std::size_t rows = count_rows(results), failed = count_failed(results);
-    s += "<h1>mlfs: the case studies against their references</h1>\n<p>Written by <code>mlfs " MLFS_VERSION
+    s += "<h1>mlfs: the case studies against their references</h1>\n<p>Written by <code>mlfs " + html(version) +
          "</code>: each quantity computed here beside the same quantity from scikit-learn, statsmodels, "
          "numpy, scipy or an exact value, and every plot of the run with what to look for in it. <strong>" +
          std::to_string(rows - failed) + " of " + std::to_string(rows) + " comparisons ok.</strong></p>\n";
@@ -180,9 +180,10 @@ std::string index_html(const std::string& out_dir, const std::vector<StudyResult
     return s + "</main>\n</body>\n</html>\n";
 }
 
-IndexReport write_index_html(const std::string& out_dir, const std::vector<StudyResult>& results) {
+IndexReport write_index_html(const std::string& out_dir, const std::vector<StudyResult>& results,
+                             const std::string& version) {
     IndexReport report;
-    const std::string page = index_html(out_dir, results, report);
+    const std::string page = index_html(out_dir, results, version, report);
     const std::string path = (fs::path(out_dir) / "index.html").string();
     std::ofstream out(path, std::ios::binary);
     if (!out) throw std::runtime_error(path + ": cannot write the page (" + std::strerror(errno) + ")");

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "cli/summary.hpp"
+#include "studies/summary.hpp"
 
 namespace mlfs {
 

@@ -1,15 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Running case studies and printing their summary table (cli/summary.hpp).
-#include "cli/summary.hpp"
+// The summary table of a run of case studies (studies/summary.hpp).
+#include "studies/summary.hpp"
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <stdexcept>
 
-#include "cli/commands.hpp"
-#include "cli/index_html.hpp"
 
 namespace mlfs {
 
@@ -48,20 +43,6 @@ void print_line(const std::string& quantity, std::size_t q, const Widths& w, con
                 c.tolerance.c_str(), c.verdict.c_str());
 }
 
-// Checks that out_dir can be written before any study runs, so a bad --out fails at once.
-void require_writable(const std::string& out_dir) {
-    std::error_code ec;
-    std::filesystem::create_directories(out_dir, ec);
-    if (ec) throw std::runtime_error(out_dir + ": cannot create the output folder: " + ec.message());
-    if (!std::filesystem::is_directory(out_dir, ec))
-        throw std::runtime_error(out_dir + ": the output folder is not a folder");
-    const std::filesystem::path probe = std::filesystem::path(out_dir) / ".mlfs-write-test";
-    std::ofstream(probe.string()).put('\n');
-    if (!std::filesystem::exists(probe, ec))
-        throw std::runtime_error(out_dir + ": cannot write into the output folder");
-    std::filesystem::remove(probe, ec);
-}
-
 }  // namespace
 
 SummaryCells format_cells(const SummaryRow& row) {
@@ -97,39 +78,6 @@ void print_summary(const std::vector<StudyResult>& results, std::size_t width) {
     }
     std::printf("\ndifference: the largest |ours - reference| over the entries compared, divided by |reference|\n"
                 "where the quantity says rel; the verdict is ok when the difference is at most the tolerance.\n");
-}
-
-int run_case_studies(const std::string& out_dir, const std::vector<CaseStudy>& studies) {
-    require_writable(out_dir);
-    std::vector<StudyResult> results;
-    for (const CaseStudy& study : studies) {
-        const FileTimes before = svg_files(out_dir);
-        StudyResult r{study.name, {}, {}};
-        study.run(out_dir, r.rows);
-        for (SummaryRow& row : r.rows)
-            if (row.source.empty()) row.source = study.source;
-        r.plots = written_since(before, svg_files(out_dir));
-        results.push_back(std::move(r));
-    }
-    std::printf("\n== Summary: ours vs reference ==\n\n");
-    print_summary(results);
-    const IndexReport index = write_index_html(out_dir, results);
-    const std::size_t rows = count_rows(results), failed = count_failed(results);
-    std::printf("\n%zu of %zu comparisons ok; plots in %s/: %zu SVG files, shown with their captions in index.html\n",
-                rows - failed, rows, out_dir.c_str(), index.plots);
-    for (const std::string& plot : index.uncaptioned)
-        std::fprintf(stderr, "warning: %s/%s has no caption (no <desc>); give it one where it is made "
-                             "(Plot::set_caption, or svg_title_and_desc in cli/svg.hpp)\n", out_dir.c_str(), plot.c_str());
-    for (const std::string& plot : index.not_from_this_run)
-        std::fprintf(stderr, "warning: %s/%s was not written by this run; index.html lists it last\n",
-                     out_dir.c_str(), plot.c_str());
-    return failed == 0 ? kExitOk : kExitFailure;
-}
-
-int run_studies(const std::string& out_dir, const std::vector<Study>& studies) {
-    std::vector<CaseStudy> unnamed;
-    for (Study study : studies) unnamed.push_back({"", "", study});
-    return run_case_studies(out_dir, unnamed);
 }
 
 }  // namespace mlfs

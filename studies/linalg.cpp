@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `mlfs tour`, linear algebra: how much of the answer each solver keeps as cond(A) grows.
-#include "cli/study_linalg.hpp"
+#include "studies/linalg.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "cli/svg.hpp"
+#include "io/svg.hpp"
 #include "linalg/cholesky.hpp"
 #include "linalg/condition.hpp"
 #include "linalg/gauss_jordan.hpp"
 #include "linalg/matmul.hpp"
 #include "linalg/qr.hpp"
-#include "tests/golden.hpp"
+#include "io/golden.hpp"
 
 namespace mlfs {
 
@@ -49,7 +49,7 @@ SummaryRow rel_row(const std::string& quantity, const std::string& source, doubl
 }
 
 // The Hilbert table: one row per n, solution error of each solver and the condition estimate.
-void hilbert_table(const mlfs_test::Golden& g, const std::string& out_dir, Summary& summary) {
+void hilbert_table(const mlfs::Golden& g, const std::string& out_dir, Summary& summary) {
     std::printf("Hilbert systems H x = b, b = H 1 rounded; error = ||x - x_exact|| / ||x_exact||,\n"
                 "x_exact from 60-digit arithmetic on the stored H and b (tests/golden/linalg.txt).\n\n");
     std::printf("%3s %12s %12s %10s %12s %12s %12s\n", "n", "cond exact", "cond (LA.20)", "n eps cond",
@@ -101,7 +101,7 @@ void hilbert_table(const mlfs_test::Golden& g, const std::string& out_dir, Summa
 }
 
 // Each solver against the numpy/scipy goldens, with the tolerances of the tests.
-void golden_rows(const mlfs_test::Golden& g, Summary& summary) {
+void golden_rows(const mlfs::Golden& g, Summary& summary) {
     const Matrix A6 = g.matrix("spd6.A"), L6 = g.matrix("spd6.L");
     const double tol6 = 16.0 * 6 * kEps * g.scalar("spd6.cond");
     summary.push_back(max_diff_row("spd6: Cholesky factor L", "scipy", cholesky(A6), L6, tol6 * max_abs(L6)));
@@ -122,7 +122,7 @@ void golden_rows(const mlfs_test::Golden& g, Summary& summary) {
 
 void run_linalg_study(const std::string& out_dir, Summary& summary) {
     std::printf("== Linear algebra (derivations/linear_algebra.md) ==\n\n");
-    mlfs_test::Golden g("linalg.txt");
+    mlfs::Golden g("linalg.txt");
     hilbert_table(g, out_dir, summary);
     golden_rows(g, summary);
 }

@@ -10,19 +10,19 @@
 
 #include "algorithms/gradient_descent.hpp"
 #include "algorithms/ols_audit.hpp"
-#include "cli/summary.hpp"
+#include "studies/summary.hpp"
 
 namespace mlfs {
 
 // Prints the study to stdout, writes its plots into out_dir, appends its comparisons to summary.
-// (cli/study_linreg.cpp; the NIST table is in cli/study_linreg_nist.cpp)
+// (studies/linear_regression.cpp; the NIST table is in studies/linear_regression_nist.cpp)
 void run_linreg_study(const std::string& out_dir, Summary& summary);
 
 // The NIST StRD table: min LRE of the coefficients by QR, QR without refinement, and Cholesky;
 // appends the row "NIST: min LRE over 11 datasets, QR" (at least 7 digits).
 void run_nist_table(Summary& summary);
 
-// ---- report pieces shared with `mlfs linreg --data` (cli/study_linreg_report.cpp)
+// ---- report pieces shared with `mlfs linreg --data` (studies/linear_regression_report.cpp)
 
 // The statsmodels-style table: per parameter (intercept first) coef, std err, t, p-value and the
 // 95% interval; then residual std error, R^2, adjusted R^2, F and its p-value, cond and the warning.

@@ -3,9 +3,9 @@
 // scikit-learn 1.2.1's MLPClassifier(hidden_layer_sizes=(32,), solver='adam', batch_size=64,
 // max_iter=40, random_state=0) trains them (tests/golden/mlp_digits.txt): the loss curve, n_iter_,
 // the test predictions and accuracy; a confusion matrix and the misclassified digits; then the
-// moons decision boundary and the failure-mode figures (cli/study_mlp_plots.cpp).
+// moons decision boundary and the failure-mode figures (studies/mlp_plots.cpp).
 // Legend: N samples, D = 64 pixels, K = 10 classes.
-#include "cli/study_mlp.hpp"
+#include "studies/mlp.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/svg.hpp"
-#include "tests/golden.hpp"
+#include "io/svg.hpp"
+#include "io/golden.hpp"
 
 namespace mlfs {
 
@@ -72,7 +72,7 @@ void print_confusion(const std::vector<int>& truth, const std::vector<int>& pred
 }
 
 void digits_section(const std::string& out_dir, Summary& summary) {
-    const mlfs_test::Golden g("mlp_digits.txt");
+    const mlfs::Golden g("mlp_digits.txt");
     const std::size_t n_train = static_cast<std::size_t>(g.scalar("digits.n_train"));
     const DigitsSplit d = load_digits_split(n_train);
     MLPOptions opt = digits_options(static_cast<std::uint32_t>(g.scalar("digits.seed")));

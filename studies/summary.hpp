@@ -2,7 +2,8 @@
 // The case studies' summary: one row per quantity that a study compares with its reference
 // (scikit-learn, statsmodels, numpy, scipy, NIST's certified values or an exact value), printed as
 // one table, grouped by study, at the end of `mlfs tour` (and of `mlfs linreg`, `kmeans`, `mlp`),
-// and written with every plot of the run into OUT/index.html (cli/index_html.hpp).
+// and written with every plot of the run into OUT/index.html (studies/index_html.hpp); the run
+// itself is studies/run.hpp.
 #pragma once
 
 #include <cstddef>
@@ -64,14 +65,5 @@ SummaryCells format_cells(const SummaryRow& row);
 // The number of rows over every study, and of those that are not ok.
 std::size_t count_rows(const std::vector<StudyResult>& results);
 std::size_t count_failed(const std::vector<StudyResult>& results);
-
-// Creates out_dir, runs the studies in order, prints the summary table, writes out_dir/index.html
-// (every plot in the folder with its caption, and the table); returns kExitOk when every
-// comparison is ok, kExitFailure otherwise (cli/commands.hpp). An output folder that cannot be
-// created or written throws std::runtime_error naming it.
-int run_case_studies(const std::string& out_dir, const std::vector<CaseStudy>& studies);
-
-// The same for studies without headings (one study's own command: `mlfs kmeans --out DIR`).
-int run_studies(const std::string& out_dir, const std::vector<Study>& studies);
 
 }  // namespace mlfs

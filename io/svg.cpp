@@ -3,7 +3,7 @@
 // axis ranges and ticks, (2) the tick-label and legend widths decide the margins, (3) the pieces
 // are written: axes (grid, frame, ticks, labels), the series, the legend, a note of skipped points.
 // Pixel coordinates: x grows to the right, y grows downwards, as SVG has it.
-#include "cli/svg.hpp"
+#include "io/svg.hpp"
 
 #include <algorithm>
 #include <cerrno>

@@ -2,9 +2,9 @@
 // `mlfs kmeans` / `mlfs tour`, k-means (derivations/kmeans.md): golden cases of
 // tests/golden/kmeans.txt refitted beside scikit-learn 1.2.1's labels_, n_iter_, cluster_centers_
 // and inertia_; the silhouette and the elbow beside sklearn's; then iris with K = 3 against the
-// species, with its three figures; then the failure-mode figures (cli/study_kmeans_plots.cpp).
+// species, with its three figures; then the failure-mode figures (studies/kmeans_plots.cpp).
 // Legend: N samples, D features, K clusters.
-#include "cli/study_kmeans.hpp"
+#include "studies/kmeans.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/csv.hpp"
-#include "tests/golden.hpp"
+#include "io/csv.hpp"
+#include "io/golden.hpp"
 
 namespace mlfs {
 
@@ -59,7 +59,7 @@ struct GoldenCase {
     std::string label;   // "iris K=3 random seed 0"
 };
 
-GoldenCase load_case(const mlfs_test::Golden& g, int i) {
+GoldenCase load_case(const mlfs::Golden& g, int i) {
     GoldenCase c;
     c.p = "kmeans." + std::to_string(i);
     const int d = static_cast<int>(g.scalar(c.p + ".dataset"));
@@ -100,7 +100,7 @@ struct CaseComparison {
     double dJ = 0.0;  // |inertia_ - sklearn| / sklearn
 };
 
-CaseComparison compare_case(const mlfs_test::Golden& g, const GoldenCase& c, Worst& centre, Worst& inertia) {
+CaseComparison compare_case(const mlfs::Golden& g, const GoldenCase& c, Worst& centre, Worst& inertia) {
     CaseComparison r;
     const KMeansResult km = kmeans_fit(c.X, c.opt);
     const std::vector<int> ref = as_labels(g.vector(c.p + ".labels"));
@@ -126,7 +126,7 @@ CaseComparison compare_case(const mlfs_test::Golden& g, const GoldenCase& c, Wor
 }
 
 // Each shown golden case refitted: one table row each, and four summary rows.
-void golden_section(const mlfs_test::Golden& g, Summary& summary) {
+void golden_section(const mlfs::Golden& g, Summary& summary) {
     const std::size_t n_cases = sizeof kShown / sizeof kShown[0];
     std::printf("-- %zu of the %d golden cases beside scikit-learn 1.2.1 (tests/test_kmeans.cpp checks all) --\n\n"
                 "KMeans(algorithm='lloyd') under one thread; each case kept by the exporter only if every\n"
@@ -163,7 +163,7 @@ void golden_section(const mlfs_test::Golden& g, Summary& summary) {
 }
 
 // silhouette_samples on our labels of the golden's label sets, and the elbow sweep, beside sklearn.
-void silhouette_and_elbow_section(const mlfs_test::Golden& g, Summary& summary) {
+void silhouette_and_elbow_section(const mlfs::Golden& g, Summary& summary) {
     Worst s_worst;
     const int count = static_cast<int>(g.scalar("silhouette.count"));
     std::string cases;
@@ -209,7 +209,7 @@ std::string joined(const Vector& v, const char* format) {
 void iris_section(const std::string& out_dir) {
     const std::vector<std::string> features = {"sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm"};
     const char* const species[] = {"setosa", "versicolor", "virginica"};
-    const Table t = read_csv(mlfs_test::repo_root() + "/datasets/iris.csv");
+    const Table t = read_csv(mlfs::repo_root() + "/datasets/iris.csv");
     const Matrix X = select_columns(t, features).X;  // 150 x 4
     const std::vector<int> truth = as_labels(t.X.col(column_index(t, "species")));
     KMeansOptions opt;
@@ -253,7 +253,7 @@ void iris_section(const std::string& out_dir) {
 
 void run_kmeans_study(const std::string& out_dir, Summary& summary) {
     std::printf("== k-means (derivations/kmeans.md) ==\n\n");
-    const mlfs_test::Golden g("kmeans.txt");
+    const mlfs::Golden g("kmeans.txt");
     golden_section(g, summary);
     silhouette_and_elbow_section(g, summary);
     iris_section(out_dir);

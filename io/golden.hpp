@@ -8,13 +8,12 @@
 // Numbers are written with 17 significant digits ("%.17g"), so strtod reads back the exact double;
 // "nan", "inf" and "-inf" are allowed. Names are unique within a file.
 //
-//   mlfs_test::Golden g("linalg.txt");          // tests/golden/linalg.txt under the repository root
+//   mlfs::Golden g("linalg.txt");          // tests/golden/linalg.txt under the repository root
 //   mlfs::Matrix A = g.matrix("hilbert8.A");
 //   double c = g.scalar("hilbert8.cond");
 //   g.call("hilbert8.cond")                      // "numpy.linalg.cond(A)"
 #pragma once
 
-#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -22,19 +21,10 @@
 #include <string>
 #include <vector>
 
+#include "io/repo_root.hpp"
 #include "linalg/matrix.hpp"
 
-#ifndef MLFS_ROOT
-#define MLFS_ROOT "."  // the bare-compiler build runs from the repository root
-#endif
-
-namespace mlfs_test {
-
-// The repository root: $MLFS_ROOT if set, else the path compiled in.
-inline std::string repo_root() {
-    const char* env = std::getenv("MLFS_ROOT");
-    return env && *env ? env : MLFS_ROOT;
-}
+namespace mlfs {
 
 class Golden {
 public:
@@ -124,4 +114,4 @@ private:
     std::map<std::string, Entry> entries_;
 };
 
-}  // namespace mlfs_test
+}  // namespace mlfs
