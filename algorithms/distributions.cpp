@@ -6,7 +6,6 @@
 #include "algorithms/distributions.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -44,15 +43,8 @@ Pair pair_from_inverse_ratio(double s, double log_s) {
     return {s / (1.0 + s), 1.0 / (1.0 + s), log_s - l, -l};
 }
 
-// Every digit, so that a bad argument such as x = 1 + 2.2e-16 does not print as "1".
-std::string show(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
-}
-
 void require(bool ok, const char* fn, const char* name, double value, const char* rule) {
-    if (!ok) throw std::invalid_argument(std::string(fn) + ": " + name + " = " + show(value) + " " + rule);
+    if (!ok) throw std::invalid_argument(std::string(fn) + ": " + name + " = " + format_exact(value) + " " + rule);
 }
 
 // shape parameters and degrees of freedom: finite and > 0 (NaN fails the test too)
@@ -120,8 +112,8 @@ double beta_continued_fraction(double a, double b, double x, double y) {
         F *= C * D;
         if (std::fabs(C * D - 1.0) <= kEps) return F;
     }
-    throw NumericalError("incomplete_beta: the continued fraction for a = " + show(a) + ", b = " + show(b) +
-                             ", x = " + show(x) + " did not converge in " + std::to_string(kMaxTerms) +
+    throw NumericalError("incomplete_beta: the continued fraction for a = " + format_exact(a) + ", b = " + format_exact(b) +
+                             ", x = " + format_exact(x) + " did not converge in " + std::to_string(kMaxTerms) +
                              " steps", static_cast<std::size_t>(kMaxTerms), F);
 }
 
@@ -196,8 +188,8 @@ Pair beta_inverse_pair(double a, double b, double p) {
         if (std::fabs(step) <= 1e-10) return answer(std::fmin(br.hi, std::fmax(br.lo, next)));
         z = next > br.lo && next < br.hi ? next : bisect;
     }
-    throw NumericalError("incomplete_beta_inverse: no convergence for a = " + show(a) + ", b = " + show(b) +
-                             ", p = " + show(p) + " in " + std::to_string(kMaxNewton) + " steps",
+    throw NumericalError("incomplete_beta_inverse: no convergence for a = " + format_exact(a) + ", b = " + format_exact(b) +
+                             ", p = " + format_exact(p) + " in " + std::to_string(kMaxNewton) + " steps",
                          static_cast<std::size_t>(kMaxNewton), z);
 }
 

@@ -3,36 +3,30 @@
 #include "algorithms/random.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <stdexcept>
 #include <string>
+
+#include "linalg/format.hpp"
 
 namespace mlfs {
 
 namespace {
 
-// every digit of a double, so a message never shows two different values as the same number
-std::string exact(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.17g", x);
-    return buf;
-}
-
 // (high - low) once, as numpy does; throws unless low <= high and the range is finite
 double checked_range(double low, double high) {
     if (!(low <= high))  // also catches NaN
-        throw std::invalid_argument("RandomState::uniform: need low <= high, got low = " + exact(low) +
-                                    ", high = " + exact(high));
+        throw std::invalid_argument("RandomState::uniform: need low <= high, got low = " + format_exact(low) +
+                                    ", high = " + format_exact(high));
     const double range = high - low;
     if (!std::isfinite(range))
-        throw std::invalid_argument("RandomState::uniform: the range high - low = " + exact(high) + " - " +
-                                    exact(low) + " is not finite");
+        throw std::invalid_argument("RandomState::uniform: the range high - low = " + format_exact(high) + " - " +
+                                    format_exact(low) + " is not finite");
     return range;
 }
 
 void check_scale(double scale) {
     if (!(scale >= 0.0))  // also catches NaN; scale = 0 is allowed (it returns loc)
-        throw std::invalid_argument("RandomState::normal: need scale >= 0, got scale = " + exact(scale));
+        throw std::invalid_argument("RandomState::normal: need scale >= 0, got scale = " + format_exact(scale));
 }
 
 // the smallest 2^k - 1 >= r: copy the highest set bit of r into every bit below it

@@ -20,15 +20,10 @@
 #include "cli/model_command.hpp"
 #include "io/csv.hpp"
 #include "io/svg.hpp"
+#include "linalg/format.hpp"
 
 namespace mlfs {
 namespace {
-
-std::string fmt(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6g", v);
-    return buf;
-}
 
 // sum_i (X(i, j) - xbar_j)^2
 double sum_of_squares(const Matrix& X, std::size_t j, double xbar) {
@@ -45,7 +40,7 @@ void print_summary(const Table& t) {
         if (!std::isfinite(xbar[j]) || !std::isfinite(sum_of_squares(X, j, xbar[j])))
             throw std::runtime_error(t.path + ": column " + std::to_string(j + 1) + " (\"" + t.names[j] +
                                      "\"): its sum or sum of squares overflows double precision (values up to " +
-                                     fmt(max_abs(X.col(j))) + "); rescale it");
+                                     format_table(max_abs(X.col(j))) + "); rescale it");
     std::printf("%s: %zu row%s x %zu column%s; std is the sample standard deviation (ddof=1, as pandas "
                 "describe)\n\n", t.path.c_str(), N, N == 1 ? "" : "s", D, D == 1 ? "" : "s");
     int w = 6;  // width of the name column: the longest name, at least "column"
@@ -58,9 +53,9 @@ void print_summary(const Table& t) {
             lo = std::min(lo, X(i, j));
             hi = std::max(hi, X(i, j));
         }
-        const std::string s = N > 1 ? fmt(std::sqrt(ss / static_cast<double>(N - 1))) : "n/a";
-        std::printf("%-*s %8zu %12s %12s %12s %12s\n", w, t.names[j].c_str(), N, fmt(xbar[j]).c_str(),
-                    s.c_str(), fmt(lo).c_str(), fmt(hi).c_str());
+        const std::string s = N > 1 ? format_table(std::sqrt(ss / static_cast<double>(N - 1))) : "n/a";
+        std::printf("%-*s %8zu %12s %12s %12s %12s\n", w, t.names[j].c_str(), N, format_table(xbar[j]).c_str(),
+                    s.c_str(), format_table(lo).c_str(), format_table(hi).c_str());
     }
     if (N == 1) std::printf("(std needs at least 2 rows)\n");
 }
@@ -72,7 +67,7 @@ std::vector<int> class_labels(const Table& t, std::size_t j) {
         const double v = t.X(i, j);
         if (v != std::floor(v) || std::fabs(v) > 1e9)
             throw CsvError(t.path + ":" + std::to_string(i + 2) + ":" + std::to_string(j + 1) +
-                           ": --color column \"" + t.names[j] + "\" must hold integer class labels, found " + fmt(v));
+                           ": --color column \"" + t.names[j] + "\" must hold integer class labels, found " + format_table(v));
         labels.push_back(static_cast<int>(v));
     }
     return labels;

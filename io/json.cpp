@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "linalg/format.hpp"
+
 namespace mlfs {
 
 Json Json::object() { return Json(Kind::object); }
@@ -91,9 +93,7 @@ void Json::write(std::string& out, const std::string& path, int depth) const {
             throw JsonError("JSON output: " + (path.empty() ? std::string("the value") : path) + " is " +
                             (std::isnan(number_) ? "nan" : number_ > 0 ? "inf" : "-inf") +
                             ", and JSON has no NaN or infinity");
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.17g", number_);  // 17 significant digits: the exact double
-        out += buf;
+        out += format_exact(number_);  // 17 significant digits: the exact double
         return;
     }
     case Kind::string: out += json_quote(text_); return;

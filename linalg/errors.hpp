@@ -10,6 +10,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "linalg/format.hpp"
+
 namespace mlfs {
 
 // A size mismatch between arguments; the message names every shape involved.
@@ -39,7 +41,5 @@ struct ExerciseNotDone : std::logic_error {
     std::string name;
 };
 
-// "%.3g"-style formatting for messages, so every error prints numbers the same way.
-std::string format_number(double x);
 
 }  // namespace mlfs

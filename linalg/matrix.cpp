@@ -3,16 +3,9 @@
 #include "linalg/matrix.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <utility>
 
 namespace mlfs {
-
-std::string format_number(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3g", x);
-    return buf;
-}
 
 Matrix::Matrix(std::size_t rows, std::size_t cols, double fill)
     : rows_(rows), cols_(cols), data_(rows * cols, fill) {}
@@ -86,14 +79,18 @@ Matrix transpose(const Matrix& A) {
     return B;
 }
 
+namespace {
+
 // The elementwise operations share one loop over the flat storage: same shape, same index.
 template <class Op>
-static Matrix elementwise(const char* what, const Matrix& A, const Matrix& B, Op op) {
+Matrix elementwise(const char* what, const Matrix& A, const Matrix& B, Op op) {
     require_same_shape(what, A, B);
     Matrix C(A.rows(), A.cols());
     for (std::size_t k = 0; k < A.size(); ++k) C.data()[k] = op(A.data()[k], B.data()[k]);
     return C;
 }
+
+}  // namespace
 
 Matrix add(const Matrix& A, const Matrix& B) {
     return elementwise("add", A, B, [](double a, double b) { return a + b; });
@@ -180,11 +177,15 @@ Vector matvec_transposed(const Matrix& A, const Vector& x) {
     return y;
 }
 
-static void require_same_length(const char* what, const Vector& x, const Vector& y) {
+namespace {
+
+void require_same_length(const char* what, const Vector& x, const Vector& y) {
     if (x.size() != y.size())
         throw ShapeError(std::string(what) + ": x has length " + std::to_string(x.size()) +
                          " but y has length " + std::to_string(y.size()));
 }
+
+}  // namespace
 
 double dot(const Vector& x, const Vector& y) {
     require_same_length("dot", x, y);

@@ -5,16 +5,12 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "linalg/format.hpp"
+
 
 namespace mlfs {
 
 namespace {
-
-std::string format(const char* spec, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, spec, v);
-    return buf;
-}
 
 // The columns after the quantity: ours, reference, source, difference, tolerance, verdict.
 struct Widths {
@@ -46,8 +42,8 @@ void print_line(const std::string& quantity, std::size_t q, const Widths& w, con
 }  // namespace
 
 SummaryCells format_cells(const SummaryRow& row) {
-    return {format("%.6g", row.ours), format("%.6g", row.reference), format("%.2e", row.difference),
-            format("%.2e", row.tolerance), row.ok() ? "ok" : "FAIL"};
+    return {format_table(row.ours), format_table(row.reference), format_sci(row.difference),
+            format_sci(row.tolerance), row.ok() ? "ok" : "FAIL"};
 }
 
 std::size_t count_rows(const std::vector<StudyResult>& results) {

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+// The number formatters (linalg/format.hpp).
+#include "linalg/format.hpp"
+
+#include <cstdio>
+
+namespace mlfs {
+
+namespace {
+
+std::string printed(const char* spec, double x) {
+    char buf[40];  // "%.17g" of any double needs at most 24 characters
+    std::snprintf(buf, sizeof buf, spec, x);
+    return buf;
+}
+
+}  // namespace
+
+std::string format_number(double x) { return printed("%.3g", x); }
+std::string format_exact(double x) { return printed("%.17g", x); }
+std::string format_table(double x) { return printed("%.6g", x); }
+std::string format_sci(double x) { return printed("%.2e", x); }
+
+}  // namespace mlfs
