@@ -21,15 +21,19 @@ std::string feature_label(const std::vector<std::string>& names, std::size_t j) 
     return label;
 }
 
+namespace {
+
 // Sums of squares of N values of size up to v must neither overflow (N v^2 > 1.8e308) nor vanish
 // (v^2 below the smallest normal double, 2.2e-308): both would turn the fit into inf, NaN or 0.
-static void require_representable_squares(const char* what, const std::string& name, const Vector& v) {
+void require_representable_squares(const char* what, const std::string& name, const Vector& v) {
     const double big = max_abs(v);
     if (big > 1e150 / std::sqrt(static_cast<double>(v.size())) || (big > 0.0 && big < 1e-150))
         throw std::invalid_argument(std::string(what) + ": " + name + " has values up to " + format_number(big) +
                                     " in magnitude, so its sums of squares " + (big > 1.0 ? "overflow" : "underflow") +
                                     " double precision; rescale it (e.g. to units near 1)");
 }
+
+}  // namespace
 
 void require_regression_data(const char* what, const Matrix& X, const Vector& y) {
     if (X.rows() == 0 || X.cols() == 0) throw ShapeError(std::string(what) + ": X is " + X.shape() + ", it needs rows and columns");
@@ -42,19 +46,23 @@ void require_regression_data(const char* what, const Matrix& X, const Vector& y)
     require_representable_squares(what, "the target y", y);
 }
 
-static void require_alpha(const char* what, double alpha) {
+namespace {
+
+void require_alpha(const char* what, double alpha) {
     if (!(alpha >= 0.0) || !std::isfinite(alpha))
         throw std::invalid_argument(std::string(what) + ": alpha = " + format_number(alpha) + " must be >= 0 and finite");
 }
 
 // Without a penalty, N samples determine at most N parameters (D coefficients + the intercept).
-static void require_enough_samples(const char* what, const Matrix& X, const LeastSquaresOptions& opt) {
+void require_enough_samples(const char* what, const Matrix& X, const LeastSquaresOptions& opt) {
     const std::size_t p = X.cols() + (opt.fit_intercept ? 1 : 0);
     if (opt.alpha == 0.0 && X.rows() < p)
         throw ShapeError(std::string(what) + ": " + std::to_string(X.rows()) + " samples cannot determine " +
                          std::to_string(p) + " parameters (" + std::to_string(X.cols()) + " coefficients" +
                          (opt.fit_intercept ? " and the intercept" : "") + "); add samples or a ridge penalty");
 }
+
+}  // namespace
 
 // (LR.3) xbar = (1/N) sum_i x_i, Xc = X - 1 xbar^T, yc = y - ybar (as sklearn's _preprocess_data)
 CentredProblem centre(const Matrix& X, const Vector& y, bool fit_intercept) {
@@ -67,10 +75,12 @@ CentredProblem centre(const Matrix& X, const Vector& y, bool fit_intercept) {
     return p;
 }
 
+namespace {
+
 // Why pivot j failed: column j of Xc is (nearly) zero, or (nearly) a combination of columns 0..j-1.
 // The combination is found by least squares of column j on the earlier columns; the columns that
 // contribute at least 1e-3 of its norm are named.
-static std::string explain_collinearity(const Matrix& Xc, std::size_t j, const std::vector<std::string>& names) {
+std::string explain_collinearity(const Matrix& Xc, std::size_t j, const std::vector<std::string>& names) {
     const Vector xj = Xc.col(j);
     const double norm_j = norm2(xj);
     if (norm_j == 0.0) return feature_label(names, j) + " is constant";
@@ -90,6 +100,8 @@ static std::string explain_collinearity(const Matrix& Xc, std::size_t j, const s
     if (related.empty()) return feature_label(names, j) + " is (nearly) dependent on the features before it";
     return feature_label(names, j) + " is (nearly) a linear combination of " + related;
 }
+
+}  // namespace
 
 NormalEquations normal_equations(const Matrix& Xc, const Vector& yc, double alpha) {
     if (yc.size() != Xc.rows())

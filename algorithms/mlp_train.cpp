@@ -215,12 +215,16 @@ MLPRegressor mlp_regressor_fit(const Matrix& X, const Matrix& Y, const MLPOption
     return MLPRegressor{mlp_fit(X, Y, OutputKind::identity, opt)};
 }
 
-static void require_features(const char* what, const Network& net, const Matrix& X) {
+namespace {
+
+void require_features(const char* what, const Network& net, const Matrix& X) {
     if (net.coefs_.empty()) throw std::invalid_argument(std::string(what) + ": the network is not fitted");
     if (X.cols() != net.coefs_[0].rows())
         throw ShapeError(std::string(what) + ": X is " + X.shape() + " but the network takes " +
                          std::to_string(net.coefs_[0].rows()) + " features");
 }
+
+}  // namespace
 
 Matrix mlp_predict_proba(const MLPClassifier& clf, const Matrix& X) {
     require_features("mlp_predict_proba", clf.fit.net, X);

@@ -12,9 +12,11 @@
 
 namespace mlfs {
 
+namespace {
+
 // A fixed start vector with no special structure (all-ones is almost an eigenvector of some
 // matrices we care about, e.g. Hilbert), normalised.
-static Vector start_vector(std::size_t n) {
+Vector start_vector(std::size_t n) {
     Vector v(n);
     for (std::size_t i = 0; i < n; ++i) v[i] = 1.0 + 0.5 * std::sin(static_cast<double>(i + 1));
     return scale(1.0 / norm2(v), v);
@@ -22,7 +24,7 @@ static Vector start_vector(std::size_t n) {
 
 // The iteration shared by (LA.18) and (LA.19): v <- M v / ||M v||, mu = v^T M v (Rayleigh
 // quotient of M, ||v|| = 1), until mu changes by <= tol * |mu|.
-static EigenEstimate iterate(std::size_t n, const std::function<Vector(const Vector&)>& apply_M,
+EigenEstimate iterate(std::size_t n, const std::function<Vector(const Vector&)>& apply_M,
                              const ConditionOptions& opt) {
     EigenEstimate e;
     Vector v = start_vector(n);
@@ -45,6 +47,8 @@ static EigenEstimate iterate(std::size_t n, const std::function<Vector(const Vec
     }
     return e;
 }
+
+}  // namespace
 
 // (LA.18) power iteration: v <- A v / ||A v||, lambda_max = v^T A v
 EigenEstimate largest_eigenvalue(const Matrix& A, const ConditionOptions& opt) {

@@ -15,9 +15,13 @@ double singularity_threshold(const Matrix& A) {
     return static_cast<double>(A.rows()) * eps * max_abs(A);
 }
 
-static void swap_rows(Matrix& M, std::size_t p, std::size_t k) {
+namespace {
+
+void swap_rows(Matrix& M, std::size_t p, std::size_t k) {
     for (std::size_t j = 0; j < M.cols(); ++j) std::swap(M(p, j), M(k, j));
 }
+
+}  // namespace
 
 Matrix gauss_jordan_solve(const Matrix& A, const Matrix& B) {
     require_square("gauss_jordan_solve", A);

@@ -4,7 +4,9 @@
 
 namespace mlfs {
 
-static void require_system(const char* what, const Matrix& T, std::size_t rhs_rows) {
+namespace {
+
+void require_system(const char* what, const Matrix& T, std::size_t rhs_rows) {
     require_square(what, T);
     if (rhs_rows != T.rows())
         throw ShapeError(std::string(what) + ": the matrix is " + T.shape() + " but the right-hand side has " +
@@ -12,13 +14,15 @@ static void require_system(const char* what, const Matrix& T, std::size_t rhs_ro
 }
 
 // Dividing by an exact zero would turn the whole solution into inf/NaN: say where instead.
-static double require_nonzero_diagonal(const char* what, const Matrix& T, std::size_t i) {
+double require_nonzero_diagonal(const char* what, const Matrix& T, std::size_t i) {
     double d = T(i, i);
     if (d == 0.0)
         throw NumericalError(std::string(what) + ": diagonal entry " + std::to_string(i) +
                              " is 0, the triangular system is singular", i, d);
     return d;
 }
+
+}  // namespace
 
 Vector forward_substitution(const Matrix& L, const Vector& b) {
     require_system("forward_substitution", L, b.size());
@@ -61,13 +65,17 @@ Vector back_substitution_transposed(const Matrix& L, const Vector& y) {
     return x;
 }
 
+namespace {
+
 // Several right-hand sides: each column of B is solved on its own.
 template <class Solve>
-static Matrix column_by_column(const Matrix& T, const Matrix& B, Solve solve) {
+Matrix column_by_column(const Matrix& T, const Matrix& B, Solve solve) {
     Matrix X(B.rows(), B.cols());
     for (std::size_t r = 0; r < B.cols(); ++r) X.set_col(r, solve(T, B.col(r)));
     return X;
 }
+
+}  // namespace
 
 Matrix forward_substitution(const Matrix& L, const Matrix& B) {
     require_system("forward_substitution", L, B.rows());
