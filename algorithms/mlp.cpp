@@ -100,6 +100,8 @@ double batch_loss(const Network& net, const Matrix& out, const Matrix& Y, double
 // is H_{l-1} x H_l, delta = delta_l is m x H_l. Overwrites dW (H_{l-1} x H_l) with (NN.6), db (H_l)
 // with (NN.7) and, when below is given (every layer but the first), *below (m x H_{l-1}) with the
 // error of the layer below (NN.5), f' being the hidden activation's derivative at A_prev.
+// Overwrites, not adds into zeroed gradients: every weight is used once per batch (no sharing), so
+// its gradient is one term, computed whole as sklearn's _backprop does (0.0 + x would be the same bits).
 static void backward_layer(const Matrix& A_prev, const Matrix& W, const Matrix& delta, Activation hidden,
                            double alpha, Matrix& dW, Vector& db, Matrix* below) {
     // >>> exercise backward-layer: derivations/neural_networks.md

@@ -47,7 +47,7 @@ Matrix gauss_jordan_solve(const Matrix& A, const Matrix& B) {
             if (std::fabs(M(i, k)) > std::fabs(M(p, k))) p = i;  // (LA.10) p = argmax_{i >= k} |M_ik|
         const double pivot = M(p, k);
         if (std::fabs(pivot) <= threshold)  // (LA.11) relative test, never pivot == 0.0
-            throw NumericalError("gauss_jordan: pivot " + std::to_string(k) + " = " + format_number(pivot) +
+            throw NumericalError("gauss_jordan_solve: pivot " + std::to_string(k) + " = " + format_number(pivot) +
                                      ": |pivot| <= n*eps*max|A| = " + format_number(threshold) +
                                      ", the matrix is singular to working precision (column " +
                                      std::to_string(k) + " depends on the columns before it)",
