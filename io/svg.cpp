@@ -357,8 +357,9 @@ std::string Plot::to_svg() const {
     return svg + "</svg>\n";
 }
 
-void Plot::save(const std::string& path) const {
-    const std::string svg = to_svg();
+void Plot::save(const std::string& path) const { save_svg(path, to_svg()); }
+
+void save_svg(const std::string& path, const std::string& svg) {
     std::ofstream out(path, std::ios::binary);
     if (!out) throw SvgError(path + ": cannot write the SVG file (" + std::strerror(errno) + ")");
     out << svg;

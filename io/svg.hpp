@@ -32,6 +32,9 @@ struct SvgError : std::runtime_error {
     explicit SvgError(const std::string& message) : std::runtime_error(message) {}
 };
 
+// Writes a whole SVG document; throws SvgError naming the path if it cannot.
+void save_svg(const std::string& path, const std::string& svg);
+
 // Linear-axis ticks: equally spaced by a step of 1, 2 or 5 x 10^k, chosen so there are about
 // `target` of them; the first is <= lo and the last >= hi, so they cover the range.
 std::vector<double> nice_ticks(double lo, double hi, int target = 6);

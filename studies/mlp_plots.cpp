@@ -7,14 +7,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "io/csv.hpp"
-#include "studies/mlp.hpp"
-#include "io/svg.hpp"
 #include "io/golden.hpp"
+#include "io/svg.hpp"
+#include "io/svg_shapes.hpp"
+#include "studies/mlp.hpp"
 
 namespace mlfs {
 
@@ -32,12 +32,6 @@ Vector one_to(std::size_t n) {
     Vector x;
     for (std::size_t i = 1; i <= n; ++i) x.push_back(static_cast<double>(i));
     return x;
-}
-
-void save_text(const std::string& path, const std::string& text) {
-    std::ofstream f(path);
-    f << text;
-    if (!f) throw SvgError(path + ": cannot write the SVG file");
 }
 
 // One epoch of plain SGD (momentum 0, no shuffle) from the given weights. The optimizer then has
@@ -236,7 +230,8 @@ void overfitting(const DigitsSplit& d, const std::string& out_dir) {
 }
 
 // The predicted class of each grid cell as a pale square, the samples on top as dark dots. grid is
-// G^2 x 2 (cell centres, x varying slowest), X is N x 2. Raw SVG: the plot helper has no filled cells.
+// G^2 x 2 (cell centres, x varying slowest), X is N x 2. Drawn by hand (io/svg_shapes.hpp): Plot has
+// no filled cells.
 void write_boundary_svg(const std::string& path, const std::string& title, const Matrix& grid,
                         const std::vector<int>& region, const Matrix& X, const std::vector<int>& y, std::size_t G) {
     const char* pale[2] = {"#cfe3f2", "#fbe3b0"};
@@ -245,33 +240,24 @@ void write_boundary_svg(const std::string& path, const std::string& title, const
     const double x0 = grid(0, 0), y0 = grid(0, 1), step_x = grid(G, 0) - grid(0, 0), step_y = grid(1, 1) - grid(0, 1);
     auto px = [&](double x) { return left + (x - x0 + step_x / 2) / (step_x * G) * size; };
     auto py = [&](double v) { return top + size - (v - y0 + step_y / 2) / (step_y * G) * size; };
-    std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"800\" height=\"560\" font-family=\"sans-serif\">\n"
-                    + svg_title_and_desc(title, "The class the network predicts on a grid over the two moons (pale "
-                                                "squares), with the training samples on top. The boundary bends to follow "
-                                                "the moons, which no straight cut can do.") +
-                    "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n<text x=\"40\" y=\"30\" font-size=\"16\">" + title + "</text>\n";
-    char buf[200];
+    std::string s = svg_open(800, 560) +
+                    svg_title_and_desc(title, "The class the network predicts on a grid over the two moons (pale "
+                                              "squares), with the training samples on top. The boundary bends to follow "
+                                              "the moons, which no straight cut can do.") +
+                    svg_background() + "\n" + svg_text(40, 30, 16, title) + "\n";
     const double cw = size / static_cast<double>(G);
-    for (std::size_t k = 0; k < region.size(); ++k) {
-        std::snprintf(buf, sizeof buf, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"%s\"/>\n",
-                      px(grid(k, 0)) - cw / 2, py(grid(k, 1)) - cw / 2, cw + 0.3, cw + 0.3, pale[region[k] == 1]);
-        s += buf;
-    }
-    for (std::size_t i = 0; i < X.rows(); ++i) {
-        std::snprintf(buf, sizeof buf, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"3\" fill=\"%s\"/>\n", px(X(i, 0)), py(X(i, 1)),
-                      dark[y[i] == 1]);
-        s += buf;
-    }
-    for (int c = 0; c < 2; ++c) {
-        std::snprintf(buf, sizeof buf, "<rect x=\"560\" y=\"%d\" width=\"14\" height=\"14\" fill=\"%s\"/><circle cx=\"567\" cy=\"%d\" r=\"3\" "
-                      "fill=\"%s\"/><text x=\"582\" y=\"%d\" font-size=\"13\">moon %d: predicted region, samples</text>\n",
-                      70 + 24 * c, pale[c], 77 + 24 * c, dark[c], 82 + 24 * c, c);
-        s += buf;
-    }
-    std::snprintf(buf, sizeof buf, "<text x=\"560\" y=\"140\" font-size=\"13\">x0 from %.2f to %.2f</text>\n"
-                  "<text x=\"560\" y=\"160\" font-size=\"13\">x1 from %.2f to %.2f</text>\n",
-                  x0 - step_x / 2, x0 + step_x * (G - 0.5), y0 - step_y / 2, y0 + step_y * (G - 0.5));
-    save_text(path, s + buf + "</svg>\n");
+    for (std::size_t k = 0; k < region.size(); ++k)
+        s += svg_rect(px(grid(k, 0)) - cw / 2, py(grid(k, 1)) - cw / 2, cw + 0.3, cw + 0.3, pale[region[k] == 1], 2) + "\n";
+    for (std::size_t i = 0; i < X.rows(); ++i) s += svg_circle(px(X(i, 0)), py(X(i, 1)), 3, dark[y[i] == 1], 2) + "\n";
+    for (int c = 0; c < 2; ++c)
+        s += svg_rect(560, 70 + 24 * c, 14, 14, pale[c]) + svg_circle(567, 77 + 24 * c, 3, dark[c]) +
+             svg_text(582, 82 + 24 * c, 13, "moon " + std::to_string(c) + ": predicted region, samples") + "\n";
+    char range[160];
+    std::snprintf(range, sizeof range, "x0 from %.2f to %.2f", x0 - step_x / 2, x0 + step_x * (G - 0.5));
+    s += svg_text(560, 140, 13, range) + "\n";
+    std::snprintf(range, sizeof range, "x1 from %.2f to %.2f", y0 - step_y / 2, y0 + step_y * (G - 0.5));
+    s += svg_text(560, 160, 13, range) + "\n";
+    save_svg(path, s + svg_close());
 }
 
 }  // namespace
@@ -300,27 +286,23 @@ void write_misclassified_svg(const std::string& path, const std::string& title, 
         if (truth[i] != predicted[i]) wrong.push_back(i);
     const int rows = std::max<int>(1, static_cast<int>((wrong.size() + per_row - 1) / per_row));
     const int width = left * 2 + per_row * (thumb + gap), height = top + rows * (thumb + gap + 4) + 10;
-    std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) + "\" height=\"" +
-                    std::to_string(height) + "\" font-family=\"sans-serif\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
-    s += svg_title_and_desc(title, "Every test digit the network gets wrong, drawn from its 8x8 pixels and labelled "
-                                   "true->predicted. The errors cluster: ones written with a flag are read as 9, threes "
-                                   "as 5 or 8.") +
-         "<text x=\"" + std::to_string(left) + "\" y=\"24\" font-size=\"16\">" + title + "</text>\n";
-    char buf[320];
+    std::string s = svg_open(width, height) + svg_background() + "\n" +
+                    svg_title_and_desc(title, "Every test digit the network gets wrong, drawn from its 8x8 pixels and "
+                                              "labelled true->predicted. The errors cluster: ones written with a flag "
+                                              "are read as 9, threes as 5 or 8.") +
+                    svg_text(left, 24, 16, title) + "\n";
     for (std::size_t k = 0; k < wrong.size(); ++k) {
         const int x0 = left + static_cast<int>(k % per_row) * (thumb + gap), y0 = top + static_cast<int>(k / per_row) * (thumb + gap + 4);
         for (int p = 0; p < 64; ++p) {
             const int grey = static_cast<int>(std::lround(255.0 * (1.0 - std::clamp(X(wrong[k], static_cast<std::size_t>(p)), 0.0, 1.0))));
-            std::snprintf(buf, sizeof buf, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"rgb(%d,%d,%d)\"/>\n",
-                          x0 + (p % 8) * cell, y0 + (p / 8) * cell, cell, cell, grey, grey, grey);
-            s += buf;
+            const std::string g = std::to_string(grey);
+            s += svg_rect(x0 + (p % 8) * cell, y0 + (p / 8) * cell, cell, cell, "rgb(" + g + "," + g + "," + g + ")") + "\n";
         }
-        std::snprintf(buf, sizeof buf, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>\n"
-                                       "<text x=\"%d\" y=\"%d\" font-size=\"13\" text-anchor=\"middle\">%d→%d</text>\n",
-                      x0, y0, thumb, thumb, x0 + thumb / 2, y0 + thumb + 15, truth[wrong[k]], predicted[wrong[k]]);
-        s += buf;
+        s += svg_rect(x0, y0, thumb, thumb, "none", 0, "#999") + "\n" +
+             svg_text(x0 + thumb / 2, y0 + thumb + 15, 13,
+                      std::to_string(truth[wrong[k]]) + "→" + std::to_string(predicted[wrong[k]]), 0, "middle") + "\n";
     }
-    save_text(path, s + "</svg>\n");
+    save_svg(path, s + svg_close());
 }
 
 void run_moons_boundary(const std::string& out_dir) {
