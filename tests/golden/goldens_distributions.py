@@ -11,14 +11,13 @@ differ). scipy 1.10.1's betainc and f.sf go through cephes incbet, whose log-gam
 """
 import golden_writer  # noqa: F401  (sets the thread variables before numpy loads)
 
+import golden_common
 import mpmath
 import numpy as np
 import scipy
 import scipy.special
 import scipy.stats
-
-DPS = 60
-DPS_CHECK = 80
+from golden_common import DPS, DPS_CHECK
 
 BETA_AB = [0.5, 1.0, 2.5, 10.0, 100.0, 1000.0]
 BETA_X = [1e-10, 0.01, 0.3, 0.5, 0.7, 0.99, 1.0 - 1e-10]
@@ -33,22 +32,10 @@ F_F = [0.0, 0.01, 0.1, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 30.0, 100.0, 300.0, 1000.0
 
 # ---------------------------------------------------------------- mpmath references
 
-def _nearest(x):
-    # mpf.__float__ rounds with the context's rounding mode, which is round-to-nearest
-    assert mpmath.mp._prec_rounding[1] == "n"
-    return float(x)
-
-
 def _exact(fn, *args):
-    """fn(*args) evaluated at DPS digits; stops unless DPS_CHECK digits round to the same double."""
-    results = []
-    for dps in (DPS, DPS_CHECK):
-        with mpmath.workdps(dps):
-            results.append(_nearest(fn(*[mpmath.mpf(float(v)) for v in args])))
-    if results[0] != results[1]:
-        raise RuntimeError("mpmath reference %s%r is not stable between %d and %d digits: %r vs %r"
-                           % (fn.__name__, args, DPS, DPS_CHECK, results[0], results[1]))
-    return results[0]
+    """fn on the stored doubles args (each converted exactly to mpmath), as golden_common.exact."""
+    return golden_common.exact(lambda: golden_common.nearest(fn(*[mpmath.mpf(float(v)) for v in args])),
+                               what="mpmath reference %s%r" % (fn.__name__, args))
 
 
 def _ibeta(a, b, x):
