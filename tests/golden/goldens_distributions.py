@@ -119,6 +119,13 @@ def _grid(*axes):
     return [m.ravel() for m in mesh]
 
 
+def _grid_inputs(g, key, names, columns, label=None):
+    """One vector KEY.NAME per grid axis, each under the note that says how the grid is laid out."""
+    note = "%s = every combination of the lists above, %s fastest" % (label or ", ".join(names), names[-1])
+    for name, column in zip(names, columns):
+        g.vector("%s.%s" % (key, name), column, note)
+
+
 def _max_rel(values, exact):
     """'max rel |scipy - exact| ...' over the nonzero exact values, and how many exceed 1e-5."""
     rel = [abs(v - e) / abs(e) for v, e in zip(values, exact) if e != 0.0]
@@ -131,9 +138,7 @@ def _betainc(g, report):
               "(x varies fastest, then b, then a). Values below the double range are 0."
               % (BETA_AB, BETA_X))
     a, b, x = _grid(BETA_AB, BETA_AB, BETA_X)
-    g.vector("betainc.a", a, "a, b, x = every combination of the lists above, x fastest")
-    g.vector("betainc.b", b, "a, b, x = every combination of the lists above, x fastest")
-    g.vector("betainc.x", x, "a, b, x = every combination of the lists above, x fastest")
+    _grid_inputs(g, "betainc", ["a", "b", "x"], [a, b, x])
     value = scipy.special.betainc(a, b, x)
     g.vector("betainc.value", value, "scipy.special.betainc(a, b, x)  # scipy %s, cephes incbet" % scipy.__version__)
     exact = [_exact(_ibeta, *args) for args in zip(a, b, x)]
@@ -147,9 +152,7 @@ def _betaincinv(g, report):
     g.section("Inverse of I_x(a, b) in x: a, b in %s, p in %s (p fastest, then b, then a)."
               % (BETA_AB, BETA_P))
     a, b, p = _grid(BETA_AB, BETA_AB, BETA_P)
-    g.vector("betaincinv.a", a, "a, b, p = every combination of the lists above, p fastest")
-    g.vector("betaincinv.b", b, "a, b, p = every combination of the lists above, p fastest")
-    g.vector("betaincinv.p", p, "a, b, p = every combination of the lists above, p fastest")
+    _grid_inputs(g, "betaincinv", ["a", "b", "p"], [a, b, p])
     value = scipy.special.betaincinv(a, b, p)
     g.vector("betaincinv.value", value, "scipy.special.betaincinv(a, b, p)  # scipy %s, cephes incbi"
              % scipy.__version__)
@@ -165,8 +168,7 @@ def _student_t(g, report):
               "Exact: P(T > t) = I_{nu/(nu+t^2)}(nu/2, 1/2) / 2 for t >= 0, 1 minus that for t < 0."
               % (T_NU, T_T))
     nu, t = _grid(T_NU, T_T)
-    g.vector("t.nu", nu, "nu, t = every combination of the lists above, t fastest")
-    g.vector("t.t", t, "nu, t = every combination of the lists above, t fastest")
+    _grid_inputs(g, "t", ["nu", "t"], [nu, t])
     cdf = scipy.stats.t.cdf(t, nu)
     sf = scipy.stats.t.sf(t, nu)
     g.vector("t.cdf", cdf, "scipy.stats.t.cdf(t, nu)  # scipy %s, special.stdtr (cdflib cdft)" % scipy.__version__)
@@ -182,8 +184,7 @@ def _student_t(g, report):
 
     g.section("Student t quantiles: nu in %s, q in %s (q fastest)." % (T_NU, T_Q))
     nu, q = _grid(T_NU, T_Q)
-    g.vector("tppf.nu", nu, "nu, q = every combination of the lists above, q fastest")
-    g.vector("tppf.q", q, "nu, q = every combination of the lists above, q fastest")
+    _grid_inputs(g, "tppf", ["nu", "q"], [nu, q])
     value = scipy.stats.t.ppf(q, nu)
     g.vector("tppf.value", value, "scipy.stats.t.ppf(q, nu)  # scipy %s, special.stdtrit (cdflib cdft)"
              % scipy.__version__)
@@ -198,9 +199,7 @@ def _f(g, report):
     pairs, f = _grid(range(len(F_D)), F_F)
     d1 = np.array([F_D[int(i)][0] for i in pairs])
     d2 = np.array([F_D[int(i)][1] for i in pairs])
-    g.vector("f.d1", d1, "(d1, d2), f = every combination of the lists above, f fastest")
-    g.vector("f.d2", d2, "(d1, d2), f = every combination of the lists above, f fastest")
-    g.vector("f.f", f, "(d1, d2), f = every combination of the lists above, f fastest")
+    _grid_inputs(g, "f", ["d1", "d2", "f"], [d1, d2, f], label="(d1, d2), f")
     sf = scipy.stats.f.sf(f, d1, d2)
     cdf = scipy.stats.f.cdf(f, d1, d2)
     g.vector("f.sf", sf, "scipy.stats.f.sf(f, d1, d2)  # scipy %s, special.fdtrc (cephes incbet)" % scipy.__version__)
