@@ -25,25 +25,8 @@ require_files("${OUT}" kmeans_iris_clusters kmeans_elbow kmeans_silhouette kmean
               kmeans_scaling_raw kmeans_scaling_standardised kmeans_moons)
 
 # ---- 2. good input: --json is one object on stdout, starting with "{", nothing on stderr
-execute_process(COMMAND ${MLFS} kmeans --data "${blobs}" --features x0,x1 --k 4 --seed 3 --n-init 10 --json
-                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-string(SUBSTRING "${out}" 0 1 first)
-set(ok TRUE)
-if(NOT code STREQUAL "0" OR NOT first STREQUAL "{" OR NOT err STREQUAL "")
-  set(ok FALSE)
-endif()
-foreach(key labels_ cluster_centers_ inertia_ n_iter_ feature_names_in_ n_init seed)
-  string(FIND "${out}" "\"${key}\"" at)
-  if(at EQUAL -1)
-    set(ok FALSE)
-  endif()
-endforeach()
-if(ok)
-  message(STATUS "ok      --json on blobs.csv: exit 0, a JSON object with labels_, cluster_centers_, inertia_, n_iter_")
-else()
-  message(STATUS "NOT OK  --json on blobs.csv: exit ${code}, stderr: ${err}; stdout starts: ${first}")
-  math(EXPR failures "${failures} + 1")
-endif()
+run_json_case("--json on blobs.csv" "labels_;cluster_centers_;inertia_;n_iter_;feature_names_in_;n_init;seed"
+              --data "${blobs}" --features x0,x1 --k 4 --seed 3 --n-init 10 --json)
 run_case("text output with plots" 0 stdout "silhouette score"
          --data "${blobs}" --features x0,x1 --k 4 --init random --out "${OUT}/user")
 require_files("${OUT}/user" kmeans_clusters kmeans_elbow kmeans_silhouette)

@@ -26,25 +26,8 @@ require_files("${OUT}" mlp_digits_loss mlp_digits_misclassified mlp_moons_bounda
               mlp_overfitting)
 
 # ---- 2. good input: --json is one object on stdout, starting with "{", nothing on stderr
-execute_process(COMMAND ${MLFS} mlp --data "${moons}" --target moon --hidden 8 --solver sgd --lr 0.05 --epochs 20 --json
-                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-string(SUBSTRING "${out}" 0 1 first)
-set(ok TRUE)
-if(NOT code STREQUAL "0" OR NOT first STREQUAL "{" OR NOT err STREQUAL "")
-  set(ok FALSE)
-endif()
-foreach(key loss_curve_ n_iter_ coefs_ intercepts_ classes_)
-  string(FIND "${out}" "\"${key}\"" at)
-  if(at EQUAL -1)
-    set(ok FALSE)
-  endif()
-endforeach()
-if(ok)
-  message(STATUS "ok      --json on moons.csv: exit 0, a JSON object with loss_curve_, n_iter_, coefs_, intercepts_, classes_")
-else()
-  message(STATUS "NOT OK  --json on moons.csv: exit ${code}, stderr: ${err}; stdout starts: ${first}")
-  math(EXPR failures "${failures} + 1")
-endif()
+run_json_case("--json on moons.csv" "loss_curve_;n_iter_;coefs_;intercepts_;classes_"
+              mlp --data "${moons}" --target moon --hidden 8 --solver sgd --lr 0.05 --epochs 20 --json)
 run_case("text output with a plot" 0 stdout "training accuracy"
          mlp --data "${moons}" --target moon --hidden 8 --epochs 10 --out "${OUT}/user")
 require_files("${OUT}/user" mlp_loss)

@@ -9,16 +9,19 @@
 
 #include "algorithms/linear_regression.hpp"
 #include "tests/check.hpp"
+#include "tests/linreg_fixtures.hpp"
 #include "io/golden.hpp"
 
 using namespace mlfs;
+using mlfs_test::first_rows;
+using mlfs_test::kLinregProblems;
+using mlfs_test::linreg_problem;
+using mlfs_test::without_intercept;
 
 // sklearn solves by SVD (gelsd) or LAPACK posv, we by Cholesky or QR: a plain port agrees to
 // 4.6e-13 (sklearn-semantics.md, section 1.1); 1e-10 leaves a 200x margin and still fails on any
 // wrong formula (a missing centring changes the intercept at the 1e-2 level).
 static const double kRtol = 1e-10;
-
-static const char* kCases[] = {"diabetes", "diabetes_raw", "regression"};
 
 static Vector with_intercept(const LinearModel& m) {
     Vector v{m.intercept_};
@@ -35,9 +38,8 @@ static Vector reference(const mlfs::Golden& g, const std::string& key) {
 
 TEST_CASE(ols_matches_sklearn_by_cholesky_and_qr) {
     mlfs::Golden g("linreg.txt");
-    for (std::string c : kCases) {
-        const Matrix X = g.matrix(c + ".X");
-        const Vector y = g.vector(c + ".y");
+    for (std::string c : kLinregProblems) {
+        const auto [X, y] = linreg_problem(g, c);
         const Vector ref = reference(g, c + ".ols");
         CHECK_ALL_NEAR(with_intercept(fit_cholesky(X, y)), ref, kRtol, 0.0, "1e-10 relative: 200x the measured 4.6e-13");
         CHECK_ALL_NEAR(with_intercept(fit_qr(X, y)), ref, kRtol, 0.0, "1e-10 relative: 200x the measured 4.6e-13");
@@ -52,9 +54,8 @@ TEST_CASE(ridge_matches_sklearn_for_every_alpha) {
     const Vector alphas = g.vector("ridge.alphas");
     const char* tags[] = {"a0.001", "a0.1", "a1", "a10"};
     CHECK(alphas.size() == 4);
-    for (std::string c : kCases) {
-        const Matrix X = g.matrix(c + ".X");
-        const Vector y = g.vector(c + ".y");
+    for (std::string c : kLinregProblems) {
+        const auto [X, y] = linreg_problem(g, c);
         for (std::size_t k = 0; k < alphas.size(); ++k) {
             LeastSquaresOptions opt;
             opt.alpha = alphas[k];
@@ -67,10 +68,8 @@ TEST_CASE(ridge_matches_sklearn_for_every_alpha) {
 
 TEST_CASE(no_intercept_matches_sklearn) {
     mlfs::Golden g("linreg.txt");
-    const Matrix X = g.matrix("diabetes_raw.X");
-    const Vector y = g.vector("diabetes_raw.y");
-    LeastSquaresOptions opt;
-    opt.fit_intercept = false;
+    const auto [X, y] = linreg_problem(g, "diabetes_raw");
+    const LeastSquaresOptions opt = without_intercept();
     const Vector ref = g.vector("diabetes_raw.ols_noint.coef");
     LinearModel chol = fit_cholesky(X, y, opt), qr = fit_qr(X, y, opt);
     CHECK_ALL_NEAR(chol.coef_, ref, kRtol, 0.0, "1e-10 relative, as for the centred fits");
@@ -114,9 +113,8 @@ TEST_CASE(normal_equations_match_numpy) {
 
 TEST_CASE(predict_and_r2) {
     mlfs::Golden g("linreg.txt");
-    for (std::string c : kCases) {
-        const Matrix X = g.matrix(c + ".X");
-        const Vector y = g.vector(c + ".y");
+    for (std::string c : kLinregProblems) {
+        const auto [X, y] = linreg_problem(g, c);
         CHECK_REL(r2_score(y, predict(fit_qr(X, y), X)), g.scalar(c + ".ols.r2"), 1e-12,
                   "R^2 of two solutions 1e-13 apart: agrees to ~1e-15; 1e-12 for the summation order");
     }
@@ -148,10 +146,7 @@ TEST_CASE(bad_input_is_named) {
     CHECK_THROWS(fit_cholesky(constant, y, named), NumericalError, "feature 3 (bp) is constant");
     CHECK_THROWS(fit_qr(constant, y, named), NumericalError, "feature 3 (bp) is constant");
 
-    Matrix few(5, 10);  // 5 samples, 11 parameters
-    for (std::size_t i = 0; i < 5; ++i)
-        for (std::size_t j = 0; j < 10; ++j) few(i, j) = X(i, j);
-    const Vector y5(y.begin(), y.begin() + 5);
+    const auto [few, y5] = first_rows({X, y}, 5);  // 5 samples, 11 parameters
     CHECK_THROWS(fit_cholesky(few, y5), ShapeError, "5 samples cannot determine 11 parameters");
     CHECK_THROWS(fit_qr(few, y5), ShapeError, "5 samples cannot determine 11 parameters");
 

@@ -74,16 +74,6 @@ Vector flatten(const Network& net) {
 }
 
 // the network after one optimizer step on the whole batch
-Vector one_step(const Network& start, const Matrix& Y, const MLPOptions& opt) {
-    Network net = start;
-    Gradients g;
-    backprop(net, kX, Y, opt.alpha, g);
-    MLPOptimizer optimizer(opt, net);
-    optimizer.update(net, g);
-    return flatten(net);
-}
-
-// the same step, returning the network (to evaluate the loss after it)
 Network stepped(const Network& start, const Matrix& Y, const MLPOptions& opt) {
     Network net = start;
     Gradients g;
@@ -91,6 +81,11 @@ Network stepped(const Network& start, const Matrix& Y, const MLPOptions& opt) {
     MLPOptimizer optimizer(opt, net);
     optimizer.update(net, g);
     return net;
+}
+
+// the same step, its parameters flattened (as flatten() orders them)
+Vector one_step(const Network& start, const Matrix& Y, const MLPOptions& opt) {
+    return flatten(stepped(start, Y, opt));
 }
 
 MLPOptions sgd(double momentum, bool nesterov) {

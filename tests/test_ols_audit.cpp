@@ -6,9 +6,14 @@
 
 #include "algorithms/ols_audit.hpp"
 #include "tests/check.hpp"
+#include "tests/linreg_fixtures.hpp"
 #include "io/golden.hpp"
 
 using namespace mlfs;
+using mlfs_test::first_rows;
+using mlfs_test::kLinregProblems;
+using mlfs_test::linreg_problem;
+using mlfs_test::without_intercept;
 
 // statsmodels takes the pinv (SVD) of [1 X] (cond 7.2e3 on raw diabetes), we invert Xc^T Xc by
 // Gauss-Jordan (cond 7.6e4): both within ~cond eps ~ 2e-11 of the truth; 1e-8 is the bar.
@@ -32,9 +37,8 @@ static void check_against_statsmodels(const std::string& key, const OlsAudit& a,
 
 TEST_CASE(matches_statsmodels_with_intercept) {
     mlfs::Golden g("linreg.txt");
-    for (std::string c : {"diabetes", "diabetes_raw", "regression"}) {
-        const Matrix X = g.matrix(c + ".X");
-        const Vector y = g.vector(c + ".y");
+    for (std::string c : kLinregProblems) {
+        const auto [X, y] = linreg_problem(g, c);
         const LinearModel m = fit_qr(X, y);
         check_against_statsmodels(c + ".sm", audit_ols(X, y, m, true), g);
         check_against_statsmodels(c + ".sm", audit_ols(X, y, m, true, {}, CovarianceFrom::qr), g);
@@ -44,20 +48,16 @@ TEST_CASE(matches_statsmodels_with_intercept) {
 
 TEST_CASE(matches_statsmodels_without_intercept) {
     mlfs::Golden g("linreg.txt");
-    const Matrix X = g.matrix("diabetes_raw.X");
-    const Vector y = g.vector("diabetes_raw.y");
-    LeastSquaresOptions opt;
-    opt.fit_intercept = false;
-    const OlsAudit a = audit_ols(X, y, fit_qr(X, y, opt), false);
+    const auto [X, y] = linreg_problem(g, "diabetes_raw");
+    const OlsAudit a = audit_ols(X, y, fit_qr(X, y, without_intercept()), false);
     CHECK(a.names.size() == 10 && a.names[0] == "x0");  // no "intercept" row
     check_against_statsmodels("diabetes_raw.sm_noint", a, g);  // uncentred R^2 and F, as statsmodels
 }
 
 TEST_CASE(condition_number_and_warning) {
     mlfs::Golden g("linreg.txt");
-    for (std::string c : {"diabetes", "diabetes_raw", "regression"}) {
-        const Matrix X = g.matrix(c + ".X");
-        const Vector y = g.vector(c + ".y");
+    for (std::string c : kLinregProblems) {
+        const auto [X, y] = linreg_problem(g, c);
         const OlsAudit a = audit_ols(X, y, fit_qr(X, y), true);
         const double cond = g.scalar(c + ".cond_gram");
         CHECK_REL(a.cond, cond, 32.0 * 10 * 2.2e-16 * cond, "2 * 16 n eps cond (n = 10): lambda_min's error, as tests/test_condition.cpp");
@@ -88,12 +88,7 @@ TEST_CASE(exact_fit_and_constant_target) {
 
 TEST_CASE(bad_input) {
     mlfs::Golden g("linreg.txt");
-    const Matrix X = g.matrix("diabetes.X");
-    Matrix X11(11, 10);
-    for (std::size_t i = 0; i < 11; ++i)
-        for (std::size_t j = 0; j < 10; ++j) X11(i, j) = X(i, j);
-    const Vector y = g.vector("diabetes.y");
-    const Vector y11(y.begin(), y.begin() + 11);
+    const auto [X11, y11] = first_rows(linreg_problem(g, "diabetes"), 11);  // 11 samples, 11 parameters
     CHECK_THROWS(audit_ols(X11, y11, fit_qr(X11, y11), true), ShapeError, "no residual degrees of freedom");
 }
 

@@ -11,14 +11,13 @@ differ). scipy 1.10.1's betainc and f.sf go through cephes incbet, whose log-gam
 """
 import golden_writer  # noqa: F401  (sets the thread variables before numpy loads)
 
+import golden_common
 import mpmath
 import numpy as np
 import scipy
 import scipy.special
 import scipy.stats
-
-DPS = 60
-DPS_CHECK = 80
+from golden_common import DPS, DPS_CHECK
 
 BETA_AB = [0.5, 1.0, 2.5, 10.0, 100.0, 1000.0]
 BETA_X = [1e-10, 0.01, 0.3, 0.5, 0.7, 0.99, 1.0 - 1e-10]
@@ -33,22 +32,10 @@ F_F = [0.0, 0.01, 0.1, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 30.0, 100.0, 300.0, 1000.0
 
 # ---------------------------------------------------------------- mpmath references
 
-def _nearest(x):
-    # mpf.__float__ rounds with the context's rounding mode, which is round-to-nearest
-    assert mpmath.mp._prec_rounding[1] == "n"
-    return float(x)
-
-
 def _exact(fn, *args):
-    """fn(*args) evaluated at DPS digits; stops unless DPS_CHECK digits round to the same double."""
-    results = []
-    for dps in (DPS, DPS_CHECK):
-        with mpmath.workdps(dps):
-            results.append(_nearest(fn(*[mpmath.mpf(float(v)) for v in args])))
-    if results[0] != results[1]:
-        raise RuntimeError("mpmath reference %s%r is not stable between %d and %d digits: %r vs %r"
-                           % (fn.__name__, args, DPS, DPS_CHECK, results[0], results[1]))
-    return results[0]
+    """fn on the stored doubles args (each converted exactly to mpmath), as golden_common.exact."""
+    return golden_common.exact(lambda: golden_common.nearest(fn(*[mpmath.mpf(float(v)) for v in args])),
+                               what="mpmath reference %s%r" % (fn.__name__, args))
 
 
 def _ibeta(a, b, x):
@@ -132,6 +119,13 @@ def _grid(*axes):
     return [m.ravel() for m in mesh]
 
 
+def _grid_inputs(g, key, names, columns, label=None):
+    """One vector KEY.NAME per grid axis, each under the note that says how the grid is laid out."""
+    note = "%s = every combination of the lists above, %s fastest" % (label or ", ".join(names), names[-1])
+    for name, column in zip(names, columns):
+        g.vector("%s.%s" % (key, name), column, note)
+
+
 def _max_rel(values, exact):
     """'max rel |scipy - exact| ...' over the nonzero exact values, and how many exceed 1e-5."""
     rel = [abs(v - e) / abs(e) for v, e in zip(values, exact) if e != 0.0]
@@ -144,9 +138,7 @@ def _betainc(g, report):
               "(x varies fastest, then b, then a). Values below the double range are 0."
               % (BETA_AB, BETA_X))
     a, b, x = _grid(BETA_AB, BETA_AB, BETA_X)
-    g.vector("betainc.a", a, "a, b, x = every combination of the lists above, x fastest")
-    g.vector("betainc.b", b, "a, b, x = every combination of the lists above, x fastest")
-    g.vector("betainc.x", x, "a, b, x = every combination of the lists above, x fastest")
+    _grid_inputs(g, "betainc", ["a", "b", "x"], [a, b, x])
     value = scipy.special.betainc(a, b, x)
     g.vector("betainc.value", value, "scipy.special.betainc(a, b, x)  # scipy %s, cephes incbet" % scipy.__version__)
     exact = [_exact(_ibeta, *args) for args in zip(a, b, x)]
@@ -160,9 +152,7 @@ def _betaincinv(g, report):
     g.section("Inverse of I_x(a, b) in x: a, b in %s, p in %s (p fastest, then b, then a)."
               % (BETA_AB, BETA_P))
     a, b, p = _grid(BETA_AB, BETA_AB, BETA_P)
-    g.vector("betaincinv.a", a, "a, b, p = every combination of the lists above, p fastest")
-    g.vector("betaincinv.b", b, "a, b, p = every combination of the lists above, p fastest")
-    g.vector("betaincinv.p", p, "a, b, p = every combination of the lists above, p fastest")
+    _grid_inputs(g, "betaincinv", ["a", "b", "p"], [a, b, p])
     value = scipy.special.betaincinv(a, b, p)
     g.vector("betaincinv.value", value, "scipy.special.betaincinv(a, b, p)  # scipy %s, cephes incbi"
              % scipy.__version__)
@@ -178,8 +168,7 @@ def _student_t(g, report):
               "Exact: P(T > t) = I_{nu/(nu+t^2)}(nu/2, 1/2) / 2 for t >= 0, 1 minus that for t < 0."
               % (T_NU, T_T))
     nu, t = _grid(T_NU, T_T)
-    g.vector("t.nu", nu, "nu, t = every combination of the lists above, t fastest")
-    g.vector("t.t", t, "nu, t = every combination of the lists above, t fastest")
+    _grid_inputs(g, "t", ["nu", "t"], [nu, t])
     cdf = scipy.stats.t.cdf(t, nu)
     sf = scipy.stats.t.sf(t, nu)
     g.vector("t.cdf", cdf, "scipy.stats.t.cdf(t, nu)  # scipy %s, special.stdtr (cdflib cdft)" % scipy.__version__)
@@ -195,8 +184,7 @@ def _student_t(g, report):
 
     g.section("Student t quantiles: nu in %s, q in %s (q fastest)." % (T_NU, T_Q))
     nu, q = _grid(T_NU, T_Q)
-    g.vector("tppf.nu", nu, "nu, q = every combination of the lists above, q fastest")
-    g.vector("tppf.q", q, "nu, q = every combination of the lists above, q fastest")
+    _grid_inputs(g, "tppf", ["nu", "q"], [nu, q])
     value = scipy.stats.t.ppf(q, nu)
     g.vector("tppf.value", value, "scipy.stats.t.ppf(q, nu)  # scipy %s, special.stdtrit (cdflib cdft)"
              % scipy.__version__)
@@ -211,9 +199,7 @@ def _f(g, report):
     pairs, f = _grid(range(len(F_D)), F_F)
     d1 = np.array([F_D[int(i)][0] for i in pairs])
     d2 = np.array([F_D[int(i)][1] for i in pairs])
-    g.vector("f.d1", d1, "(d1, d2), f = every combination of the lists above, f fastest")
-    g.vector("f.d2", d2, "(d1, d2), f = every combination of the lists above, f fastest")
-    g.vector("f.f", f, "(d1, d2), f = every combination of the lists above, f fastest")
+    _grid_inputs(g, "f", ["d1", "d2", "f"], [d1, d2, f], label="(d1, d2), f")
     sf = scipy.stats.f.sf(f, d1, d2)
     cdf = scipy.stats.f.cdf(f, d1, d2)
     g.vector("f.sf", sf, "scipy.stats.f.sf(f, d1, d2)  # scipy %s, special.fdtrc (cephes incbet)" % scipy.__version__)

@@ -12,9 +12,7 @@ import golden_writer  # noqa: F401  (sets the thread variables before numpy load
 import mpmath
 import numpy as np
 import scipy.linalg
-
-DPS = 60
-DPS_CHECK = 80
+from golden_common import DPS, DPS_CHECK, exact, nearest
 
 
 # ---------------------------------------------------------------- mpmath helpers
@@ -28,27 +26,9 @@ def _mp_vector(b):
     return mpmath.matrix([mpmath.mpf(float(v)) for v in np.asarray(b).tolist()])
 
 
-def _nearest(x):
-    # mpf.__float__ rounds with the context's rounding mode, which is round-to-nearest
-    assert mpmath.mp._prec_rounding[1] == "n"
-    return float(x)
-
-
-def _exact(fn, *args):
-    """fn(*args) evaluated at DPS digits; stops unless DPS_CHECK digits round to the same doubles."""
-    results = []
-    for dps in (DPS, DPS_CHECK):
-        with mpmath.workdps(dps):
-            results.append(fn(*args))
-    if results[0] != results[1]:
-        raise RuntimeError("mpmath reference is not stable between %d and %d digits: %r vs %r"
-                           % (DPS, DPS_CHECK, results[0], results[1]))
-    return results[0]
-
-
 def _exact_eigvalsh(A):
     E = mpmath.eigsy(_mp_matrix(A), eigvals_only=True)
-    return [_nearest(e) for e in sorted(E[i] for i in range(E.rows))]
+    return [nearest(e) for e in sorted(E[i] for i in range(E.rows))]
 
 
 def _exact_cond_spd(A):
@@ -56,19 +36,19 @@ def _exact_cond_spd(A):
     E = sorted(E[i] for i in range(E.rows))
     if E[0] <= 0:
         raise RuntimeError("stored matrix is not positive definite in exact arithmetic")
-    return _nearest(E[-1] / E[0])
+    return nearest(E[-1] / E[0])
 
 
 def _exact_solve(A, b):
     x = mpmath.lu_solve(_mp_matrix(A), _mp_vector(b))
-    return [_nearest(x[i]) for i in range(x.rows)]
+    return [nearest(x[i]) for i in range(x.rows)]
 
 
 def _exact_logabsdet(A):
     d = mpmath.det(_mp_matrix(A))
     if d <= 0:
         raise RuntimeError("stored matrix has det <= 0 in exact arithmetic")
-    return _nearest(mpmath.log(d))
+    return nearest(mpmath.log(d))
 
 
 def _exact_lstsq(A, b):
@@ -76,7 +56,7 @@ def _exact_lstsq(A, b):
     M = _mp_matrix(A)
     v = _mp_vector(b)
     x = mpmath.lu_solve(M.T * M, M.T * v)
-    return [_nearest(x[i]) for i in range(x.rows)]
+    return [nearest(x[i]) for i in range(x.rows)]
 
 
 # ---------------------------------------------------------------- cases
@@ -148,16 +128,16 @@ def _hilbert(g, report):
         sign, logdet = np.linalg.slogdet(A)
         g.scalar(p + ".logdet", logdet, "numpy.linalg.slogdet(A)[1]  # sign %+d" % sign)
 
-        exact = "mpmath %s, mp.dps=%d, on the stored doubles (mpmath.mpf(float) per entry), rounded to nearest double" % (
+        mp_how = "mpmath %s, mp.dps=%d, on the stored doubles (mpmath.mpf(float) per entry), rounded to nearest double" % (
             mpmath.__version__, DPS)
-        g.vector(p + ".eig_exact", _exact(_exact_eigvalsh, A),
-                 "sorted(mpmath.eigsy(M, eigvals_only=True))  # " + exact)
-        cond_exact = _exact(_exact_cond_spd, A)
-        g.scalar(p + ".cond_exact", cond_exact, "lambda_max / lambda_min of mpmath.eigsy(M)  # " + exact)
-        x_exact = _exact(_exact_solve, A, b)
-        g.vector(p + ".x_exact", x_exact, "mpmath.lu_solve(M, b)  # " + exact)
-        logdet_exact = _exact(_exact_logabsdet, A)
-        g.scalar(p + ".logdet_exact", logdet_exact, "mpmath.log(mpmath.det(M))  # " + exact)
+        g.vector(p + ".eig_exact", exact(_exact_eigvalsh, A),
+                 "sorted(mpmath.eigsy(M, eigvals_only=True))  # " + mp_how)
+        cond_exact = exact(_exact_cond_spd, A)
+        g.scalar(p + ".cond_exact", cond_exact, "lambda_max / lambda_min of mpmath.eigsy(M)  # " + mp_how)
+        x_exact = exact(_exact_solve, A, b)
+        g.vector(p + ".x_exact", x_exact, "mpmath.lu_solve(M, b)  # " + mp_how)
+        logdet_exact = exact(_exact_logabsdet, A)
+        g.scalar(p + ".logdet_exact", logdet_exact, "mpmath.log(mpmath.det(M))  # " + mp_how)
         report.append("%s: cond %.6e  cond_exact %.6e  (ratio %.4f)  max|x_exact - 1| %.3e  logdet %.10g vs exact %.10g"
                       % (p, cond, cond_exact, cond / cond_exact, max(abs(v - 1.0) for v in x_exact),
                          logdet, logdet_exact))
@@ -240,7 +220,7 @@ def _lstsq(g, report):
     g.vector("vander20x6.b", b,
              "numpy.sin(4.0 * t) + 1e-3 * numpy.random.RandomState(20).standard_normal(20)")
     x = _lstsq_outputs(g, "vander20x6", A, b)
-    x_exact = _exact(_exact_lstsq, A, b)
+    x_exact = exact(_exact_lstsq, A, b)
     g.vector("vander20x6.x_exact", x_exact,
              "mpmath.lu_solve(M.T * M, M.T * b)  # normal equations in mpmath %s, mp.dps=%d, on the stored "
              "doubles, rounded to nearest double" % (mpmath.__version__, DPS))
