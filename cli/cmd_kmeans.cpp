@@ -218,17 +218,11 @@ int cmd_kmeans(int argc, char** argv) {
     Request r = read_request(args);
     const Problem p = load(r);
     const KMeansResult km = kmeans_fit(p.X, r.opt);
-    if (r.json) {
-        const std::string text = to_json(r, p, km).dump();  // built whole first: an error leaves stdout empty
-        if (args.has("--out")) write_plots(args.get("--out"), r, p, km, Vector());
-        std::printf("%s\n", text.c_str());
-        return kExitOk;
-    }
-    Vector s;
-    print_text(r, p, km, silhouette_line(p, km, s));
-    if (args.has("--out"))
-        std::printf("\nwrote into %s/: %s\n", args.get("--out").c_str(), write_plots(args.get("--out"), r, p, km, s).c_str());
-    return kExitOk;
+    Vector s;  // the silhouette s_i, computed for the text (N^2 distances), then plotted
+    return finish_data_run(
+        args, r.json, [&] { return to_json(r, p, km).dump(); },
+        [&] { print_text(r, p, km, silhouette_line(p, km, s)); },
+        [&](const std::string& out) { return write_plots(out, r, p, km, s); });
 }
 
 }  // namespace mlfs

@@ -243,16 +243,9 @@ int cmd_linreg(int argc, char** argv) {
     const Request r = read_request(args);
     const Problem p = load(r);
     const Fit f = fit(r, p);
-    if (r.json) {
-        const std::string text = to_json(r, p, f).dump();  // built whole first: an error leaves stdout empty
-        if (args.has("--out")) write_plots(args.get("--out"), r, p, f);
-        std::printf("%s\n", text.c_str());
-        return kExitOk;
-    }
-    print_text(r, p, f);
-    if (args.has("--out"))
-        std::printf("\nwrote into %s/: %s\n", args.get("--out").c_str(), write_plots(args.get("--out"), r, p, f).c_str());
-    return kExitOk;
+    return finish_data_run(
+        args, r.json, [&] { return to_json(r, p, f).dump(); }, [&] { print_text(r, p, f); },
+        [&](const std::string& out) { return write_plots(out, r, p, f); });
 }
 
 }  // namespace mlfs

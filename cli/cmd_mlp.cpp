@@ -222,7 +222,7 @@ void print_text(const Request& r, const Problem& p, const Fitted& f) {
                 f.fit.best_loss_, p.classify ? "training accuracy" : "training R^2", f.score);
 }
 
-void write_loss_plot(const std::string& out, const Request& r, const Fitted& f) {
+std::string write_loss_plot(const std::string& out, const Request& r, const Fitted& f) {
     std::error_code ec;
     std::filesystem::create_directories(out, ec);
     if (ec) throw std::runtime_error(out + ": cannot create the output folder: " + ec.message());
@@ -233,6 +233,7 @@ void write_loss_plot(const std::string& out, const Request& r, const Fitted& f) 
     plot.set_log_y(true);
     plot.add_line("loss_curve_", epochs, f.fit.loss_curve_);
     plot.save(out + "/mlp_loss.svg");
+    return "mlp_loss.svg";
 }
 
 }  // namespace
@@ -244,18 +245,9 @@ int cmd_mlp(int argc, char** argv) {
     const Request r = read_request(args);
     const Problem p = load(r);
     const Fitted f = train(p, r.opt, r.json);
-    if (r.json) {
-        const std::string text = to_json(p, f).dump();  // built whole first: an error leaves stdout empty
-        if (args.has("--out")) write_loss_plot(args.get("--out"), r, f);
-        std::printf("%s\n", text.c_str());
-        return kExitOk;
-    }
-    print_text(r, p, f);
-    if (args.has("--out")) {
-        write_loss_plot(args.get("--out"), r, f);
-        std::printf("\nwrote into %s/: mlp_loss.svg\n", args.get("--out").c_str());
-    }
-    return kExitOk;
+    return finish_data_run(
+        args, r.json, [&] { return to_json(p, f).dump(); }, [&] { print_text(r, p, f); },
+        [&](const std::string& out) { return write_loss_plot(out, r, f); });
 }
 
 }  // namespace mlfs

@@ -21,4 +21,19 @@ int run_study_without_data(const Args& args, const std::string& default_out, Stu
     return run_studies(args.get_or("--out", default_out), {study}, MLFS_VERSION) ? kExitOk : kExitFailure;
 }
 
+int finish_data_run(const Args& args, bool json, const std::function<std::string()>& json_text,
+                    const std::function<void()>& print_text,
+                    const std::function<std::string(const std::string& out)>& write_plots) {
+    if (json) {
+        const std::string text = json_text();
+        if (args.has("--out")) write_plots(args.get("--out"));
+        std::printf("%s\n", text.c_str());
+        return kExitOk;
+    }
+    print_text();
+    if (args.has("--out"))
+        std::printf("\nwrote into %s/: %s\n", args.get("--out").c_str(), write_plots(args.get("--out")).c_str());
+    return kExitOk;
+}
+
 }  // namespace mlfs

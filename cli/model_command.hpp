@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: MIT
 // The opening that the model subcommands share (mlfs linreg, kmeans, mlp): --help prints the
 // help; without --data the subcommand runs its topic's case study (studies/) into --out, and
-// every other option is then a mistake ("--k needs --data FILE.csv", exit 2).
+// every other option is then a mistake ("--k needs --data FILE.csv", exit 2); with --data they
+// all end alike: JSON or text on stdout, plots into --out.
 //
 //   Args args = make_args();
 //   if (!args.parse(argc, argv)) return print_help(args);
 //   if (!args.has("--data")) return run_study_without_data(args, "mlfs-kmeans", run_kmeans_study);
+//   ...read the request, load the data, fit...
+//   return finish_data_run(args, r.json, json_text, print_text, write_plots);
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "cli/args.hpp"
@@ -21,5 +25,12 @@ int print_help(const Args& args);
 // Runs `study` into --out (default_out when not given), with the summary table and index.html;
 // kExitOk when every comparison is ok, else kExitFailure. Any option but --out is a UsageError.
 int run_study_without_data(const Args& args, const std::string& default_out, Study study);
+
+// The end of a --data run. With --json: json_text() is built whole before anything is printed (an
+// error then leaves stdout empty), the plots go into --out if it was given, then the JSON is
+// printed. Without: print_text(), then the plots, and a line naming what write_plots(out) wrote.
+int finish_data_run(const Args& args, bool json, const std::function<std::string()>& json_text,
+                    const std::function<void()>& print_text,
+                    const std::function<std::string(const std::string& out)>& write_plots);
 
 }  // namespace mlfs
