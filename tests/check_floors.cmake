@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: MIT
+# The floors (README, "What is here"): linalg/ -> algorithms/ -> io/ -> studies/ -> cli/. A file may
+# include its own folder and the folders before it, never one after it and never tests/.
+#   cmake -DROOT=<repository> -P tests/check_floors.cmake
+set(floors linalg algorithms io studies cli)
+set(failures 0)
+set(allowed "")
+foreach(floor IN LISTS floors)
+  list(APPEND allowed ${floor})
+  file(GLOB sources "${ROOT}/${floor}/*.cpp" "${ROOT}/${floor}/*.hpp")
+  foreach(f IN LISTS sources)
+    file(STRINGS "${f}" includes REGEX "^#include \"[^\"]+\"")
+    foreach(line IN LISTS includes)
+      string(REGEX REPLACE "^#include \"([^\"/]+)/?.*\".*" "\\1" target "${line}")
+      list(FIND allowed "${target}" at)
+      if(at EQUAL -1)
+        file(RELATIVE_PATH rel "${ROOT}" "${f}")
+        string(REPLACE ";" ", " may "${allowed}")
+        message(SEND_ERROR "${rel}: '${line}' reaches up or out of the floors (${floor}/ may include ${may})")
+        math(EXPR failures "${failures} + 1")
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+if(failures GREATER 0)
+  message(FATAL_ERROR "${failures} include(s) break the floors")
+endif()
+message(STATUS "every include of linalg/ algorithms/ io/ studies/ cli/ stays on its floor or below")
