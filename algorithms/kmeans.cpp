@@ -65,6 +65,7 @@ struct LloydRun {
     Matrix C;              // centred
     double inertia = 0.0;
     int n_iter = 0;
+    bool strict = false;   // (KM.7)
     double margin = 0.0;   // (KM.18) the closest call of its assignments
     Vector J;              // inertia_per_iteration
     std::vector<Matrix> C_history;  // centred
@@ -84,7 +85,7 @@ LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs,
     run.C_history.push_back(C0);
     run.margin = 1.0;  // (KM.18) no decision yet
     std::vector<int> labels_old(Xc.rows(), -1);  // no labels yet: the first iteration never converges strictly
-    bool strict = false;
+    bool& strict = run.strict;
     while (run.n_iter < max_iter) {
         ++run.n_iter;
         run.labels = assign(Xc, run);                                    // (KM.2) with C^t
@@ -100,11 +101,11 @@ LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs,
         if (shift <= tol_abs) break;                                       // (KM.5) tolerance stop
         labels_old = run.labels;
     }
-    if (!strict) {                                                         // (KM.8) re-assign to the final centres
-        run.labels = assign(Xc, run);
-        run.J.push_back(kmeans_inertia(Xc, run.C, run.labels, threads));
-    }
+    if (!strict) run.labels = assign(Xc, run);                             // (KM.8) re-assign to the final centres
     run.inertia = kmeans_inertia(Xc, run.C, run.labels, threads);         // (KM.1)
+    // the last entry of the history is inertia_: after (KM.8), or after a strict stop whose update
+    // relocated a sample (KM.4), which moves centres without relabelling (then J may even rise)
+    if (!strict || run.inertia != run.J.back()) run.J.push_back(run.inertia);
     return run;
 }
 
@@ -174,6 +175,7 @@ KMeansResult kmeans_fit(const Matrix& X, const KMeansOptions& opt) {
     out.cluster_centers_ = add_row_vector(best.C, xbar);  // c_j + xbar, as sklearn's best_centers += X_mean
     out.inertia_ = best.inertia;
     out.n_iter_ = best.n_iter;
+    out.strict_convergence_ = best.strict;
     out.closest_call_ = closest;
     out.inertia_per_iteration = std::move(best.J);
     for (const Matrix& C : best.C_history) out.centers_per_iteration.push_back(add_row_vector(C, xbar));

@@ -75,6 +75,7 @@ struct KMeansResult {
     Matrix cluster_centers_;         // K x D (original, un-centred coordinates)
     double inertia_ = 0.0;           // (KM.1) J of labels_ and cluster_centers_
     int n_iter_ = 0;                 // Lloyd iterations of the winning run
+    bool strict_convergence_ = false;  // (KM.7) it stopped because its labels did not change
     // (KM.18) the closest call: the smallest relative margin (d_2 - d_1) / d_2 between the two nearest
     // centres over every sample and every assignment of every run (0: an exact tie, decided by the
     // lowest index; ~1e-16: decided by the last bit, so another BLAS may decide it otherwise; 1 for K = 1)
@@ -82,7 +83,9 @@ struct KMeansResult {
     // The winning run's history, for plots and the per-iteration monotonicity check:
     // inertia_per_iteration[t] = J(l^t, C^t), the inertia of the labels of assignment step t with
     // the centres C^t they were assigned to (t = 0 .. n_iter_-1); after a tolerance stop or
-    // max_iter one more entry for the final re-assignment (KM.8). The last entry equals inertia_.
+    // max_iter one more entry for the final re-assignment (KM.8), and after a strict stop whose update
+    // relocated a sample into an empty cluster (KM.4) one more entry J(l, C^final), which may be higher:
+    // sklearn does not relabel after that relocation. The last entry equals inertia_.
     Vector inertia_per_iteration;
     std::vector<Matrix> centers_per_iteration;  // C^0 (initial), then after each update (un-centred); n_iter_ + 1
     std::vector<std::size_t> init_indices;      // sample indices chosen by k-means++ / random (empty for given)
