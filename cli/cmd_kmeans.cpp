@@ -180,7 +180,7 @@ void print_text(const Request& r, const Problem& p, const KMeansResult& km, cons
                 r.opt.init == KMeansInit::given ? (" from " + r.centres).c_str() : "", effective_n_init(r.opt),
                 r.opt.seed, r.opt.max_iter, r.opt.tol, kmeans_tolerance(p.X, r.opt.tol));
     print_clusters(p.names, km);
-    const bool strict = km.inertia_per_iteration.size() == static_cast<std::size_t>(km.n_iter_);
+    const bool strict = km.strict_convergence_;
     std::printf("\ninertia_ %.17g (KM.1)\nn_iter_  %d (%s)\nclosest call %.3g (KM.18: the smallest (d_2 - d_1) / d_2 of a "
                 "sample's two nearest centres; 0 is an exact tie, below 1e-12 a tie decided by the last bit)\n"
                 "sums in the order of scikit-learn with %d OpenMP thread%s (KM.15, --sklearn-threads)\n%s\n",
