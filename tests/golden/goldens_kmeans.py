@@ -24,11 +24,9 @@ import numpy as np
 import sklearn
 from sklearn.cluster import KMeans, kmeans_plusplus
 from sklearn.metrics import silhouette_samples, silhouette_score
-from sklearn.cluster import _k_means_lloyd
-from sklearn.utils._openmp_helpers import _openmp_effective_n_threads
-from threadpoolctl import threadpool_limits
 
 import goldens_kmeans_cases as cases
+import goldens_kmeans_steps
 import goldens_kmeans_replay as replay
 
 MARGIN = 1e-9
@@ -42,21 +40,6 @@ def _fit(X, K, init, n_init, max_iter, tol, seed):
     km = KMeans(n_clusters=K, init=init, n_init=n_init, max_iter=max_iter, tol=tol,
                 random_state=seed, algorithm="lloyd")
     return km.fit(X)
-
-
-class Threads:
-    """threadpool_limits(n, 'openmp'), checked: sklearn must then really use n threads."""
-
-    def __init__(self, n):
-        self.n, self.limits = n, threadpool_limits(limits=n, user_api="openmp")
-
-    def __enter__(self):
-        self.limits.__enter__()
-        if _openmp_effective_n_threads() != self.n:
-            raise RuntimeError("asked sklearn for %d OpenMP threads, it uses %d" % (self.n, _openmp_effective_n_threads()))
-
-    def __exit__(self, *exc):
-        return self.limits.__exit__(*exc)
 
 
 def _inits(X, c, Xc, margins):
@@ -86,7 +69,7 @@ def _run_case(X, c):
     mean_var = np.mean(np.var(X, axis=0))
     margins = replay.Margins()
     runs, agree = _inits(X, c, Xc, margins)
-    with Threads(c.get("threads", 1)):
+    with golden_writer.OpenMPThreads(c.get("threads", 1)):
         km = _fit(X, K, c["centers"] if c["init"] == "array" else c["init"], c["n_init"], max_iter, tol, c["seed"])
         best = None
         for r, idx in enumerate(runs):  # each run by sklearn from an explicit init, and by the replay
@@ -221,75 +204,6 @@ def _elbow(g, data, data_index, report):
     g.vector("elbow.inertia", inertias, "[KMeans(n_clusters=K, n_init=1, random_state=0).fit(X).inertia_ for K in 1..8]")
 
 
-def _first_assignment(X, C0):
-    """sklearn's own first assignment (KM.2) of the centred X to the centred C0: its Lloyd iteration
-    with update_centers=False, as KMeans.fit centres them."""
-    X_mean = X.mean(axis=0)
-    Xc, C0c = X - X_mean, C0 - X_mean
-    labels = np.full(X.shape[0], -1, dtype=np.int32)
-    _k_means_lloyd.lloyd_iter_chunked_dense(Xc, np.ones(X.shape[0]), C0c, None, None, labels, np.zeros(C0.shape[0]),
-                                            _openmp_effective_n_threads(), update_centers=False)
-    return labels
-
-
-def _steps(data):
-    """(data set, C0, threads, note) of each lloyd_step entry."""
-    iris, b300, std = data["iris"][0], data["blobs300k4"][0], data["blobs1000k6_std"][0]
-    ints, dup, lik, poi = (data[n][0] for n in ("ints200x2", "dup520x3", "likert300x9", "poisson600x5"))
-    far = cases.far_centres
-    return [("iris", iris[[0, 50, 100]], 1, "rows 0, 50, 100"),
-            ("blobs1000k6_std", std[:6], 1, "rows 0..5 (N = 1000: several chunks of 256)"),
-            ("iris", far(iris, [0, 50], 1), 1, "rows 0, 50 and one centre far outside the data: "
-                                                "cluster 2 is empty and takes the farthest sample (KM.4)"),
-            ("blobs300k4", far(b300, [0, 1], 2), 1, "rows 0, 1 and two far centres: two empty clusters"),
-            ("chain3", np.array([[100.0], [0.5], [15.0]]), 1, "centres 100, 0.5, 15: cluster 0 takes sample 2, "
-                                                               "which empties cluster 2; it keeps its sum (0) as centre"),
-            ("relocated4x2", np.array([[0.5, 0.5], [3.0, 3.0]]), 1,
-             "sklearn's test_kmeans_relocated_clusters: samples 0 and 3 tie as the farthest; introselect gives 3"),
-            ("ints200x2", far(ints, [0, 1, 2], 2), 1, "rows 0, 1, 2 and two far centres: equally far samples (KM.16)"),
-            ("dup520x3", far(dup, [0, 1, 2, 3], 1), 2, "rows 0..3 and a far centre, 2 threads (chunks 0-1 | 2)"),
-            ("likert300x9", lik[:5], 2, "rows 0..4, 2 threads (chunk 0 | 1)"),
-            ("poisson600x5", poi[:4], 1, "rows 0..3")]
-
-
-def _lloyd_steps(g, data, data_index, report):
-    """One Lloyd iteration from given centres (the kmeans-assign and kmeans-update exercises): the
-    labels of sklearn's first assignment (KM.2) and its centres after the first update (KM.3, KM.4),
-    which are KMeans(init=C0, n_init=1, max_iter=1).cluster_centers_ (after max_iter the centres are
-    not re-estimated from the final re-assignment)."""
-    steps = _steps(data)
-    g.section("lloyd_step.s: one Lloyd iteration from given centres C0 (coordinates of X), for the assignment and the\n"
-              "update step alone, under threadpool_limits(threads, 'openmp'):\n"
-              "  labels  = sklearn's first assignment (KM.2) of the centred data to C0 - X.mean(axis=0)\n"
-              "  centers = KMeans(n_clusters=K, init=C0, n_init=1, max_iter=1, algorithm='lloyd').fit(X).cluster_centers_\n"
-              "            = the means of `labels` after relocating empty clusters (KM.3, KM.4), shifted back by X.mean(axis=0)")
-    for s, (ds, C0, threads, note) in enumerate(steps):
-        X = data[ds][0]
-        X_mean = X.mean(axis=0)
-        margins = replay.Margins()
-        ours = replay.assign(X - X_mean, C0 - X_mean, margins)
-        with Threads(threads):
-            labels = _first_assignment(X, C0)
-            km = _fit(X, C0.shape[0], C0, 1, 1, 1e-4, None)
-        C1 = replay.update(X - X_mean, C0 - X_mean, labels, margins) + X_mean
-        diff = np.abs(C1 - km.cluster_centers_).max()
-        p = "lloyd_step.%d" % s
-        g.comment("step %d: %s.X, C0 = %s; %d relocation(s); margins %s; plain-numpy replay: labels %s, "
-                  "max |centres - sklearn| %.3g" % (s, ds, note, margins.relocations, margins.text(),
-                                                    "agree" if np.array_equal(ours, labels) else "DIFFER", diff))
-        g.scalar(p + ".dataset", data_index[ds], "index d of the data: X = data.d.X = %s.X" % ds)
-        g.scalar(p + ".threads", threads, "threadpool_limits(%d, 'openmp')" % threads)
-        g.matrix(p + ".init_centers", C0, "C0, in the coordinates of X")
-        g.vector(p + ".labels", labels, "sklearn.cluster._k_means_lloyd.lloyd_iter_chunked_dense(Xc, ..., C0 - X_mean, ..., "
-                                        "update_centers=False) labels  # Xc = X - X_mean, X_mean = X.mean(axis=0)")
-        g.matrix(p + ".centers", km.cluster_centers_,
-                 "KMeans(n_clusters=%d, init=C0, n_init=1, max_iter=1, algorithm='lloyd').fit(X).cluster_centers_"
-                 % C0.shape[0])
-        report.append("kmeans: lloyd_step %d (%s, %d thread(s)): %d relocation(s), max |replay - sklearn| %.3g"
-                      % (s, ds, threads, margins.relocations, diff))
-    g.scalar("lloyd_step.count", len(steps), "number of entries lloyd_step.0 .. lloyd_step.%d" % (len(steps) - 1))
-
-
 def _all_cases(data):
     """Every case, ordered: the first family's cases with margins above MARGIN (their old indices),
     its near-tie cases, then the ties on purpose. Each: (case, model, record, margins)."""
@@ -336,9 +250,9 @@ def build_kmeans(report):
     g.scalar("kmeans.count", len(written), "number of cases kmeans.0 .. kmeans.%d" % (len(written) - 1))
     n_sil = _silhouette(g, [(i, c, km) for i, c, km, _, _ in written], data, names, report)
     g.scalar("silhouette.count", n_sil, "number of silhouette entries")
-    with Threads(1):
+    with golden_writer.OpenMPThreads(1):
         _elbow(g, data, data_index, report)
-    _lloyd_steps(g, data, data_index, report)
+    goldens_kmeans_steps.lloyd_steps(g, data, data_index, report)
 
     report.append("kmeans: %d cases (%d near ties, %d with ties on purpose, %d with an exact tie); the plain-numpy "
                   "replay decides %d of them otherwise" % (len(written), len(near), len(ties), exact, disagree))
