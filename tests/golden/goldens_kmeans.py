@@ -27,6 +27,7 @@ from sklearn.metrics import silhouette_samples, silhouette_score
 
 import goldens_kmeans_cases as cases
 import goldens_kmeans_steps
+import goldens_numpy_order
 import goldens_kmeans_replay as replay
 
 MARGIN = 1e-9
@@ -253,6 +254,7 @@ def build_kmeans(report):
     with golden_writer.OpenMPThreads(1):
         _elbow(g, data, data_index, report)
     goldens_kmeans_steps.lloyd_steps(g, data, data_index, report)
+    goldens_numpy_order.numpy_order(g, report)
 
     report.append("kmeans: %d cases (%d near ties, %d with ties on purpose, %d with an exact tie); the plain-numpy "
                   "replay decides %d of them otherwise" % (len(written), len(near), len(ties), exact, disagree))
