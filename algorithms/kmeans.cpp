@@ -126,6 +126,21 @@ Matrix rows_of(const Matrix& X, const std::vector<std::size_t>& idx) {
     return C;
 }
 
+// Step 5 of kmeans_fit: the winning run with its centres back in the coordinates of X
+KMeansResult result_of(LloydRun best, std::vector<std::size_t> indices, double closest, const Vector& xbar) {
+    KMeansResult out;
+    out.labels_ = std::move(best.labels);
+    out.cluster_centers_ = add_row_vector(best.C, xbar);  // c_j + xbar, as sklearn's best_centers += X_mean
+    out.inertia_ = best.inertia;
+    out.n_iter_ = best.n_iter;
+    out.strict_convergence_ = best.strict;
+    out.closest_call_ = closest;
+    out.inertia_per_iteration = std::move(best.J);
+    for (const Matrix& C : best.C_history) out.centers_per_iteration.push_back(add_row_vector(C, xbar));
+    out.init_indices = std::move(indices);
+    return out;
+}
+
 }  // namespace
 
 KMeansResult kmeans_fit(const Matrix& X, const KMeansOptions& opt) {
@@ -170,17 +185,7 @@ KMeansResult kmeans_fit(const Matrix& X, const KMeansOptions& opt) {
     }
 
     // 5. the winner, with its centres back in the coordinates of X
-    KMeansResult out;
-    out.labels_ = std::move(best.labels);
-    out.cluster_centers_ = add_row_vector(best.C, xbar);  // c_j + xbar, as sklearn's best_centers += X_mean
-    out.inertia_ = best.inertia;
-    out.n_iter_ = best.n_iter;
-    out.strict_convergence_ = best.strict;
-    out.closest_call_ = closest;
-    out.inertia_per_iteration = std::move(best.J);
-    for (const Matrix& C : best.C_history) out.centers_per_iteration.push_back(add_row_vector(C, xbar));
-    out.init_indices = std::move(best_indices);
-    return out;
+    return result_of(std::move(best), std::move(best_indices), closest, xbar);
 }
 
 std::vector<int> kmeans_predict(const KMeansResult& model, const Matrix& X) {
