@@ -46,6 +46,8 @@ def _tie_datasets():
         # sklearn/cluster/tests/test_k_means.py::test_kmeans_relocated_clusters
         "relocated4x2": (np.array([[0, 0], [0.5, 0], [0.5, 1], [1, 1]]),
                          "numpy.array([[0, 0], [0.5, 0], [0.5, 1], [1, 1]])  # sklearn's test_kmeans_relocated_clusters"),
+        # mean variance 1, so tol_abs = tol exactly: the (KM.5) stop turns on sqrt(7.25)**2 < 7.25
+        "shift2x2": (np.array([[-1, -1], [1, 1]]), "numpy.array([[-1, -1], [1, 1]])"),
     }
     return {n: (np.asarray(X, dtype=np.float64), call + ".astype(float)", False) for n, (X, call) in made.items()}
 
@@ -145,6 +147,9 @@ def tie_cases(data):
     add("poisson600x5", 6, "k-means++", seed=3, tol=0.0)
     add("likert300x9", 5, "random", seed=4, max_iter=3)
     add("ints200x2", 4, "random", seed=5, tol=1e-2)
+    add("shift2x2", 1, "array", centers=np.array([[2.5, 1.0]]), tol=float(np.sqrt(7.25) * np.sqrt(7.25)),
+        note="(2.5, 1): the first shift is 2.5**2 + 1**2 = 7.25 and tol_abs = sqrt(7.25)**2 = 7.249999999999999; "
+             "sklearn's sqrt-then-square stops after 1 iteration, the plain sum would not")
     return out
 
 
