@@ -48,6 +48,10 @@ def _tie_datasets():
                          "numpy.array([[0, 0], [0.5, 0], [0.5, 1], [1, 1]])  # sklearn's test_kmeans_relocated_clusters"),
         # mean variance 1, so tol_abs = tol exactly: the (KM.5) stop turns on sqrt(7.25)**2 < 7.25
         "shift2x2": (np.array([[-1, -1], [1, 1]]), "numpy.array([[-1, -1], [1, 1]])"),
+        # one-decimal values, D = 1: X.mean(axis=0) is numpy's pairwise sum, 0.6240000000000001, where
+        # the plain sum gives 0.6240000000000003
+        "decimal150x1": (np.round(rs(0).standard_normal((150, 1)) * 5, 1),
+                         "numpy.round(numpy.random.RandomState(0).standard_normal((150, 1)) * 5, 1)"),
     }
     return {n: (np.asarray(X, dtype=np.float64), call + ".astype(float)", False) for n, (X, call) in made.items()}
 
@@ -150,6 +154,7 @@ def tie_cases(data):
     add("shift2x2", 1, "array", centers=np.array([[2.5, 1.0]]), tol=float(np.sqrt(7.25) * np.sqrt(7.25)),
         note="(2.5, 1): the first shift is 2.5**2 + 1**2 = 7.25 and tol_abs = sqrt(7.25)**2 = 7.249999999999999; "
              "sklearn's sqrt-then-square stops after 1 iteration, the plain sum would not")
+    add("decimal150x1", 5, "k-means++", seed=2)  # with the plain mean: n_iter_ 7 instead of 8, one label
     return out
 
 
