@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The three steps of Lloyd's k-means, each alone against scikit-learn 1.2.1 (the k-means
-// exercises of derivations/kmeans.md, section 15): the assignment (KM.2), the update (KM.3, KM.4)
+// exercises of derivations/kmeans.md, section 16): the assignment (KM.2), the update (KM.3, KM.4)
 // and the k-means++ seeding (KM.9). Each case calls its step and no other exercise region.
 #include <set>
 #include <string>
