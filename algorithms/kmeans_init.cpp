@@ -55,9 +55,9 @@ std::vector<std::size_t> kmeans_plus_plus(const Matrix& X, std::size_t K, Random
     // >>> exercise kmeans-plusplus: derivations/kmeans.md
     // L = 2 + floor(ln K) local trials, as sklearn's 2 + int(np.log(K))
     const std::size_t L = 2 + static_cast<std::size_t>(std::log(static_cast<double>(K)));
-    const Vector xn = row_norms_squared(X);                    // ||x_i||^2, sklearn's x_squared_norms
-    Vector closest = squared_distances_to_row(X, xn, idx[0]);  // D^2 weights: squared distance to the nearest centre  // D^2 weights: squared distance to the nearest centre
-    double pot = sum(closest);                              // the potential phi = sum_i closest_i
+    const Vector xn = row_norms_squared(X);                    // ||x_i||^2, sklearn's x_squared_norms (KM.14)
+    Vector closest = squared_distances_to_row(X, xn, idx[0]);  // D^2 weights: squared distance to the nearest centre
+    double pot = sum(closest);                                 // the potential phi = sum_i closest_i (KM.13)
     for (std::size_t c = 1; c < K; ++c) {
         // draws r_t = u_t * phi, u_t uniform on [0, 1) (numpy's uniform(size=L) * phi)
         Vector r = rs.random_sample(L);

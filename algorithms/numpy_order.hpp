@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The order in which numpy 1.24 adds, and the order in which its partial sort leaves equal values:
 // what scikit-learn's k-means inherits from numpy wherever a tie or a last bit decides a discrete
-// outcome (derivations/kmeans.md, section "Where ties are decided", tags KM.13 to KM.17).
+// outcome (derivations/kmeans.md, section 13 "Where ties are decided", tags KM.13, KM.14, KM.16).
 // Each function reproduces one numpy routine bit for bit; each says which, and the order it adds in.
 //
 //   numpy_sum            np.sum of a contiguous vector, np.sum(A, axis=1), X.mean(axis=0) for D = 1:
