@@ -286,6 +286,9 @@ TEST_CASE(bad_input_is_named) {
     CHECK_THROWS(kmeans_fit(X, o), std::invalid_argument, "tol = -0.0001");
     o.tol = std::nan("");
     CHECK_THROWS(kmeans_fit(X, o), std::invalid_argument, "tol = nan");
+    o = opt;
+    o.reference_threads = 3;  // (KM.15) sklearn's 3-thread sums depend on the order threads finish
+    CHECK_THROWS(kmeans_fit(X, o), std::invalid_argument, "reference_threads = 3, it must be 1 or 2");
     const KMeansResult km = kmeans_fit(X, opt);
     CHECK_THROWS(kmeans_predict(km, Matrix(3, 5)), ShapeError, "X is 3x5 but the centres are 2x2");
     CHECK_THROWS(kmeans_predict(KMeansResult{}, X), std::invalid_argument, "no centres");
