@@ -11,6 +11,7 @@
 #include <string>
 
 #include "algorithms/kmeans.hpp"
+#include "algorithms/numpy_order.hpp"
 
 namespace mlfs {
 
@@ -18,19 +19,21 @@ namespace {
 
 // Two helpers of kmeans_plus_plus. [[maybe_unused]]: in the student kit, until the k-means++
 // exercise is written, nothing calls them.
-// ||x_i - a||^2 for every sample i, by direct differences; a is row r of X
-[[maybe_unused]] Vector squared_distances_to_row(const Matrix& X, std::size_t r) {
-    Vector d(X.rows(), 0.0);
-    for (std::size_t i = 0; i < X.rows(); ++i)
-        for (std::size_t k = 0; k < X.cols(); ++k) d[i] += (X(i, k) - X(r, k)) * (X(i, k) - X(r, k));
-    return d;
+// (KM.17) ||x_i - a||^2 for every sample i as sklearn's _euclidean_distances computes it, a = row r
+// of X: ((-2 x_i.a) + ||a||^2) + ||x_i||^2, the dot a plain sum in feature order (the reference
+// BLAS), the norms in einsum's order (KM.14, xn = row_norms_squared(X)), clipped at 0 (np.maximum).
+[[maybe_unused]] Vector squared_distances_to_row(const Matrix& X, const Vector& xn, std::size_t r) {
+    Vector dist(X.rows());
+    for (std::size_t i = 0; i < X.rows(); ++i) {
+        double xa = 0.0;  // x_i . a
+        for (std::size_t d = 0; d < X.cols(); ++d) xa += X(r, d) * X(i, d);
+        dist[i] = std::max((-2.0 * xa + xn[r]) + xn[i], 0.0);
+    }
+    return dist;
 }
 
-[[maybe_unused]] double sum(const Vector& v) {
-    double s = 0.0;
-    for (double x : v) s += x;
-    return s;
-}
+// (KM.13) numpy's sum of v (closest_dist_sq.sum(), distance_to_candidates.sum(axis=1))
+[[maybe_unused]] double sum(const Vector& v) { return numpy_sum(v); }
 
 void require_seedable(const char* what, std::size_t N, std::size_t K) {
     if (K < 1 || K > N)
@@ -52,8 +55,9 @@ std::vector<std::size_t> kmeans_plus_plus(const Matrix& X, std::size_t K, Random
     // >>> exercise kmeans-plusplus: derivations/kmeans.md
     // L = 2 + floor(ln K) local trials, as sklearn's 2 + int(np.log(K))
     const std::size_t L = 2 + static_cast<std::size_t>(std::log(static_cast<double>(K)));
-    Vector closest = squared_distances_to_row(X, idx[0]);  // D^2 weights: squared distance to the nearest centre
-    double pot = sum(closest);                              // the potential phi = sum_i closest_i
+    const Vector xn = row_norms_squared(X);                    // ||x_i||^2, sklearn's x_squared_norms (KM.14)
+    Vector closest = squared_distances_to_row(X, xn, idx[0]);  // D^2 weights: squared distance to the nearest centre
+    double pot = sum(closest);                                 // the potential phi = sum_i closest_i (KM.13)
     for (std::size_t c = 1; c < K; ++c) {
         // draws r_t = u_t * phi, u_t uniform on [0, 1) (numpy's uniform(size=L) * phi)
         Vector r = rs.random_sample(L);
@@ -69,7 +73,7 @@ std::vector<std::size_t> kmeans_plus_plus(const Matrix& X, std::size_t K, Random
             const auto it = std::lower_bound(cum.begin(), cum.end(), r[t]);
             const std::size_t cand = std::min(static_cast<std::size_t>(it - cum.begin()), N - 1);
             // the D^2 weights if cand became a centre, and their potential
-            Vector trial = squared_distances_to_row(X, cand);
+            Vector trial = squared_distances_to_row(X, xn, cand);
             for (std::size_t i = 0; i < N; ++i) trial[i] = std::min(closest[i], trial[i]);
             const double trial_pot = sum(trial);
             if (t == 0 || trial_pot < best_pot) {  // keep the first minimum
@@ -94,15 +98,18 @@ std::vector<std::size_t> kmeans_random_init(std::size_t N, std::size_t K, Random
     return perm;
 }
 
-// (KM.6) as numpy: var_k = (1/N) sum_i (X(i, k) - xbar_k)^2, then mean over k, then times tol
+// (KM.6) as np.mean(np.var(X, axis=0)) * tol: var_d = (sum_i (X(i, d) - xbar_d)^2) / N with the
+// column sums in numpy's order (rows in order for D >= 2, numpy_sum for D = 1), then numpy_sum over
+// d, / D, times tol; tol = 0 gives 0 (sklearn's _tolerance returns 0 without computing).
 double kmeans_tolerance(const Matrix& X, double tol) {
-    const Vector xbar = column_means(X);
-    Vector var(X.cols(), 0.0);
-    for (std::size_t i = 0; i < X.rows(); ++i)
-        for (std::size_t k = 0; k < X.cols(); ++k) var[k] += (X(i, k) - xbar[k]) * (X(i, k) - xbar[k]);
-    double mean_var = 0.0;
-    for (double v : var) mean_var += v / static_cast<double>(X.rows());  // sum_k var_k
-    return mean_var / static_cast<double>(X.cols()) * tol;
+    if (tol == 0.0) return 0.0;
+    const std::size_t N = X.rows(), D = X.cols();
+    const Vector xbar = numpy_column_means(X);
+    Matrix dev(N, D);  // (X(i, d) - xbar_d)^2
+    for (std::size_t i = 0; i < N; ++i)
+        for (std::size_t d = 0; d < D; ++d) dev(i, d) = (X(i, d) - xbar[d]) * (X(i, d) - xbar[d]);
+    Vector var = numpy_column_means(dev);  // the same sum, / N
+    return numpy_sum(var) / static_cast<double>(D) * tol;
 }
 
 std::size_t count_distinct_rows(const Matrix& X) {
@@ -110,8 +117,8 @@ std::size_t count_distinct_rows(const Matrix& X) {
     std::vector<std::size_t> order(X.rows());
     std::iota(order.begin(), order.end(), std::size_t{0});
     auto less = [&X](std::size_t a, std::size_t b) {
-        for (std::size_t k = 0; k < X.cols(); ++k)
-            if (X(a, k) != X(b, k)) return X(a, k) < X(b, k);
+        for (std::size_t d = 0; d < X.cols(); ++d)
+            if (X(a, d) != X(b, d)) return X(a, d) < X(b, d);
         return false;
     };
     std::sort(order.begin(), order.end(), less);

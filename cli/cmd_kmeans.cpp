@@ -35,7 +35,8 @@ const char* const kSummary =
     "max_iter=M, tol=T) on the same columns. Prints each cluster's size and centre, inertia_, n_iter_\n"
     "and the silhouette score (for 2 <= K < N and N <= 20000: it costs N^2 distances).\n\n"
     "--json prints one JSON object and nothing else on stdout, numbers with 17 significant digits:\n"
-    "labels_, cluster_centers_, inertia_, n_iter_, feature_names_in_, init, n_init, seed.";
+    "labels_, cluster_centers_, inertia_, n_iter_, feature_names_in_, init, n_init, closest_call,\n"
+    "sklearn_threads, seed.";
 
 const std::size_t kSilhouetteMaxN = 20000;
 
@@ -48,6 +49,7 @@ Args make_args() {
     args.option("--n-init", "N", "starts to try, >= 1 (default 'auto': 1 for k-means++, 10 for random; sklearn 1.2.1's is 10)");
     args.option("--seed", "S", "random_state, 0 to 4294967295 (default 0)");
     args.option("--max-iter", "N", "at most N Lloyd iterations per start (default 300)");
+    args.option("--sklearn-threads", "N", "reproduce scikit-learn's sums with 1 (default) or 2 OpenMP threads (KM.15)");
     args.option("--tol", "T", "stop when the centres move by sum_j ||dc_j||^2 <= T x mean feature variance (default 1e-4)");
     args.option("--out", "DIR", "write the plots into DIR (created if needed)");
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
@@ -92,6 +94,9 @@ Request read_request(const Args& args) {
     r.opt.max_iter = static_cast<int>(max_iter);
     r.opt.tol = args.get_double("--tol", r.opt.tol);
     if (r.opt.tol < 0.0) args.fail("--tol must be >= 0, got " + args.get("--tol"));
+    const long threads = args.get_int("--sklearn-threads", 1);
+    if (threads != 1 && threads != 2) args.fail("--sklearn-threads must be 1 or 2, got " + args.get("--sklearn-threads"));
+    r.opt.reference_threads = static_cast<int>(threads);
     r.json = args.has("--json");
     return r;
 }
@@ -147,6 +152,7 @@ Json to_json(const Request& r, const Problem& p, const KMeansResult& km) {
     j.add("cluster_centers_", Json::rows(km.cluster_centers_)).add("inertia_", Json::number(km.inertia_));
     j.add("n_iter_", Json::number(km.n_iter_)).add("feature_names_in_", Json::strings(p.names));
     j.add("init", Json::string(r.init)).add("n_init", Json::number(effective_n_init(r.opt)));
+    j.add("closest_call", Json::number(km.closest_call_)).add("sklearn_threads", Json::number(r.opt.reference_threads));
     return j.add("seed", Json::number(r.opt.seed));
 }
 
@@ -175,12 +181,15 @@ void print_text(const Request& r, const Problem& p, const KMeansResult& km, cons
                 r.opt.init == KMeansInit::given ? (" from " + r.centres).c_str() : "", effective_n_init(r.opt),
                 r.opt.seed, r.opt.max_iter, r.opt.tol, kmeans_tolerance(p.X, r.opt.tol));
     print_clusters(p.names, km);
-    const bool strict = km.inertia_per_iteration.size() == static_cast<std::size_t>(km.n_iter_);
-    std::printf("\ninertia_ %.17g (KM.1)\nn_iter_  %d (%s)\n%s\n", km.inertia_, km.n_iter_,
+    const bool strict = km.strict_convergence_;
+    std::printf("\ninertia_ %.17g (KM.1)\nn_iter_  %d (%s)\nclosest call %.3g (KM.18: the smallest (d_2 - d_1) / d_2 of a "
+                "sample's two nearest centres; 0 is an exact tie, below 1e-12 a tie decided by the last bit)\n"
+                "sums in the order of scikit-learn with %d OpenMP thread%s (KM.15, --sklearn-threads)\n%s\n",
+                km.inertia_, km.n_iter_,
                 strict                         ? "labels unchanged: converged, KM.7"
                 : km.n_iter_ == r.opt.max_iter ? "stopped by --max-iter, then re-assigned, KM.8"
                                                : "the centres moved by <= tol_abs, then re-assigned, KM.5 and KM.8",
-                silhouette.c_str());
+                km.closest_call_, r.opt.reference_threads, r.opt.reference_threads == 1 ? "" : "s", silhouette.c_str());
 }
 
 // The plots of a --data fit: clusters in the plane of the first two features, the elbow, the silhouette.

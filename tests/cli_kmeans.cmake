@@ -34,6 +34,11 @@ run_case("given centres, columns in another order" 0 stdout "init given centres"
          --data "${blobs}" --features x0,x1 --k 4 --init "${bad}/centres_good.csv")
 run_case("--n-init > 1 with given centres: a note" 0 stderr "--n-init 5 ignored: the given centres make one start"
          --data "${blobs}" --features x0,x1 --k 4 --init "${bad}/centres_good.csv" --n-init 5)
+run_case("--sklearn-threads 2: the closest call and the sums' order are printed" 0 stdout
+         "sums in the order of scikit-learn with 2 OpenMP threads"
+         --data "${blobs}" --features x0,x1 --k 4 --sklearn-threads 2)
+run_case("--sklearn-threads 3 is refused" 2 stderr "--sklearn-threads must be 1 or 2, got 3"
+         --data "${blobs}" --features x0,x1 --k 4 --sklearn-threads 3)
 
 # ---- 3. bad input: bad data exits 1
 run_case("K above the distinct points" 1 stderr "--k 3 but the 4 rows hold only 2 distinct points"

@@ -106,6 +106,24 @@ def versions_line():
                sklearn.__version__, mpmath.__version__, blas_description()))
 
 
+class OpenMPThreads:
+    """threadpool_limits(n, 'openmp'), checked: scikit-learn must then really use n threads."""
+
+    def __init__(self, n):
+        from threadpoolctl import threadpool_limits
+        self.n, self.limits = n, threadpool_limits(limits=n, user_api="openmp")
+
+    def __enter__(self):
+        from sklearn.utils._openmp_helpers import _openmp_effective_n_threads
+        self.limits.__enter__()
+        if _openmp_effective_n_threads() != self.n:
+            raise RuntimeError("asked scikit-learn for %d OpenMP threads, it uses %d"
+                               % (self.n, _openmp_effective_n_threads()))
+
+    def __exit__(self, *exc):
+        return self.limits.__exit__(*exc)
+
+
 def fmt(x):
     """'%.17g' of a double; integers are accepted if a double holds them exactly."""
     if isinstance(x, bool):
