@@ -5,6 +5,7 @@
 // Everything after the centring runs on Xc = X - 1 xbar^T, as sklearn does: the assignment is
 // decided on the centred data and the centres are shifted back at the very end.
 #include "algorithms/kmeans.hpp"
+#include "algorithms/kmeans_assign_fast.hpp"
 
 #include <cmath>
 #include <stdexcept>
@@ -118,8 +119,16 @@ struct LloydRun {
     std::vector<Matrix> C_history;  // centred
 };
 
-// One run of Lloyd's algorithm from the centred initial centres C0 (KM.2 to KM.8).
-LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs) {
+// (KM.1) J = sum_i d2[i], added in sample order as inertia() adds its terms
+double sum_in_order(const Vector& d2) {
+    double J = 0.0;
+    for (double d : d2) J += d;
+    return J;
+}
+
+// One run of Lloyd's algorithm from the centred initial centres C0 (KM.2 to KM.8). The assignment
+// is kmeans_assign_fast: kmeans_assign's labels and inertia()'s terms, bit for bit, on `threads`.
+LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs, int threads) {
     LloydRun run;
     run.C = C0;
     run.C_history.push_back(C0);
@@ -127,8 +136,9 @@ LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs)
     bool strict = false;
     while (run.n_iter < max_iter) {
         ++run.n_iter;
-        run.labels = kmeans_assign(Xc, run.C);                   // (KM.2) with C^t
-        run.J.push_back(inertia(Xc, run.C, run.labels));         // (KM.1) J(l^t, C^t)
+        Vector d2;
+        run.labels = kmeans_assign_fast(Xc, run.C, threads, &d2);  // (KM.2) with C^t
+        run.J.push_back(sum_in_order(d2));                         // (KM.1) J(l^t, C^t)
         Matrix C_new = kmeans_update(Xc, run.C, run.labels);     // (KM.3), (KM.4)
         const double shift = centre_shift(C_new, run.C);         // (KM.5)
         run.C = std::move(C_new);
@@ -141,8 +151,9 @@ LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs)
         labels_old = run.labels;
     }
     if (!strict) {                                               // (KM.8) re-assign to the final centres
-        run.labels = kmeans_assign(Xc, run.C);
-        run.J.push_back(inertia(Xc, run.C, run.labels));
+        Vector d2;
+        run.labels = kmeans_assign_fast(Xc, run.C, threads, &d2);
+        run.J.push_back(sum_in_order(d2));
     }
     run.inertia = inertia(Xc, run.C, run.labels);                // (KM.1)
     return run;
@@ -253,7 +264,7 @@ KMeansResult kmeans_fit(const Matrix& X, const KMeansOptions& opt) {
             C0 = rows_of(Xc, idx);
         }
         // 4b. (KM.2)-(KM.8) Lloyd's iterations
-        LloydRun run = lloyd(Xc, C0, opt.max_iter, tol_abs);
+        LloydRun run = lloyd(Xc, C0, opt.max_iter, tol_abs, opt.threads);
         // 4c. (KM.11) the first run is kept; a later one replaces it only if J is strictly lower and
         // the clustering is not the same
         if (r == 0 || (run.inertia < best.inertia && !same_clustering(run.labels, best.labels, K))) {

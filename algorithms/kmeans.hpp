@@ -53,6 +53,8 @@ struct KMeansOptions {
     int max_iter = 300;
     double tol = 1e-4;               // relative: tol_abs = tol * mean(var(X, axis=0)) (KM.6)
     std::uint32_t seed = 0;          // RandomState(seed), fresh per fit, as random_state=int
+    int threads = 0;                 // for the assignment (kmeans_assign_fast); 0 = all hardware
+                                     // threads; every result is the same for every value
 };
 
 struct KMeansResult {
