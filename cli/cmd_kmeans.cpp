@@ -48,6 +48,7 @@ Args make_args() {
     args.option("--seed", "S", "random_state, 0 to 4294967295 (default 0)");
     args.option("--max-iter", "N", "at most N Lloyd iterations per start (default 300)");
     args.option("--tol", "T", "stop when the centres move by sum_j ||dc_j||^2 <= T x mean feature variance (default 1e-4)");
+    args.option("--threads", "N", "threads for the assignment, 0 = all hardware threads (default 0); same numbers for every N");
     args.option("--out", "DIR", "write the plots into DIR (created if needed)");
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     return args;
@@ -91,6 +92,9 @@ Request read_request(const Args& args) {
     r.opt.max_iter = static_cast<int>(max_iter);
     r.opt.tol = args.get_double("--tol", r.opt.tol);
     if (r.opt.tol < 0.0) args.fail("--tol must be >= 0, got " + args.get("--tol"));
+    const long threads = args.get_int("--threads", 0);
+    if (threads < 0 || threads > INT_MAX) args.fail("--threads must be an integer from 0 to " + std::to_string(INT_MAX) + ", got " + args.get("--threads"));
+    r.opt.threads = static_cast<int>(threads);
     r.json = args.has("--json");
     return r;
 }
