@@ -128,7 +128,8 @@ double sum_in_order(const Vector& d2) {
 
 // One run of Lloyd's algorithm from the centred initial centres C0 (KM.2 to KM.8). The assignment
 // is kmeans_assign_fast: kmeans_assign's labels and inertia()'s terms, bit for bit, on `threads`.
-LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs, int threads) {
+LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs, int threads,
+               const std::function<void(int, double)>& on_iteration) {
     LloydRun run;
     run.C = C0;
     run.C_history.push_back(C0);
@@ -139,6 +140,7 @@ LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs,
         Vector d2;
         run.labels = kmeans_assign_fast(Xc, run.C, threads, &d2);  // (KM.2) with C^t
         run.J.push_back(sum_in_order(d2));                         // (KM.1) J(l^t, C^t)
+        if (on_iteration) on_iteration(run.n_iter, run.J.back());
         Matrix C_new = kmeans_update(Xc, run.C, run.labels);     // (KM.3), (KM.4)
         const double shift = centre_shift(C_new, run.C);         // (KM.5)
         run.C = std::move(C_new);
@@ -264,7 +266,7 @@ KMeansResult kmeans_fit(const Matrix& X, const KMeansOptions& opt) {
             C0 = rows_of(Xc, idx);
         }
         // 4b. (KM.2)-(KM.8) Lloyd's iterations
-        LloydRun run = lloyd(Xc, C0, opt.max_iter, tol_abs, opt.threads);
+        LloydRun run = lloyd(Xc, C0, opt.max_iter, tol_abs, opt.threads, opt.on_iteration);
         // 4c. (KM.11) the first run is kept; a later one replaces it only if J is strictly lower and
         // the clustering is not the same
         if (r == 0 || (run.inertia < best.inertia && !same_clustering(run.labels, best.labels, K))) {

@@ -35,6 +35,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "algorithms/random.hpp"
@@ -55,6 +56,9 @@ struct KMeansOptions {
     std::uint32_t seed = 0;          // RandomState(seed), fresh per fit, as random_state=int
     int threads = 0;                 // for the assignment (kmeans_assign_fast); 0 = all hardware
                                      // threads; every result is the same for every value
+    // Called after each assignment step with the iteration (from 1, per start) and its inertia
+    // J(l^t, C^t), e.g. to print progress; empty by default. It only observes.
+    std::function<void(int iteration, double inertia)> on_iteration;
 };
 
 struct KMeansResult {

@@ -4,6 +4,7 @@
 // computes it (derivations/kmeans.md): cluster sizes and centres, inertia_, n_iter_, the
 // silhouette, plots, and --json. Legend: N rows, D features, K clusters.
 #include <algorithm>
+#include <chrono>
 #include <climits>
 #include <cstdint>
 #include <cstdio>
@@ -223,12 +224,19 @@ int cmd_kmeans(int argc, char** argv) {
         return kExitOk;
     }
     if (!args.has("--data")) {
-        for (const char* needs_data : {"--k", "--features", "--init", "--n-init", "--seed", "--max-iter", "--tol", "--json"})
+        for (const char* needs_data : {"--k", "--features", "--init", "--n-init", "--seed", "--max-iter", "--tol", "--threads", "--json"})
             if (args.has(needs_data)) args.fail(std::string(needs_data) + " needs --data FILE.csv");
         return run_case_study(args.get_or("--out", "mlfs-kmeans"));
     }
     Request r = read_request(args);
     const Problem p = load(r);
+    if (!r.json) {  // progress on stderr: one line per Lloyd iteration, as mlfs mlp prints its epochs
+        const auto t0 = std::chrono::steady_clock::now();
+        r.opt.on_iteration = [t0](int iteration, double inertia) {
+            const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            std::fprintf(stderr, "iteration %4d  inertia %.10g  elapsed %.3f s\n", iteration, inertia, elapsed);
+        };
+    }
     const KMeansResult km = kmeans_fit(p.X, r.opt);
     if (r.json) {
         const std::string text = to_json(r, p, km).dump();  // built whole first: an error leaves stdout empty

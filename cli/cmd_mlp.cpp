@@ -247,7 +247,7 @@ int cmd_mlp(int argc, char** argv) {
     if (!args.has("--data")) {
         for (const char* needs_data : {"--target", "--task", "--hidden", "--activation", "--solver", "--lr", "--batch-size",
                                        "--epochs", "--alpha", "--momentum", "--nesterov", "--no-nesterov", "--no-shuffle",
-                                       "--tol", "--n-iter-no-change", "--seed", "--json"})
+                                       "--tol", "--n-iter-no-change", "--seed", "--threads", "--json"})
             if (args.has(needs_data)) args.fail(std::string(needs_data) + " needs --data FILE.csv");
         return run_studies(args.get_or("--out", "mlfs-mlp"), {run_mlp_study});
     }
