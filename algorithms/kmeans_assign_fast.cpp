@@ -27,14 +27,12 @@ Vector centre_norms(const Matrix& C) {
 void assign_block(const Matrix& Xc, const Matrix& C, const Vector& cn, std::size_t i0, std::size_t i1,
                   std::vector<int>& labels, Vector* d2) {
     const std::size_t K = C.rows(), D = Xc.cols();
-    Matrix Xb(i1 - i0, D);
-    std::copy(Xc.data().begin() + static_cast<std::ptrdiff_t>(i0 * D),
-              Xc.data().begin() + static_cast<std::ptrdiff_t>(i1 * D), Xb.data().begin());
-    const Matrix XC = matmul_bt_fast(Xb, C, 1);  // B x K, (x_i . c_j) with kmeans_assign's bits
+    std::vector<double> XC((i1 - i0) * K);  // B x K, x_i . c_j with kmeans_assign's bits
+    matmul_bt_rows(Xc, C, i0, i1, XC.data());
     for (std::size_t i = i0; i < i1; ++i) {
         double best = 0.0;
         for (std::size_t j = 0; j < K; ++j) {
-            const double d = cn[j] - 2.0 * XC(i - i0, j);  // (KM.2) ||x_i - c_j||^2 - ||x_i||^2
+            const double d = cn[j] - 2.0 * XC[(i - i0) * K + j];  // (KM.2) ||x_i - c_j||^2 - ||x_i||^2
             if (j == 0 || d < best) {                       // strict <: ties go to the lowest j
                 best = d;
                 labels[i] = static_cast<int>(j);

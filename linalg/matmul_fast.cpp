@@ -105,10 +105,11 @@ void edge_kernel(std::size_t kc, const double* Ap, const double* Bp, double* C, 
         for (std::size_t c = 0; c < nc; ++c) C[r * ldc + c] = tile[r * NR + c];
 }
 
-// Rows [i0, i1) of C = L R: every k-block, every MC-row block, every tile.
+// Rows [i0, i1) of C = L R, added into C0 (row i0 of C, row stride ldc, zeros before): every
+// k-block, every MC-row block, every tile.
 void product_rows(const View& L, const std::vector<double>& Bp, std::size_t K, std::size_t M, std::size_t i0,
-                  std::size_t i1, Matrix& C) {
-    std::vector<double> Ap(MC * KC);
+                  std::size_t i1, double* C0, std::size_t ldc) {
+    std::vector<double> Ap(round_up(std::min(MC, i1 - i0), MR) * std::min(KC, K));
     for (std::size_t k0 = 0; k0 < K; k0 += KC) {
         const std::size_t k1 = std::min(K, k0 + KC), kc = k1 - k0;
         for (std::size_t ib = i0; ib < i1; ib += MC) {
@@ -119,10 +120,11 @@ void product_rows(const View& L, const std::vector<double>& Bp, std::size_t K, s
                 for (std::size_t ip = 0; ib + ip * MR < ie; ++ip) {
                     const std::size_t i = ib + ip * MR, j = jp * NR;
                     const std::size_t mr = std::min(MR, ie - i), nc = std::min(NR, M - j);
+                    double* tile = C0 + (i - i0) * ldc + j;
                     if (mr == MR && nc == NR)
-                        kernel(kc, Ap.data() + ip * MR * kc, panel, &C(i, j), M);
+                        kernel(kc, Ap.data() + ip * MR * kc, panel, tile, ldc);
                     else
-                        edge_kernel(kc, Ap.data() + ip * MR * kc, panel, &C(i, j), M, mr, nc);
+                        edge_kernel(kc, Ap.data() + ip * MR * kc, panel, tile, ldc, mr, nc);
                 }
             }
         }
@@ -140,7 +142,7 @@ Matrix product(const View& L, const View& R, std::size_t N, std::size_t K, std::
     const std::size_t rows = round_up((N + T - 1) / T, MR);
     parallel_for(T, static_cast<int>(T), [&](std::size_t t) {
         const std::size_t i0 = std::min(N, t * rows), i1 = std::min(N, i0 + rows);
-        if (i0 < i1) product_rows(L, Bp, K, M, i0, i1, C);
+        if (i0 < i1) product_rows(L, Bp, K, M, i0, i1, &C(i0, 0), M);
     });
     return C;
 }
@@ -170,6 +172,17 @@ Matrix matmul_bt_fast(const Matrix& A, const Matrix& B, int threads) {
     require(A.cols() == B.cols(), "matmul_bt_fast", A, B, "A and B must have the same number of columns");
     return product({A.data().data(), A.cols(), 1}, {B.data().data(), 1, B.cols()}, A.rows(), A.cols(), B.rows(),
                    threads);
+}
+
+// Rows [i0, i1) of A B^T into C (row stride B.rows()), on the calling thread: the bits of
+// matmul_bt_fast's rows. For callers that split samples themselves (kmeans_assign_fast).
+void matmul_bt_rows(const Matrix& A, const Matrix& B, std::size_t i0, std::size_t i1, double* C) {
+    require(A.cols() == B.cols(), "matmul_bt_rows", A, B, "A and B must have the same number of columns");
+    const std::size_t K = A.cols(), M = B.rows();
+    std::fill(C, C + (i1 - i0) * M, 0.0);
+    if (i0 >= i1 || M == 0 || K == 0) return;
+    const View L{A.data().data(), K, 1}, R{B.data().data(), 1, K};
+    product_rows(L, pack_right(R, K, M), K, M, i0, i1, C, M);
 }
 
 }  // namespace mlfs

@@ -17,5 +17,8 @@ namespace mlfs {
 Matrix matmul_fast(const Matrix& A, const Matrix& B, int threads = 1);
 Matrix matmul_at_fast(const Matrix& A, const Matrix& B, int threads = 1);
 Matrix matmul_bt_fast(const Matrix& A, const Matrix& B, int threads = 1);
+// Rows [i0, i1) of A B^T written to C[(i - i0) * B.rows() + j], on the calling thread, with the same
+// bits (for kernels that split their rows over threads themselves, as kmeans_assign_fast).
+void matmul_bt_rows(const Matrix& A, const Matrix& B, std::size_t i0, std::size_t i1, double* C);
 
 }  // namespace mlfs

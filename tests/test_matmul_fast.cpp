@@ -78,6 +78,21 @@ TEST_CASE(all_hardware_threads_and_empty_sums) {
               "K = 0 gives zeros");
 }
 
+TEST_CASE(rows_of_a_b_transposed) {
+    // matmul_bt_rows: rows [i0, i1) of A B^T, as kmeans_assign_fast calls it, against matmul_bt_fast's rows
+    const Matrix A = pseudo_random(1000, 65, 31), B = pseudo_random(63, 65, 32);
+    const Matrix full = matmul_bt_fast(A, B, 1);
+    const std::size_t ranges[][2] = {{0, 1}, {7, 70}, {240, 480}, {999, 1000}, {0, 1000}};
+    for (const auto& r : ranges) {
+        Matrix part(r[1] - r[0], B.rows(), -1.0);  // overwritten, not added to
+        matmul_bt_rows(A, B, r[0], r[1], part.data().data());
+        Matrix expected(r[1] - r[0], B.rows());
+        for (std::size_t i = r[0]; i < r[1]; ++i) expected.set_row(i - r[0], full.row(i));
+        CHECK_MSG(same_bits(part, expected), "rows " + std::to_string(r[0]) + ".." + std::to_string(r[1]) +
+                                                 " of A B^T: the same bits as the whole product");
+    }
+}
+
 TEST_CASE(shape_errors_name_both_shapes) {
     CHECK_THROWS(matmul_fast(Matrix(2, 3), Matrix(4, 2)), ShapeError, "A is 2x3 but B is 4x2");
     CHECK_THROWS(matmul_at_fast(Matrix(2, 3), Matrix(4, 2)), ShapeError, "A is 2x3 but B is 4x2");
