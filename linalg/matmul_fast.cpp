@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Register-tiled products (derivations/linear_algebra.md, (LA.4)). Legend: C is N x M, the sums run
+// Register-tiled products (derivations/linear_algebra.md, (LA.3)). Legend: C is N x M, the sums run
 // over k = 0 .. K-1. One kernel serves A B, A^T B and A B^T: only the packing differs.
 //
 // Blocking (the GotoBLAS scheme, written as plain loops for the compiler to vectorise):
@@ -46,17 +46,30 @@ struct View {
     double operator()(std::size_t p, std::size_t q) const { return data[p * ps + q * qs]; }
 };
 
-// Bp[jp][k][c] = R(k, jp NR + c) for all k < K; columns past M are 0 (computed, never stored).
-std::vector<double> pack_right(const View& R, std::size_t K, std::size_t M) {
-    std::vector<double> Bp(round_up(M, NR) * K, 0.0);
+// Bp[jp][k][c] = R(k, jp NR + c) for all k < K, into Bp (round_up(M, NR) K doubles); columns past
+// M are 0 (computed, never stored).
+void pack_right(const View& R, std::size_t K, std::size_t M, double* Bp) {
     for (std::size_t jp = 0; jp * NR < M; ++jp) {
         const std::size_t nc = std::min(NR, M - jp * NR);
-        double* panel = Bp.data() + jp * NR * K;
-        for (std::size_t k = 0; k < K; ++k)
+        double* panel = Bp + jp * NR * K;
+        for (std::size_t k = 0; k < K; ++k) {
             for (std::size_t c = 0; c < nc; ++c) panel[k * NR + c] = R(k, jp * NR + c);
+            for (std::size_t c = nc; c < NR; ++c) panel[k * NR + c] = 0.0;
+        }
     }
-    return Bp;
 }
+
+// The packing buffers of one call, kept by the calling thread from call to call (thread_local),
+// so that a training loop does not allocate and zero them once per product: the MLP makes three
+// products per batch. Grows, never shrinks; every entry used is written before it is read.
+double* scratch(std::size_t n) {
+    thread_local std::vector<double> buffer;
+    if (buffer.size() < n) buffer.resize(n);
+    return buffer.data();
+}
+
+// doubles of one thread's packed block of A for rows [i0, i1)
+std::size_t left_size(std::size_t rows, std::size_t K) { return round_up(std::min(MC, rows), MR) * std::min(KC, K); }
 
 // Ap[ip][k][r] = L(i0 + ip MR + r, k0 + k) for the rows [i0, i1) and k in [k0, k1); rows past i1 are 0.
 void pack_left(const View& L, std::size_t i0, std::size_t i1, std::size_t k0, std::size_t k1, double* Ap) {
@@ -107,24 +120,24 @@ void edge_kernel(std::size_t kc, const double* Ap, const double* Bp, double* C, 
 
 // Rows [i0, i1) of C = L R, added into C0 (row i0 of C, row stride ldc, zeros before): every
 // k-block, every MC-row block, every tile.
-void product_rows(const View& L, const std::vector<double>& Bp, std::size_t K, std::size_t M, std::size_t i0,
-                  std::size_t i1, double* C0, std::size_t ldc) {
-    std::vector<double> Ap(round_up(std::min(MC, i1 - i0), MR) * std::min(KC, K));
+// Ap is this thread's buffer of left_size(i1 - i0, K) doubles.
+void product_rows(const View& L, const double* Bp, std::size_t K, std::size_t M, std::size_t i0, std::size_t i1,
+                  double* C0, std::size_t ldc, double* Ap) {
     for (std::size_t k0 = 0; k0 < K; k0 += KC) {
         const std::size_t k1 = std::min(K, k0 + KC), kc = k1 - k0;
         for (std::size_t ib = i0; ib < i1; ib += MC) {
             const std::size_t ie = std::min(i1, ib + MC);
-            pack_left(L, ib, ie, k0, k1, Ap.data());
+            pack_left(L, ib, ie, k0, k1, Ap);
             for (std::size_t jp = 0; jp * NR < M; ++jp) {
-                const double* panel = Bp.data() + jp * NR * K + k0 * NR;
+                const double* panel = Bp + jp * NR * K + k0 * NR;
                 for (std::size_t ip = 0; ib + ip * MR < ie; ++ip) {
                     const std::size_t i = ib + ip * MR, j = jp * NR;
                     const std::size_t mr = std::min(MR, ie - i), nc = std::min(NR, M - j);
                     double* tile = C0 + (i - i0) * ldc + j;
                     if (mr == MR && nc == NR)
-                        kernel(kc, Ap.data() + ip * MR * kc, panel, tile, ldc);
+                        kernel(kc, Ap + ip * MR * kc, panel, tile, ldc);
                     else
-                        edge_kernel(kc, Ap.data() + ip * MR * kc, panel, tile, ldc, mr, nc);
+                        edge_kernel(kc, Ap + ip * MR * kc, panel, tile, ldc, mr, nc);
                 }
             }
         }
@@ -135,14 +148,16 @@ void product_rows(const View& L, const std::vector<double>& Bp, std::size_t K, s
 Matrix product(const View& L, const View& R, std::size_t N, std::size_t K, std::size_t M, int threads) {
     Matrix C(N, M, 0.0);
     if (N == 0 || M == 0 || K == 0) return C;  // an empty sum is 0.0, as in the reference
-    const std::vector<double> Bp = pack_right(R, K, M);
     const double flops = 2.0 * static_cast<double>(N) * static_cast<double>(K) * static_cast<double>(M);
     const std::size_t by_work = static_cast<std::size_t>(flops / kMinFlopsPerThread) + 1;
     const std::size_t T = std::min({resolve_threads(threads), by_work, (N + MR - 1) / MR});
-    const std::size_t rows = round_up((N + T - 1) / T, MR);
+    const std::size_t rows = round_up((N + T - 1) / T, MR), b_size = round_up(M, NR) * K;
+    double* Bp = scratch(b_size + T * left_size(rows, K));  // B's panels, then one A block per thread
+    pack_right(R, K, M, Bp);
     parallel_for(T, static_cast<int>(T), [&](std::size_t t) {
         const std::size_t i0 = std::min(N, t * rows), i1 = std::min(N, i0 + rows);
-        if (i0 < i1) product_rows(L, Bp, K, M, i0, i1, &C(i0, 0), M);
+        double* Ap = Bp + b_size + t * left_size(rows, K);
+        if (i0 < i1) product_rows(L, Bp, K, M, i0, i1, &C(i0, 0), M, Ap);
     });
     return C;
 }
@@ -182,7 +197,10 @@ void matmul_bt_rows(const Matrix& A, const Matrix& B, std::size_t i0, std::size_
     std::fill(C, C + (i1 - i0) * M, 0.0);
     if (i0 >= i1 || M == 0 || K == 0) return;
     const View L{A.data().data(), K, 1}, R{B.data().data(), 1, K};
-    product_rows(L, pack_right(R, K, M), K, M, i0, i1, C, M);
+    const std::size_t b_size = round_up(M, NR) * K;
+    double* Bp = scratch(b_size + left_size(i1 - i0, K));
+    pack_right(R, K, M, Bp);
+    product_rows(L, Bp, K, M, i0, i1, C, M, Bp + b_size);
 }
 
 }  // namespace mlfs
