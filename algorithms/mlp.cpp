@@ -35,7 +35,7 @@ std::vector<Matrix> forward(const Network& net, const Matrix& X, std::vector<Mat
     if (Z) Z->clear();
     for (std::size_t l = 0; l < L; ++l) {
         // (NN.1) Z_l = A_{l-1} W_l + b_l: m x H_l; the product first, then the bias (sklearn's order);
-        // the register-tiled product has matmul's bits (LA.4), on any number of threads
+        // the register-tiled product has matmul's bits (LA.3), on any number of threads
         Matrix Zl = matmul_fast(A[l], net.coefs_[l], threads);
         const Vector& b = net.intercepts_[l];
         for (std::size_t i = 0; i < Zl.rows(); ++i)

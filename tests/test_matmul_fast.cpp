@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The register-tiled products (linalg/matmul_fast.hpp) against the reference loops, bit for bit:
-// every C(i, j) is summed over k in the same order from 0.0, so the tolerance is zero (LA.4), on
+// every C(i, j) is summed over k in the same order from 0.0, so the tolerance is zero (LA.3), on
 // shapes that are not multiples of the tile (1, 7, 63, 65, 1000 in every position), with K past
 // one k-block (256) and N past one row block, and on 1, 2 and 3 threads (threads split rows of C).
 #include <cstring>
@@ -34,7 +34,7 @@ static bool same_bits(const Matrix& A, const Matrix& B) {
 
 static std::string describe(const char* what, std::size_t N, std::size_t K, std::size_t M, int threads) {
     return std::string(what) + " N=" + std::to_string(N) + " K=" + std::to_string(K) + " M=" + std::to_string(M) +
-           " threads=" + std::to_string(threads) + ": same bits as the reference (same k order, LA.4)";
+           " threads=" + std::to_string(threads) + ": same bits as the reference (same k order, LA.3)";
 }
 
 // C = A B, A^T B and A B^T for A N x K and B K x M, each against its reference
