@@ -8,10 +8,12 @@
 #include "algorithms/kmeans.hpp"
 
 #include <cmath>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <utility>
 
+#include "algorithms/kmeans_assign_fast.hpp"
 #include "algorithms/numpy_order.hpp"
 
 namespace mlfs {
@@ -71,15 +73,20 @@ struct LloydRun {
     std::vector<Matrix> C_history;  // centred
 };
 
-// (KM.2) with the closest call (KM.18) of that assignment folded into run.margin
-std::vector<int> assign(const Matrix& Xc, LloydRun& run) {
-    run.margin = std::fmin(run.margin, assignment_margin(Xc, run.C));
-    return kmeans_assign(Xc, run.C);
+// (KM.2) on `threads` threads (kmeans_assign_fast: kmeans_assign's labels, bit for bit), with the
+// closest call (KM.18) of that assignment folded into run.margin
+std::vector<int> assign(const Matrix& Xc, LloydRun& run, int threads) {
+    double margin = 1.0;
+    std::vector<int> labels = kmeans_assign_fast(Xc, run.C, threads, &margin);
+    run.margin = std::fmin(run.margin, margin);
+    return labels;
 }
 
 // One run of Lloyd's algorithm from the centred initial centres C0 (KM.2 to KM.8), its sums in the
-// order of scikit-learn's `threads` OpenMP threads (KM.15).
-LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs, int threads) {
+// order of scikit-learn's `reference_threads` OpenMP threads (KM.15); the assignment on mlfs's own
+// `threads`, which change no bit. on_iteration, if set, sees each iteration's J(l^t, C^t).
+LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs, int reference_threads, int threads,
+               const std::function<void(int, double)>& on_iteration) {
     LloydRun run;
     run.C = C0;
     run.C_history.push_back(C0);
@@ -88,10 +95,11 @@ LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs,
     bool& strict = run.strict;
     while (run.n_iter < max_iter) {
         ++run.n_iter;
-        run.labels = assign(Xc, run);                                    // (KM.2) with C^t
-        run.J.push_back(kmeans_inertia(Xc, run.C, run.labels, threads));  // (KM.1) J(l^t, C^t)
-        Matrix C_new = kmeans_update(Xc, run.C, run.labels, threads);      // (KM.3), (KM.4)
-        const double shift = kmeans_centre_shift(C_new, run.C);            // (KM.5)
+        run.labels = assign(Xc, run, threads);                                     // (KM.2) with C^t
+        run.J.push_back(kmeans_inertia(Xc, run.C, run.labels, reference_threads));  // (KM.1) J(l^t, C^t)
+        if (on_iteration) on_iteration(run.n_iter, run.J.back());
+        Matrix C_new = kmeans_update(Xc, run.C, run.labels, reference_threads);      // (KM.3), (KM.4)
+        const double shift = kmeans_centre_shift(C_new, run.C);                      // (KM.5)
         run.C = std::move(C_new);
         run.C_history.push_back(run.C);
         if (run.labels == labels_old) {                                    // (KM.7) strict convergence
@@ -101,8 +109,8 @@ LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs,
         if (shift <= tol_abs) break;                                       // (KM.5) tolerance stop
         labels_old = run.labels;
     }
-    if (!strict) run.labels = assign(Xc, run);                             // (KM.8) re-assign to the final centres
-    run.inertia = kmeans_inertia(Xc, run.C, run.labels, threads);         // (KM.1)
+    if (!strict) run.labels = assign(Xc, run, threads);                    // (KM.8) re-assign to the final centres
+    run.inertia = kmeans_inertia(Xc, run.C, run.labels, reference_threads);  // (KM.1)
     // the last entry of the history is inertia_: after (KM.8), or after a strict stop whose update
     // relocated a sample (KM.4), which moves centres without relabelling (then J may even rise)
     if (!strict || run.inertia != run.J.back()) run.J.push_back(run.inertia);
@@ -174,7 +182,7 @@ KMeansResult kmeans_fit(const Matrix& X, const KMeansOptions& opt) {
             C0 = rows_of(Xc, idx);
         }
         // 4b. (KM.2)-(KM.8) Lloyd's iterations
-        LloydRun run = lloyd(Xc, C0, opt.max_iter, tol_abs, opt.reference_threads);
+        LloydRun run = lloyd(Xc, C0, opt.max_iter, tol_abs, opt.reference_threads, opt.threads, opt.on_iteration);
         closest = std::fmin(closest, run.margin);
         // 4c. (KM.11) the first run is kept; a later one replaces it only if J is strictly lower and
         // the clustering is not the same

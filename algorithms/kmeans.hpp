@@ -46,6 +46,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "algorithms/random.hpp"
@@ -68,6 +69,11 @@ struct KMeansOptions {
     // two-thread order (the update's and the inertia's partial sums). mlfs itself runs on one thread;
     // this only chooses the order of the sums, never how mlfs is run.
     int reference_threads = 1;
+    int threads = 0;                 // for the assignment (kmeans_assign_fast); 0 = all hardware
+                                     // threads; every result is the same for every value
+    // Called after each assignment step with the iteration (from 1, per start) and its inertia
+    // J(l^t, C^t), e.g. to print progress; empty by default. It only observes.
+    std::function<void(int iteration, double inertia)> on_iteration;
 };
 
 struct KMeansResult {

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <limits>
 
-#include "linalg/matmul.hpp"
+#include "linalg/matmul_fast.hpp"
 
 namespace mlfs {
 
@@ -27,15 +27,16 @@ Network init_network(const std::vector<std::size_t>& units, Activation hidden, O
     return net;
 }
 
-std::vector<Matrix> forward(const Network& net, const Matrix& X, std::vector<Matrix>* Z) {
+std::vector<Matrix> forward(const Network& net, const Matrix& X, std::vector<Matrix>* Z, int threads) {
     const std::size_t L = net.n_layers();
     std::vector<Matrix> A;
     A.reserve(L + 1);
     A.push_back(X);                                        // A_0 = X, m x D
     if (Z) Z->clear();
     for (std::size_t l = 0; l < L; ++l) {
-        // (NN.1) Z_l = A_{l-1} W_l + b_l: m x H_l; the product first, then the bias (sklearn's order)
-        Matrix Zl = matmul(A[l], net.coefs_[l]);
+        // (NN.1) Z_l = A_{l-1} W_l + b_l: m x H_l; the product first, then the bias (sklearn's order);
+        // the register-tiled product has matmul's bits (LA.3), on any number of threads
+        Matrix Zl = matmul_fast(A[l], net.coefs_[l], threads);
         const Vector& b = net.intercepts_[l];
         for (std::size_t i = 0; i < Zl.rows(); ++i)
             for (std::size_t j = 0; j < Zl.cols(); ++j) Zl(i, j) += b[j];
@@ -99,16 +100,18 @@ double batch_loss(const Network& net, const Matrix& out, const Matrix& Y, double
 // The backward pass of one layer (exercise "backward-layer"). A_prev = A_{l-1} is m x H_{l-1}, W = W_l
 // is H_{l-1} x H_l, delta = delta_l is m x H_l. Overwrites dW (H_{l-1} x H_l) with (NN.6), db (H_l)
 // with (NN.7) and, when below is given (every layer but the first), *below (m x H_{l-1}) with the
-// error of the layer below (NN.5), f' being the hidden activation's derivative at A_prev.
+// error of the layer below (NN.5), f' being the hidden activation's derivative at A_prev. The
+// products are the register-tiled ones (linalg/matmul_fast.hpp): the bits of matmul_transposed_a
+// and of matmul(delta, transpose(W)), on `threads` threads.
 // Overwrites, not adds into zeroed gradients: every weight is used once per batch (no sharing), so
 // its gradient is one term, computed whole as sklearn's _backprop does (0.0 + x would be the same bits).
 static void backward_layer(const Matrix& A_prev, const Matrix& W, const Matrix& delta, Activation hidden,
-                           double alpha, Matrix& dW, Vector& db, Matrix* below) {
+                           double alpha, Matrix& dW, Vector& db, Matrix* below, int threads) {
     // >>> exercise backward-layer: derivations/neural_networks.md
     const double m = static_cast<double>(delta.rows());
     // (NN.6) dW_l = (A_{l-1}^T delta_l + alpha W_l) / m: H_{l-1} x H_l; each summand computed
     // whole, then added and divided, in sklearn's order
-    dW = matmul_transposed_a(A_prev, delta);
+    dW = matmul_at_fast(A_prev, delta, threads);
     for (std::size_t k = 0; k < dW.size(); ++k) dW.data()[k] = (dW.data()[k] + alpha * W.data()[k]) / m;
     // (NN.7) db_l = (1/m) sum_i delta_l(i, :); the sum starts from zero and adds rows in order
     db.assign(delta.cols(), 0.0);
@@ -117,15 +120,15 @@ static void backward_layer(const Matrix& A_prev, const Matrix& W, const Matrix& 
     for (double& v : db) v /= m;
     if (below) {
         // (NN.5) delta_{l-1} = (delta_l W_l^T) * f'(A_{l-1}): m x H_{l-1}
-        *below = matmul(delta, transpose(W));
+        *below = matmul_bt_fast(delta, W, threads);
         multiply_by_derivative(hidden, A_prev, *below);
     }
     // <<< exercise backward-layer
 }
 
-double backprop(const Network& net, const Matrix& X, const Matrix& Y, double alpha, Gradients& grads) {
+double backprop(const Network& net, const Matrix& X, const Matrix& Y, double alpha, Gradients& grads, int threads) {
     const std::size_t L = net.n_layers();
-    const std::vector<Matrix> A = forward(net, X);          // A_0 .. A_L
+    const std::vector<Matrix> A = forward(net, X, nullptr, threads);          // A_0 .. A_L
     const double loss = batch_loss(net, A[L], Y, alpha);
     grads.dW.assign(L, Matrix());
     grads.db.assign(L, Vector());
@@ -135,7 +138,7 @@ double backprop(const Network& net, const Matrix& X, const Matrix& Y, double alp
         // A[l] is the layer's input A_{l-1} in the derivation's 1-based numbering; no delta below layer 1
         Matrix below;
         backward_layer(A[l], net.coefs_[l], delta, net.hidden, alpha, grads.dW[l], grads.db[l],
-                       l > 0 ? &below : nullptr);
+                       l > 0 ? &below : nullptr, threads);
         delta = std::move(below);
     }
     return loss;

@@ -92,6 +92,9 @@ struct MLPOptions {
     // Called after each epoch with the epoch number (from 1) and its loss_curve_ entry, e.g. to print
     // progress; empty by default. It only observes: training is the same with or without it.
     std::function<void(int epoch, double loss)> on_epoch;
+    // Threads for the products (linalg/matmul_fast.hpp); 0 = all hardware threads. They split rows
+    // of each product, never a sum, so every number is the same for every value.
+    int threads = 0;
 };
 
 // The weights and the two activations that define the function the network computes.
@@ -114,13 +117,15 @@ struct Gradients {
 Network init_network(const std::vector<std::size_t>& units, Activation hidden, OutputKind output, RandomState& rs);
 // (NN.1, NN.2) A[0] = X, A[l] = f(A[l-1] W_l + b_l); returns A_0 .. A_L. If Z is given it
 // receives the pre-activations Z_1 .. Z_L (the gradient check looks for relu kinks there).
-std::vector<Matrix> forward(const Network& net, const Matrix& X, std::vector<Matrix>* Z = nullptr);
+// `threads` as MLPOptions::threads (here 1 by default); the result does not depend on it.
+std::vector<Matrix> forward(const Network& net, const Matrix& X, std::vector<Matrix>* Z = nullptr, int threads = 1);
 // (NN.3) + (NN.8): the loss sklearn reports for a batch, L2 term included; out = A_L.
 double batch_loss(const Network& net, const Matrix& out, const Matrix& Y, double alpha);
 // (NN.3) without the L2 term
 double data_loss(OutputKind output, const Matrix& out, const Matrix& Y);
 // (NN.4-NN.7) forward + backward on one batch: returns the batch loss and overwrites grads.
-double backprop(const Network& net, const Matrix& X, const Matrix& Y, double alpha, Gradients& grads);
+double backprop(const Network& net, const Matrix& X, const Matrix& Y, double alpha, Gradients& grads,
+                int threads = 1);
 
 // ---- training on targets as the network sees them (mlp_train.cpp)
 // Y is N x K: raw targets (identity), one 0/1 column (logistic) or one-hot rows (softmax).

@@ -98,7 +98,7 @@ void shuffle_indices(std::vector<std::size_t>& idx, RandomState& rs) {
 // One epoch: the batches [0, bs), [bs, 2 bs), ... of idx (NN.17), each loss taken before its
 // update; returns the epoch's loss_curve_ entry (NN.15). Non-finite loss or weights throw.
 double run_epoch(Network& net, MLPOptimizer& optimizer, const Matrix& X, const Matrix& Y,
-                 const std::vector<std::size_t>& idx, std::size_t bs, double alpha, int epoch) {
+                 const std::vector<std::size_t>& idx, std::size_t bs, double alpha, int epoch, int threads) {
     const std::size_t N = X.rows();
     Gradients grads;
     double accumulated = 0.0;
@@ -106,7 +106,7 @@ double run_epoch(Network& net, MLPOptimizer& optimizer, const Matrix& X, const M
     for (std::size_t start = 0; start < N; start += bs, ++batch) {  // (NN.17) gen_batches
         const std::size_t stop = std::min(start + bs, N);
         const Matrix Xb = take_rows(X, idx, start, stop), Yb = take_rows(Y, idx, start, stop);
-        const double loss = backprop(net, Xb, Yb, alpha, grads);  // before this batch's update
+        const double loss = backprop(net, Xb, Yb, alpha, grads, threads);  // before this batch's update
         const std::string at = "batch " + std::to_string(batch) + ": ";
         if (!std::isfinite(loss)) diverged(at + "the batch loss is " + format_number(loss), epoch, optimizer.learning_rate());
         accumulated += loss * static_cast<double>(stop - start);  // (NN.15) weighted by the batch size
@@ -158,11 +158,13 @@ MLPFit mlp_fit(const Matrix& X, const Matrix& Y, OutputKind output, const MLPOpt
     std::vector<std::size_t> idx(N);
     std::iota(idx.begin(), idx.end(), std::size_t{0});
     fit.best_loss_ = std::numeric_limits<double>::infinity();
-    double J_start = batch_loss(fit.net, forward(fit.net, X).back(), Y, opt.alpha);  // divergence reference
+    // the divergence reference
+    double J_start = batch_loss(fit.net, forward(fit.net, X, nullptr, opt.threads).back(), Y, opt.alpha);
     int no_improvement = 0;
     for (int epoch = 1; epoch <= opt.max_iter; ++epoch) {
         if (opt.shuffle) shuffle_indices(idx, rs);  // (NN.17)
-        const double epoch_loss = run_epoch(fit.net, optimizer, X, Y, idx, fit.batch_size, opt.alpha, epoch);
+        const double epoch_loss = run_epoch(fit.net, optimizer, X, Y, idx, fit.batch_size, opt.alpha, epoch,
+                                             opt.threads);
         ++fit.n_iter_;
         fit.t_ += N;
         fit.loss_curve_.push_back(epoch_loss);

@@ -4,6 +4,7 @@
 // computes it (derivations/kmeans.md): cluster sizes and centres, inertia_, n_iter_, the
 // silhouette, plots, and --json. Legend: N rows, D features, K clusters.
 #include <algorithm>
+#include <chrono>
 #include <climits>
 #include <cstdint>
 #include <cstdio>
@@ -51,6 +52,7 @@ Args make_args() {
     args.option("--max-iter", "N", "at most N Lloyd iterations per start (default 300)");
     args.option("--sklearn-threads", "N", "reproduce scikit-learn's sums with 1 (default) or 2 OpenMP threads (KM.15)");
     args.option("--tol", "T", "stop when the centres move by sum_j ||dc_j||^2 <= T x mean feature variance (default 1e-4)");
+    args.option("--threads", "N", "threads for the assignment, 0 = all hardware threads (default 0); same numbers for every N");
     args.option("--out", "DIR", "write the plots into DIR (created if needed)");
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     return args;
@@ -94,9 +96,13 @@ Request read_request(const Args& args) {
     r.opt.max_iter = static_cast<int>(max_iter);
     r.opt.tol = args.get_double("--tol", r.opt.tol);
     if (r.opt.tol < 0.0) args.fail("--tol must be >= 0, got " + args.get("--tol"));
-    const long threads = args.get_int("--sklearn-threads", 1);
-    if (threads != 1 && threads != 2) args.fail("--sklearn-threads must be 1 or 2, got " + args.get("--sklearn-threads"));
-    r.opt.reference_threads = static_cast<int>(threads);
+    const long reference_threads = args.get_int("--sklearn-threads", 1);
+    if (reference_threads != 1 && reference_threads != 2)
+        args.fail("--sklearn-threads must be 1 or 2, got " + args.get("--sklearn-threads"));
+    r.opt.reference_threads = static_cast<int>(reference_threads);
+    const long threads = args.get_int("--threads", 0);
+    if (threads < 0 || threads > INT_MAX) args.fail("--threads must be an integer from 0 to " + std::to_string(INT_MAX) + ", got " + args.get("--threads"));
+    r.opt.threads = static_cast<int>(threads);
     r.json = args.has("--json");
     return r;
 }
@@ -226,6 +232,13 @@ int cmd_kmeans(int argc, char** argv) {
     if (!args.has("--data")) return run_study_without_data(args, "mlfs-kmeans", run_kmeans_study);
     Request r = read_request(args);
     const Problem p = load(r);
+    if (!r.json) {  // progress on stderr: one line per Lloyd iteration, as mlfs mlp prints its epochs
+        const auto t0 = std::chrono::steady_clock::now();
+        r.opt.on_iteration = [t0](int iteration, double inertia) {
+            const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            std::fprintf(stderr, "iteration %4d  inertia %.10g  elapsed %.3f s\n", iteration, inertia, elapsed);
+        };
+    }
     const KMeansResult km = kmeans_fit(p.X, r.opt);
     Vector s;  // the silhouette s_i, computed for the text (N^2 distances), then plotted
     return finish_data_run(

@@ -64,6 +64,7 @@ Args make_args() {
     args.option("--tol", "T", "stop after n_iter_no_change epochs without improving the loss by T (default 1e-4)");
     args.option("--n-iter-no-change", "N", "see --tol (default 10)");
     args.option("--seed", "S", "random_state, 0 to 4294967295 (default 0)");
+    args.option("--threads", "N", "threads for the products, 0 = all hardware threads (default 0); same numbers for every N");
     args.option("--out", "DIR", "write the loss curve plot into DIR (created if needed)");
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     return args;
@@ -118,6 +119,7 @@ Request read_request(const Args& args) {
     const long seed = args.get_int("--seed", 0);
     if (seed < 0 || seed > 4294967295L) args.fail("--seed must be an integer from 0 to 4294967295, got " + args.get("--seed"));
     o.random_state = static_cast<std::uint32_t>(seed);
+    o.threads = int_option(args, "--threads", 0, 0);
     r.json = args.has("--json");
     return r;
 }

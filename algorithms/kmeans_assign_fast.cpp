@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+// (KM.2) assignment on blocks of samples: one register-tiled product per block for the dot
+// products, then kmeans_assign's own scan. Legend: N samples, D features, K clusters, B samples in
+// a block. Cost O(N K D) flops, split over threads by blocks of samples.
+#include "algorithms/kmeans_assign_fast.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "algorithms/numpy_order.hpp"
+#include "linalg/matmul_fast.hpp"
+#include "linalg/parallel.hpp"
+
+namespace mlfs {
+
+namespace {
+
+constexpr std::size_t kBlock = 240;  // B samples: a B x K block of dot products stays in L2
+
+// Samples [i0, i1): XC(i, j) = x_i . c_j by the tile (same k order), then kmeans_assign's
+// j-ascending argmin; with xn given, also the closest call of the block as assignment_margin
+// computes it: (d_second - d_best) / d_second of the full squared distances, clipped at 0.
+double assign_block(const Matrix& Xc, const Matrix& C, const Vector& cn, const Vector* xn, std::size_t i0,
+                    std::size_t i1, std::vector<int>& labels) {
+    const std::size_t K = C.rows();
+    std::vector<double> XC((i1 - i0) * K);  // B x K, x_i . c_j with kmeans_assign's bits
+    matmul_bt_rows(Xc, C, i0, i1, XC.data());
+    double margin = 1.0;
+    for (std::size_t i = i0; i < i1; ++i) {
+        const double* xc = &XC[(i - i0) * K];
+        double best = 0.0;
+        for (std::size_t j = 0; j < K; ++j) {
+            const double d = cn[j] - 2.0 * xc[j];  // (KM.2) ||x_i - c_j||^2 - ||x_i||^2
+            if (j == 0 || d < best) {              // strict <: ties go to the lowest j
+                best = d;
+                labels[i] = static_cast<int>(j);
+            }
+        }
+        if (!xn) continue;
+        double d1 = std::numeric_limits<double>::infinity(), d2 = d1;  // (KM.18) the two smallest
+        for (std::size_t j = 0; j < K; ++j) {
+            const double full = std::fmax((*xn)[i] + (cn[j] - 2.0 * xc[j]), 0.0);
+            if (full < d1) d2 = d1, d1 = full;
+            else if (full < d2) d2 = full;
+        }
+        if (std::isfinite(d2)) margin = std::fmin(margin, d2 > 0.0 ? (d2 - d1) / d2 : 0.0);
+    }
+    return margin;
+}
+
+}  // namespace
+
+std::vector<int> kmeans_assign_fast(const Matrix& Xc, const Matrix& C, int threads, double* margin) {
+    if (C.rows() == 0 || C.cols() != Xc.cols())
+        throw ShapeError("kmeans_assign_fast: Xc is " + Xc.shape() + " but the centres are " + C.shape());
+    const std::size_t N = Xc.rows();
+    const Vector cn = row_norms_squared(C);  // ||c_j||^2 as kmeans_assign (KM.14)
+    Vector xn;
+    if (margin) xn = row_norms_squared(Xc);  // ||x_i||^2 as assignment_margin
+    std::vector<int> labels(N, 0);
+    const std::size_t blocks = (N + kBlock - 1) / kBlock;
+    std::vector<double> block_margin(blocks, 1.0);  // one slot per block: no two threads write one
+    parallel_for(blocks, threads, [&](std::size_t b) {
+        block_margin[b] = assign_block(Xc, C, cn, margin ? &xn : nullptr, b * kBlock, std::min(N, (b + 1) * kBlock), labels);
+    });
+    if (margin) {
+        *margin = 1.0;
+        for (double m : block_margin) *margin = std::fmin(*margin, m);
+    }
+    return labels;
+}
+
+}  // namespace mlfs

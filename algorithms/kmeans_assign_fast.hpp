@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+// The k-means assignment step (KM.2) on every core, with kmeans_assign's bits
+// (derivations/kmeans.md, "Where the time goes"). Legend: N samples, D features, K clusters;
+// Xc is N x D (centred), C is K x D.
+//
+// kmeans_assign computes, for each sample i and centre j in increasing j,
+//   d(i, j) = ||c_j||^2 - 2 (x_i . c_j),   x_i . c_j summed over k = 0 .. D-1 from 0.0,
+// ||c_j||^2 in np.einsum's order (row_norms_squared, KM.14),
+// and keeps the first j with the smallest d. Here the N x K dot products x_i . c_j of a block of
+// samples are one product Xb C^T, taken by the register tile (linalg/matmul_fast.hpp), which sums
+// each x_i . c_j in the same k order, so d(i, j) has the same bits; the same j-ascending scan with a
+// strict < then picks the same label, ties included. Threads take blocks of samples (outputs), so
+// the labels do not depend on the thread count.
+#pragma once
+
+#include <vector>
+
+#include "linalg/matrix.hpp"
+
+namespace mlfs {
+
+// Labels as kmeans_assign(Xc, C); when margin is given it receives assignment_margin(Xc, C), the
+// closest call of this assignment (KM.18), with its bits (the same d(i, j), the same ||x_i||^2, and a
+// minimum, which no order changes). threads: 0 = all hardware threads.
+std::vector<int> kmeans_assign_fast(const Matrix& Xc, const Matrix& C, int threads = 1, double* margin = nullptr);
+
+}  // namespace mlfs
