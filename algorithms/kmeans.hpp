@@ -7,11 +7,14 @@
 //           _euclidean_dense_dense
 //   (KM.2)  assignment  l_i = argmin_j ||c_j||^2 - 2 x_i.c_j, on centred data, ties to the lowest j
 //   (KM.3)  update      c_j = (sum_{i: l_i = j} x_i) * (1 / n_j)
-//   (KM.4)  the clusters empty after the assignment each take a sample farthest from its old centre
-//           (numpy's argpartition decides among equally far samples, KM.16); a cluster emptied by
-//           that stays empty until the next assignment
-//   (KM.5)  centre shift sum_j (sqrt ||c_j^new - c_j^old||^2)^2 <= tol_abs stops the run
-//   (KM.6)  tol_abs = tol * (1/D) sum_d var(X[:, d]), population variances of the input X
+//   (KM.4)  the clusters empty after the assignment, in increasing order, take the samples of
+//           np.argpartition(dist, -|E|)[:-|E|-1:-1] in turn (KM.16): the |E| farthest from their old
+//           centres, in the order numpy's introselect leaves them (not sorted); a cluster emptied
+//           by that stays empty until the next assignment
+//   (KM.5)  centre shift sum_j (sqrt ||c_j^new - c_j^old||^2)^2 <= tol_abs stops the run (the norm
+//           unrolled as KM.1, the sum over j as KM.13)
+//   (KM.6)  tol_abs = ((sum_d var_d) / D) * tol, var_d = (sum_i (X(i, d) - xbar_d)^2) / N, population
+//           variances of the input X
 //   (KM.7)  labels unchanged => stop ("strict convergence"); n_iter_ counts that iteration
 //   (KM.8)  after a tolerance stop or max_iter, one more assignment against the final centres
 //   (KM.9)  k-means++ seeding (greedy, 2 + floor(ln K) trials per centre), distances as KM.17
@@ -21,13 +24,14 @@
 //   (KM.12) silhouette (algorithms/silhouette.hpp, included below)
 // Where a tie or a last bit decides a discrete outcome, the arithmetic is scikit-learn's, bit for
 // bit (derivations/kmeans.md, section 13; algorithms/numpy_order.hpp):
-//   (KM.13) numpy's summation order (pairwise in blocks of 8192): centring for D = 1, the shift,
-//           the relocation distances, the k-means++ potentials
+//   (KM.13) numpy's summation order (pairwise in blocks of 8192): centring for D = 1, the
+//           tolerance (KM.6), the shift, the relocation distances, the k-means++ potentials
 //   (KM.14) ||c||^2 in np.einsum's order (sklearn's row_norms)
 //   (KM.15) which of sklearn's OpenMP reductions: KMeansOptions::reference_threads = 1 or 2
 //   (KM.16) numpy's introselect order among equally far samples in the relocation
 //   (KM.17) k-means++ distances ((-2 x.c) + ||c||^2) + ||x||^2, clipped at 0, as _euclidean_distances
-//   (KM.18) the closest call: min over samples and assignments of (d_2 - d_1) / d_2, reported
+//   (KM.18) the closest call: min over samples and assignments of (d_2 - d_1) / d_2 on the full
+//           distances max(0, ||x||^2 + (||c||^2 - 2 x.c)), reported
 // Cost: one Lloyd iteration is O(N K D) (assignment, inertia and update); k-means++ is
 // O(N D K L) with L = 2 + floor(ln K) trials per centre; kmeans_fit is n_init times
 // (seeding + iterations x N K D). Every draw comes from mlfs::RandomState, numpy's RandomState bit
@@ -83,8 +87,11 @@ struct KMeansResult {
     int n_iter_ = 0;                 // Lloyd iterations of the winning run
     bool strict_convergence_ = false;  // (KM.7) it stopped because its labels did not change
     // (KM.18) the closest call: the smallest relative margin (d_2 - d_1) / d_2 between the two nearest
-    // centres over every sample and every assignment of every run (0: an exact tie, decided by the
-    // lowest index; ~1e-16: decided by the last bit, so another BLAS may decide it otherwise; 1 for K = 1)
+    // centres over every sample and every assignment of every run, d = max(0, ||x||^2 + (||c||^2 -
+    // 2 x.c)) (0 when d_2 = 0). The decision (KM.2) uses the reduced ||c||^2 - 2 x.c alone, so 0 means
+    // the two nearest full distances rounded (or clipped) to the same value: usually an exact tie
+    // decided by the lowest index. ~1e-16: decided by the last bit, so another BLAS may decide it
+    // otherwise. 1: K = 1, or every sample sat on its centre (d_1 = 0 < d_2) in every assignment.
     double closest_call_ = 0.0;
     // The winning run's history, for plots and the per-iteration monotonicity check:
     // inertia_per_iteration[t] = J(l^t, C^t), the inertia of the labels of assignment step t with
@@ -106,7 +113,8 @@ Vector elbow(const Matrix& X, std::size_t k_max, const KMeansOptions& base);  //
 // (algorithms/kmeans_step.cpp)
 // (KM.2) label of each sample: argmin_j ||c_j||^2 - 2 x_i.c_j, ties to the lowest j; Xc N x D, C K x D
 std::vector<int> kmeans_assign(const Matrix& Xc, const Matrix& C);
-// (KM.18) min over samples of (d_2 - d_1) / d_2, the two smallest full squared distances (1 for K = 1)
+// (KM.18) min(1, min over samples of (d_2 - d_1) / d_2), the two smallest full squared distances
+// max(0, ||x_i||^2 + (||c_j||^2 - 2 x_i.c_j)) (0 if d_2 = 0; 1 for K = 1 or every d_1 = 0 < d_2)
 double assignment_margin(const Matrix& Xc, const Matrix& C);
 // (KM.3) the centres of the clusters `labels` (N, in 0..K-1) describe, each the mean of its samples,
 // after (KM.4) moved a sample into every empty cluster (C_old, K x D, gives the distances it uses);
@@ -124,7 +132,8 @@ double squared_distance_unrolled(const double* a, const double* b, std::size_t D
 std::vector<std::size_t> kmeans_plus_plus(const Matrix& X, std::size_t K, RandomState& rs);
 // (KM.10) the first K entries of rs.permutation(N)
 std::vector<std::size_t> kmeans_random_init(std::size_t N, std::size_t K, RandomState& rs);
-// (KM.6) tol_abs = tol * (1/D) sum_d (1/N) sum_i (X(i, d) - xbar_d)^2, in numpy's order (np.var, np.mean)
+// (KM.6) tol_abs = ((sum_d ((sum_i (X(i, d) - xbar_d)^2) / N)) / D) * tol, xbar_d = (sum_i X(i, d)) / N,
+// in numpy's order (np.var, np.mean)
 double kmeans_tolerance(const Matrix& X, double tol);
 // the number of different rows of X (exact comparison; 0.0 and -0.0 are the same)
 std::size_t count_distinct_rows(const Matrix& X);

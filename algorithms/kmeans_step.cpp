@@ -52,7 +52,9 @@ void add_samples(const Matrix& Xc, const std::vector<int>& labels, std::size_t f
 // (KM.4) The clusters empty after the assignment (n_e = 0), in increasing e, each take one of the
 // samples farthest from their old centre, dist_i = ||x_i - c_old[l_i]||^2 summed as numpy sums a
 // row (KM.13). Which of several equally far samples is taken is numpy's introselect's choice
-// (argpartition_top, KM.16): for one empty cluster the LAST of the farthest. The sample f leaves
+// (argpartition_top, KM.16): for one empty cluster and N >= 4 the LAST of the farthest (for N <= 3
+// numpy's dumb_select decides, e.g. the first of {.5, .5, .25}); with two or more empty clusters the
+// samples come in introselect's order, not farthest first. The sample f leaves
 // its cluster o's sum; a cluster emptied by this stays empty until the next assignment (as sklearn).
 void relocate_empty(const Matrix& Xc, const Matrix& C_old, const std::vector<int>& labels, Matrix& sums,
                     std::vector<std::size_t>& n) {
@@ -124,9 +126,11 @@ std::vector<int> kmeans_assign(const Matrix& Xc, const Matrix& C) {
     // <<< exercise kmeans-assign
 }
 
-// The closest call of an assignment: min over samples of (d_second - d_best) / d_second, the full
-// squared distances ||x_i||^2 + (KM.2) of the two nearest centres (0 for an exact tie; 1, the
-// largest margin there is, for K = 1, where nothing is decided).
+// (KM.18) The closest call of an assignment: min(1, min over samples of (d_second - d_best) / d_second),
+// d = max(0, ||x_i||^2 + (KM.2)), the full squared distances of the two nearest centres, rounded
+// again and clipped, so 0 (d_best == d_second, or both 0) is usually but not always an exact tie of
+// (KM.2)'s reduced values. 1, the largest margin there is: K = 1, where nothing is decided, or every
+// sample on its centre (d_best = 0 < d_second).
 double assignment_margin(const Matrix& Xc, const Matrix& C) {
     const Vector cn = row_norms_squared(C), xn = row_norms_squared(Xc);
     double margin = 1.0;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // numpy 1.24's summation orders and its introselect, as scikit-learn's k-means meets them
-// (algorithms/numpy_order.hpp; derivations/kmeans.md, KM.13 to KM.16). Written from numpy's
+// (algorithms/numpy_order.hpp; derivations/kmeans.md, KM.13, KM.14, KM.16). Written from numpy's
 // sources (umath/loops_utils.h.src, multiarray/einsum_sumprod.c.src, npysort/selection.cpp) and
 // checked against numpy itself by tests/test_numpy_order.cpp and the k-means goldens.
 #include "algorithms/numpy_order.hpp"

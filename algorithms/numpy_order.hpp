@@ -32,8 +32,10 @@ Vector row_norms_squared(const Matrix& A);
 // X.mean(axis=0) of a C-ordered X (N x D): the column sums divided by N (a division, as numpy)
 Vector numpy_column_means(const Matrix& X);
 
-// (KM.16) the indices np.argpartition(v, -m)[:-m-1:-1] gives: the m largest entries, the largest
-// first, in the order numpy 1.24's introselect leaves ties (for m = 1: the LAST of the maxima).
+// (KM.16) the indices np.argpartition(v, -m)[:-m-1:-1] gives: the m largest entries, in the order
+// numpy 1.24's introselect leaves them, which is not sorted (v = {0,2,4,6,3,7,5,1}, m = 6 gives
+// 2 6 5 4 3 1). For m = 1 and N >= 4: the LAST of the maxima; for N <= 3 numpy's dumb_select
+// decides ({.5,.5,.25} gives 0, the first; {.5,.5} gives 1).
 std::vector<std::size_t> argpartition_top(const Vector& v, std::size_t m);
 
 }  // namespace mlfs

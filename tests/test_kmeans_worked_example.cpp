@@ -231,7 +231,7 @@ TEST_CASE(silhouette_of_the_result) {
 }
 
 // (KM.9), (KM.10): how often the two seeds fall in different groups ({x0, x1} and the square),
-// over the fixed seeds 0..19999. The probabilities are the exact fractions of section 12; the
+// over the fixed seeds 0..19999. The probabilities are the exact fractions of section 7; the
 // observed frequencies are fixed numbers (the seeds are fixed), and 4 standard errors
 // (sqrt(p (1 - p) / n) <= 0.0036) bound their distance from p with room to spare.
 TEST_CASE(seeding_probabilities) {

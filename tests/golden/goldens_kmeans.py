@@ -111,7 +111,7 @@ def _tolerance(X, tol):
 def _write_case(g, i, c, data_index, km, rec, margins):
     p = "kmeans.%d" % i
     call = cases.call(c)
-    g.section("case %d: %s%s\n  OpenMP threads: %d\n  margins: %s%s\n  stopped by: %s\n  plain-numpy replay agrees: %s"
+    g.section("case %d: %s%s\n  OpenMP threads: %d\n  replay margins: %s%s\n  replay stopped by: %s\n  plain-numpy replay agrees: %s"
               % (i, call, "; C0 = %s" % c["note"] if c["note"] else "", c["threads"], margins.text(),
                  "; %d relocation(s)" % margins.relocations if margins.relocations else "",
                  _stops(margins.stops), "yes" if rec["replay_agrees"] else "NO (a near tie decided otherwise)"))

@@ -9,6 +9,11 @@ SUM_LENGTHS = [1, 2, 7, 8, 9, 15, 16, 17, 100, 127, 128, 129, 130, 255, 256, 257
                8193, 12345, 16384, 16385, 20000]
 ARGPARTITION = [(3, 1), (3, 2), (4, 1), (4, 3), (5, 2), (6, 1), (10, 1), (10, 3), (10, 7), (40, 1), (40, 2),
                 (40, 5), (40, 17), (300, 1), (300, 2), (300, 3), (300, 12), (300, 150), (1000, 4), (1000, 11)]
+# Ties at the maximum for N <= 3, where numpy's introselect takes its dumb_select path (kth - low < 3)
+# instead of the scan for the last maximum: which of equal maxima comes out depends on its swaps
+# (argpartition([.5, .5, .25], -1)[-1] is 0, the first; argpartition([.5, .5], -1)[-1] is 1, the last).
+SMALL_TIES = [([0.5, 0.5, 0.25], 1), ([0.5, 0.5, 0.25], 2), ([0.5, 0.5], 1), ([0.5, 0.25, 0.5], 1),
+              ([0.25, 0.5, 0.5], 1), ([0.5, 0.5, 0.5], 1), ([0.5, 0.5, 0.5], 2)]
 
 
 def numpy_order(g, report):
@@ -29,6 +34,13 @@ def numpy_order(g, report):
         g.vector(p + ".v", x, "numpy.random.RandomState(%d).randint(0, 4, size=%d).astype(float)  # many ties" % (100 + s, n))
         g.scalar(p + ".m", m, "m")
         g.vector(p + ".top", np.argpartition(x, -m)[:-m - 1:-1], "numpy.argpartition(v, -m)[:-m-1:-1]")
-    g.scalar("numpy_order.argpartition.count", len(ARGPARTITION), "number of argpartition entries")
+    for s, (v, m) in enumerate(SMALL_TIES, start=len(ARGPARTITION)):
+        x = np.array(v, dtype=np.float64)
+        p = "numpy_order.argpartition.%d" % s
+        g.vector(p + ".v", x, "ties at the maximum, N <= 3 (numpy's dumb_select path)")
+        g.scalar(p + ".m", m, "m")
+        g.vector(p + ".top", np.argpartition(x, -m)[:-m - 1:-1], "numpy.argpartition(v, -m)[:-m-1:-1]")
+    count = len(ARGPARTITION) + len(SMALL_TIES)
+    g.scalar("numpy_order.argpartition.count", count, "number of argpartition entries")
     report.append("kmeans: numpy_order: %d sums, 40 einsum lengths, %d argpartitions"
-                  % (len(SUM_LENGTHS), len(ARGPARTITION)))
+                  % (len(SUM_LENGTHS), count))
