@@ -2,7 +2,7 @@
 // The register-tiled products (linalg/matmul_fast.hpp) against the reference loops, bit for bit:
 // every C(i, j) is summed over k in the same order from 0.0, so the tolerance is zero (LA.3), on
 // shapes that are not multiples of the tile (1, 7, 63, 65, 1000 in every position), with K past
-// one k-block (256) and N past one row block, and on 1, 2 and 3 threads (threads split rows of C).
+// one k-block (128) and N past one row block, and on 1, 2 and 3 threads (threads split rows of C).
 #include <cstring>
 #include <string>
 
@@ -61,7 +61,7 @@ TEST_CASE(small_odd_shapes_every_thread_count) {
 }
 
 TEST_CASE(a_dimension_of_1000_every_thread_count) {
-    // 1000 rows (several row blocks), 1000 terms (four k-blocks), 1000 columns; the kernel keeps
+    // 1000 rows (several row blocks), 1000 terms (eight k-blocks), 1000 columns; the kernel keeps
     // products under 2 MFLOP per thread on fewer threads, so the last four are big enough for 3
     const std::size_t shapes[][3] = {{1000, 7, 65}, {63, 1000, 7}, {7, 65, 1000}, {1000, 1000, 1},
                                      {1, 1000, 1000}, {65, 1000, 63}, {1000, 63, 65}, {1000, 300, 65},
