@@ -6,6 +6,7 @@
 
 #include "linalg/condition.hpp"
 #include "linalg/matmul.hpp"
+#include "linalg/matvec_fast.hpp"
 
 namespace mlfs {
 
@@ -16,7 +17,7 @@ GradientDescentDesign gradient_descent_design(const Matrix& X, bool standardize,
         // (LR.14) mu_j = mean of column j, sigma_j = sqrt((1/N) sum_i (x_ij - mu_j)^2) (ddof = 0, as StandardScaler)
         // without an intercept, centring would introduce one: then only scale (mu = 0)
         d.mu = fit_intercept ? column_means(X) : Vector(D, 0.0);
-        const Matrix Xc = center_columns(X, column_means(X));
+        const Matrix Xc = centre_columns(X, column_means(X));
         d.sigma = Vector(D);
         for (std::size_t j = 0; j < D; ++j) {
             d.sigma[j] = std::sqrt(dot(Xc.col(j), Xc.col(j)) / static_cast<double>(N));
@@ -42,15 +43,17 @@ struct LossAndGradient {
 };
 
 // A is N x (D+1) (the intercept column first, if any), y has length N, theta length D+1.
-LossAndGradient loss_and_gradient(const Matrix& A, const Vector& y, const Vector& theta) {
+// `threads` splits the entries of A theta and A^T r (matvec_fast, matvec_transposed_fast: the bits of
+// matvec and matvec_transposed), never a sum.
+LossAndGradient loss_and_gradient(const Matrix& A, const Vector& y, const Vector& theta, int threads) {
     if (y.size() != A.rows() || theta.size() != A.cols())
         throw ShapeError("loss_and_gradient: A is " + A.shape() + ", y has length " + std::to_string(y.size()) +
                          " and theta " + std::to_string(theta.size()));
     // >>> exercise gd-step: derivations/linear_regression.md
     const double N = static_cast<double>(A.rows());
-    const Vector r = subtract(matvec(A, theta), y);              // r = A theta - y
-    const double J = dot(r, r) / (2.0 * N);                      // (LR.9)
-    return {J, scale(1.0 / N, matvec_transposed(A, r))};         // (LR.10)
+    const Vector r = subtract(matvec_fast(A, theta, threads), y);             // r = A theta - y
+    const double J = dot(r, r) / (2.0 * N);                                   // (LR.9)
+    return {J, scale(1.0 / N, matvec_transposed_fast(A, r, threads))};        // (LR.10)
     // <<< exercise gd-step
 }
 
@@ -85,13 +88,13 @@ GradientDescentResult fit_gradient_descent(const Matrix& X, const Vector& y, con
     const double N = static_cast<double>(X.rows());
 
     GradientDescentResult res;
-    res.L = largest_eigenvalue(scale(1.0 / N, gram(d.A))).lambda;  // (LR.12) L = lambda_max((1/N) A^T A)
+    res.L = largest_eigenvalue(scale(1.0 / N, gram_fast(d.A, opt.threads))).lambda;  // (LR.12) L = lambda_max((1/N) A^T A)
     res.lr = opt.lr > 0.0 ? opt.lr : 1.0 / res.L;                  // (LR.12) default 1 / L
     if (res.lr >= 2.0 / res.L) diverged(  // (LR.12) stable only for lr < 2/L
        "the learning rate is not below 2/L, so the iteration cannot converge", 0, res.lr, res.L);
 
     Vector theta(d.A.cols(), 0.0);
-    LossAndGradient lg = loss_and_gradient(d.A, y, theta);
+    LossAndGradient lg = loss_and_gradient(d.A, y, theta, opt.threads);
     const double g0 = norm2(lg.grad);
     res.stopped_by = "max_iter";
     for (int k = 0;; ++k) {
@@ -115,7 +118,7 @@ GradientDescentResult fit_gradient_descent(const Matrix& X, const Vector& y, con
         for (std::size_t j = 0; j < theta.size(); ++j) theta[j] -= res.lr * lg.grad[j];  // (LR.11)
         // <<< exercise gd-step
         res.n_iter_ = k + 1;
-        lg = loss_and_gradient(d.A, y, theta);
+        lg = loss_and_gradient(d.A, y, theta, opt.threads);
     }
     res.theta = theta;
     res.model = original_scale(d, theta, opt.fit_intercept);

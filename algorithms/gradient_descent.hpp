@@ -26,6 +26,8 @@ struct GradientDescentOptions {
     double loss_tol = 0.0;    // relative loss decrease per step; 0 switches that test off
     bool standardize = false; // iterate on z-scored features, report coefficients in the original scale
     bool fit_intercept = true;
+    int threads = 0;          // A theta, A^T r and A^T A (linalg/matvec_fast.hpp); 0 = all hardware
+                              // threads; every result is the same for every value
 };
 
 struct GradientDescentResult {

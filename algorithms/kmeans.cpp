@@ -49,11 +49,11 @@ void validate(const Matrix& X, const KMeansOptions& opt) {
         throw std::invalid_argument(std::string(what) + ": tol = " + format_number(opt.tol) +
                                     ", it must be finite and >= 0");
     if (opt.init == KMeansInit::given) {
-        if (opt.init_centers.rows() != opt.n_clusters || opt.init_centers.cols() != X.cols())
-            throw ShapeError(std::string(what) + ": init_centers is " + opt.init_centers.shape() + " but n_clusters = " +
+        if (opt.init_centres.rows() != opt.n_clusters || opt.init_centres.cols() != X.cols())
+            throw ShapeError(std::string(what) + ": init_centres is " + opt.init_centres.shape() + " but n_clusters = " +
                              str(opt.n_clusters) + " and X is " + X.shape() + " (need " + str(opt.n_clusters) + "x" +
                              str(X.cols()) + ")");
-        require_finite(what, "init_centers", opt.init_centers);
+        require_finite(what, "init_centres", opt.init_centres);
     }
     const std::size_t distinct = count_distinct_rows(X);
     if (opt.n_clusters > distinct)
@@ -75,9 +75,9 @@ struct LloydRun {
 
 // (KM.2) on `threads` threads (kmeans_assign_fast: kmeans_assign's labels, bit for bit), with the
 // closest call (KM.18) of that assignment folded into run.margin
-std::vector<int> assign(const Matrix& Xc, LloydRun& run, int threads) {
+std::vector<int> assign(const Matrix& Xc, const Vector& x_norms, LloydRun& run, int threads) {
     double margin = 1.0;
-    std::vector<int> labels = kmeans_assign_fast(Xc, run.C, threads, &margin);
+    std::vector<int> labels = kmeans_assign_fast(Xc, run.C, threads, &margin, &x_norms);
     run.margin = std::fmin(run.margin, margin);
     return labels;
 }
@@ -92,10 +92,11 @@ LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs,
     run.C_history.push_back(C0);
     run.margin = 1.0;  // (KM.18) no decision yet
     std::vector<int> labels_old(Xc.rows(), -1);  // no labels yet: the first iteration never converges strictly
+    const Vector x_norms = row_norms_squared(Xc);  // ||x_i||^2 for the closest call, once per run
     bool& strict = run.strict;
     while (run.n_iter < max_iter) {
         ++run.n_iter;
-        run.labels = assign(Xc, run, threads);                                     // (KM.2) with C^t
+        run.labels = assign(Xc, x_norms, run, threads);                                     // (KM.2) with C^t
         run.J.push_back(kmeans_inertia(Xc, run.C, run.labels, reference_threads));  // (KM.1) J(l^t, C^t)
         if (on_iteration) on_iteration(run.n_iter, run.J.back());
         Matrix C_new = kmeans_update(Xc, run.C, run.labels, reference_threads);      // (KM.3), (KM.4)
@@ -109,7 +110,7 @@ LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs,
         if (shift <= tol_abs) break;                                       // (KM.5) tolerance stop
         labels_old = run.labels;
     }
-    if (!strict) run.labels = assign(Xc, run, threads);                    // (KM.8) re-assign to the final centres
+    if (!strict) run.labels = assign(Xc, x_norms, run, threads);                    // (KM.8) re-assign to the final centres
     run.inertia = kmeans_inertia(Xc, run.C, run.labels, reference_threads);  // (KM.1)
     // the last entry of the history is inertia_: after (KM.8), or after a strict stop whose update
     // relocated a sample (KM.4), which moves centres without relabelling (then J may even rise)
@@ -144,7 +145,7 @@ KMeansResult result_of(LloydRun best, std::vector<std::size_t> indices, double c
     out.strict_convergence_ = best.strict;
     out.closest_call_ = closest;
     out.inertia_per_iteration = std::move(best.J);
-    for (const Matrix& C : best.C_history) out.centers_per_iteration.push_back(add_row_vector(C, xbar));
+    for (const Matrix& C : best.C_history) out.centres_per_iteration.push_back(add_row_vector(C, xbar));
     out.init_indices = std::move(indices);
     return out;
 }
@@ -160,7 +161,7 @@ KMeansResult kmeans_fit(const Matrix& X, const KMeansOptions& opt) {
     // 3. centring: Xc = X - 1 xbar^T, xbar = X.mean(axis=0) in numpy's order (KM.13); given centres
     // are shifted by the same xbar
     const Vector xbar = numpy_column_means(X);
-    const Matrix Xc = center_columns(X, xbar);
+    const Matrix Xc = centre_columns(X, xbar);
     int n_init = opt.n_init;
     if (opt.init == KMeansInit::given) n_init = 1;
     else if (n_init == 0) n_init = opt.init == KMeansInit::random ? 10 : 1;
@@ -175,7 +176,7 @@ KMeansResult kmeans_fit(const Matrix& X, const KMeansOptions& opt) {
         std::vector<std::size_t> idx;
         Matrix C0;
         if (opt.init == KMeansInit::given) {
-            C0 = center_columns(opt.init_centers, xbar);
+            C0 = centre_columns(opt.init_centres, xbar);
         } else {
             idx = opt.init == KMeansInit::kmeans_plus_plus ? kmeans_plus_plus(Xc, K, rs)
                                                           : kmeans_random_init(Xc.rows(), K, rs);
@@ -209,7 +210,7 @@ std::vector<int> kmeans_predict(const KMeansResult& model, const Matrix& X) {
 Vector elbow(const Matrix& X, std::size_t k_max, const KMeansOptions& base) {
     if (k_max < 1) throw std::invalid_argument("elbow: k_max = 0, it must be >= 1");
     if (base.init == KMeansInit::given)
-        throw std::invalid_argument("elbow: init = given fixes K = " + str(base.init_centers.rows()) +
+        throw std::invalid_argument("elbow: init = given fixes K = " + str(base.init_centres.rows()) +
                                     "; use k-means++ or random to sweep K = 1.." + str(k_max));
     Vector J;
     for (std::size_t K = 1; K <= k_max; ++K) {

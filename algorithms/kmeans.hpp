@@ -64,7 +64,7 @@ enum class KMeansInit { kmeans_plus_plus, random, given };
 struct KMeansOptions {
     std::size_t n_clusters = 8;      // K (sklearn's default)
     KMeansInit init = KMeansInit::kmeans_plus_plus;
-    Matrix init_centers;             // K x D, used when init == given (forces n_init = 1, as sklearn)
+    Matrix init_centres;             // K x D, used when init == given (forces n_init = 1, as sklearn)
     int n_init = 0;                  // 0 = sklearn's "auto": 1 for k-means++, 10 for random
     int max_iter = 300;
     double tol = 1e-4;               // relative: tol_abs = tol * mean(var(X, axis=0)) (KM.6)
@@ -100,7 +100,7 @@ struct KMeansResult {
     // relocated a sample into an empty cluster (KM.4) one more entry J(l, C^final), which may be higher:
     // sklearn does not relabel after that relocation. The last entry equals inertia_.
     Vector inertia_per_iteration;
-    std::vector<Matrix> centers_per_iteration;  // C^0 (initial), then after each update (un-centred); n_iter_ + 1
+    std::vector<Matrix> centres_per_iteration;  // C^0 (initial), then after each update (un-centred); n_iter_ + 1
     std::vector<std::size_t> init_indices;      // sample indices chosen by k-means++ / random (empty for given)
 };
 

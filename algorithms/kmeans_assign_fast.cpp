@@ -30,39 +30,44 @@ double assign_block(const Matrix& Xc, const Matrix& C, const Vector& cn, const V
     for (std::size_t i = i0; i < i1; ++i) {
         const double* xc = &XC[(i - i0) * K];
         double best = 0.0;
+        double d1 = std::numeric_limits<double>::infinity(), d2 = d1;  // (KM.18) the two smallest full distances
         for (std::size_t j = 0; j < K; ++j) {
             const double d = cn[j] - 2.0 * xc[j];  // (KM.2) ||x_i - c_j||^2 - ||x_i||^2
             if (j == 0 || d < best) {              // strict <: ties go to the lowest j
                 best = d;
                 labels[i] = static_cast<int>(j);
             }
-        }
-        if (!xn) continue;
-        double d1 = std::numeric_limits<double>::infinity(), d2 = d1;  // (KM.18) the two smallest
-        for (std::size_t j = 0; j < K; ++j) {
-            const double full = std::fmax((*xn)[i] + (cn[j] - 2.0 * xc[j]), 0.0);
+            if (!xn) continue;
+            // assignment_margin's max(||x_i||^2 + d, 0), written as a comparison so that it inlines:
+            // the data are finite (kmeans_fit checks), and +0.0 or -0.0 leave the margin unchanged
+            const double sum = (*xn)[i] + d, full = sum > 0.0 ? sum : 0.0;
             if (full < d1) d2 = d1, d1 = full;
             else if (full < d2) d2 = full;
         }
-        if (std::isfinite(d2)) margin = std::fmin(margin, d2 > 0.0 ? (d2 - d1) / d2 : 0.0);
+        if (xn && std::isfinite(d2)) margin = std::fmin(margin, d2 > 0.0 ? (d2 - d1) / d2 : 0.0);
     }
     return margin;
 }
 
 }  // namespace
 
-std::vector<int> kmeans_assign_fast(const Matrix& Xc, const Matrix& C, int threads, double* margin) {
+std::vector<int> kmeans_assign_fast(const Matrix& Xc, const Matrix& C, int threads, double* margin,
+                                    const Vector* x_norms) {
     if (C.rows() == 0 || C.cols() != Xc.cols())
         throw ShapeError("kmeans_assign_fast: Xc is " + Xc.shape() + " but the centres are " + C.shape());
     const std::size_t N = Xc.rows();
     const Vector cn = row_norms_squared(C);  // ||c_j||^2 as kmeans_assign (KM.14)
-    Vector xn;
-    if (margin) xn = row_norms_squared(Xc);  // ||x_i||^2 as assignment_margin
+    Vector own_norms;
+    if (margin && !x_norms) own_norms = row_norms_squared(Xc);  // ||x_i||^2 as assignment_margin
+    const Vector* xn = margin ? (x_norms ? x_norms : &own_norms) : nullptr;
+    if (xn && xn->size() != N)
+        throw ShapeError("kmeans_assign_fast: Xc has " + std::to_string(N) + " rows but x_norms has length " +
+                         std::to_string(xn->size()));
     std::vector<int> labels(N, 0);
     const std::size_t blocks = (N + kBlock - 1) / kBlock;
     std::vector<double> block_margin(blocks, 1.0);  // one slot per block: no two threads write one
     parallel_for(blocks, threads, [&](std::size_t b) {
-        block_margin[b] = assign_block(Xc, C, cn, margin ? &xn : nullptr, b * kBlock, std::min(N, (b + 1) * kBlock), labels);
+        block_margin[b] = assign_block(Xc, C, cn, xn, b * kBlock, std::min(N, (b + 1) * kBlock), labels);
     });
     if (margin) {
         *margin = 1.0;

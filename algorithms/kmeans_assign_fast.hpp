@@ -21,7 +21,9 @@ namespace mlfs {
 
 // Labels as kmeans_assign(Xc, C); when margin is given it receives assignment_margin(Xc, C), the
 // closest call of this assignment (KM.18), with its bits (the same d(i, j), the same ||x_i||^2, and a
-// minimum, which no order changes). threads: 0 = all hardware threads.
-std::vector<int> kmeans_assign_fast(const Matrix& Xc, const Matrix& C, int threads = 1, double* margin = nullptr);
+// minimum, which no order changes). threads: 0 = all hardware threads. x_norms, if given, is
+// row_norms_squared(Xc), computed once by a caller that assigns the same samples again and again.
+std::vector<int> kmeans_assign_fast(const Matrix& Xc, const Matrix& C, int threads = 1, double* margin = nullptr,
+                                    const Vector* x_norms = nullptr);
 
 }  // namespace mlfs

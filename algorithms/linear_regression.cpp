@@ -11,6 +11,7 @@
 #include "linalg/cholesky.hpp"
 #include "linalg/double_double.hpp"
 #include "linalg/matmul.hpp"
+#include "linalg/matvec_fast.hpp"
 #include "linalg/qr.hpp"
 
 namespace mlfs {
@@ -69,7 +70,7 @@ CentredProblem centre(const Matrix& X, const Vector& y, bool fit_intercept) {
     CentredProblem p{X, y, Vector(X.cols(), 0.0), 0.0};
     if (!fit_intercept) return p;
     p.xbar = column_means(X);
-    p.Xc = center_columns(X, p.xbar);
+    p.Xc = centre_columns(X, p.xbar);
     p.ybar = column_means(Matrix::column(y))[0];
     for (double& v : p.yc) v -= p.ybar;
     return p;
@@ -103,12 +104,13 @@ std::string explain_collinearity(const Matrix& Xc, std::size_t j, const std::vec
 
 }  // namespace
 
-NormalEquations normal_equations(const Matrix& Xc, const Vector& yc, double alpha) {
+NormalEquations normal_equations(const Matrix& Xc, const Vector& yc, double alpha, int threads) {
     if (yc.size() != Xc.rows())
         throw ShapeError("normal_equations: Xc is " + Xc.shape() + " but yc has length " + std::to_string(yc.size()));
     require_alpha("normal_equations", alpha);
     // >>> exercise normal-equations: derivations/linear_regression.md
-    NormalEquations ne{gram(Xc), matvec_transposed(Xc, yc)};                    // (LR.4) Xc^T Xc, Xc^T yc
+    // (LR.4) Xc^T Xc, Xc^T yc: the bits of gram(Xc) and matvec_transposed(Xc, yc), on `threads` threads
+    NormalEquations ne{gram_fast(Xc, threads), matvec_transposed_fast(Xc, yc, threads)};
     for (std::size_t j = 0; j < ne.XtX.rows(); ++j) ne.XtX(j, j) += alpha;     // (LR.5) ridge: + alpha I
     return ne;
     // <<< exercise normal-equations
@@ -119,7 +121,7 @@ LinearModel fit_cholesky(const Matrix& X, const Vector& y, const LeastSquaresOpt
     require_alpha("fit_cholesky", opt.alpha);
     require_enough_samples("fit_cholesky", X, opt);
     const CentredProblem p = centre(X, y, opt.fit_intercept);
-    const NormalEquations ne = normal_equations(p.Xc, p.yc, opt.alpha);  // (LR.4), (LR.5)
+    const NormalEquations ne = normal_equations(p.Xc, p.yc, opt.alpha, opt.threads);  // (LR.4), (LR.5)
     const Matrix& XtX = ne.XtX;
     const Vector& Xty = ne.Xty;
     const Cholesky chol(XtX);

@@ -29,6 +29,8 @@ struct LeastSquaresOptions {
     bool fit_intercept = true;  // centre X and y, and report b = ybar - xbar^T w
     double alpha = 0.0;         // ridge penalty alpha ||w||^2: a plain sum, not scaled by N (as sklearn)
     int refine_steps = 2;       // fit_qr only: refinement steps (LR.7); 0 gives the plain QR solution
+    int threads = 0;            // fit_cholesky's Xc^T Xc and Xc^T yc (linalg/matvec_fast.hpp); 0 = all
+                                // hardware threads; every result is the same for every value
     std::vector<std::string> feature_names;  // for error messages; "feature j" when empty
 };
 
@@ -43,11 +45,12 @@ CentredProblem centre(const Matrix& X, const Vector& y, bool fit_intercept);
 
 // (LR.4), (LR.5) the normal equations of the centred problem, (Xc^T Xc + alpha I) w = Xc^T yc:
 // XtX = Xc^T Xc + alpha I is D x D, Xty = Xc^T yc has length D. O(N D^2). fit_cholesky solves them.
+// `threads` splits the entries of XtX and Xty (gram_fast, matvec_transposed_fast), never a sum.
 struct NormalEquations {
     Matrix XtX;  // D x D
     Vector Xty;  // D
 };
-NormalEquations normal_equations(const Matrix& Xc, const Vector& yc, double alpha);
+NormalEquations normal_equations(const Matrix& Xc, const Vector& yc, double alpha, int threads = 1);
 
 // Throws NumericalError when Xc^T Xc + alpha I is not (numerically) positive definite; the message
 // names the Cholesky pivot and the feature that is (nearly) collinear with earlier ones.

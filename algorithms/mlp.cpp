@@ -105,8 +105,10 @@ double batch_loss(const Network& net, const Matrix& out, const Matrix& Y, double
 // and of matmul(delta, transpose(W)), on `threads` threads.
 // Overwrites, not adds into zeroed gradients: every weight is used once per batch (no sharing), so
 // its gradient is one term, computed whole as sklearn's _backprop does (0.0 + x would be the same bits).
-static void backward_layer(const Matrix& A_prev, const Matrix& W, const Matrix& delta, Activation hidden,
-                           double alpha, Matrix& dW, Vector& db, Matrix* below, int threads) {
+namespace {
+
+void backward_layer(const Matrix& A_prev, const Matrix& W, const Matrix& delta, Activation hidden,
+                    double alpha, Matrix& dW, Vector& db, Matrix* below, int threads) {
     // >>> exercise backward-layer: derivations/neural_networks.md
     const double m = static_cast<double>(delta.rows());
     // (NN.6) dW_l = (A_{l-1}^T delta_l + alpha W_l) / m: H_{l-1} x H_l; each summand computed
@@ -125,6 +127,8 @@ static void backward_layer(const Matrix& A_prev, const Matrix& W, const Matrix& 
     }
     // <<< exercise backward-layer
 }
+
+}  // namespace
 
 double backprop(const Network& net, const Matrix& X, const Matrix& Y, double alpha, Gradients& grads, int threads) {
     const std::size_t L = net.n_layers();

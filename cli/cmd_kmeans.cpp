@@ -100,9 +100,7 @@ Request read_request(const Args& args) {
     if (reference_threads != 1 && reference_threads != 2)
         args.fail("--sklearn-threads must be 1 or 2, got " + args.get("--sklearn-threads"));
     r.opt.reference_threads = static_cast<int>(reference_threads);
-    const long threads = args.get_int("--threads", 0);
-    if (threads < 0 || threads > INT_MAX) args.fail("--threads must be an integer from 0 to " + std::to_string(INT_MAX) + ", got " + args.get("--threads"));
-    r.opt.threads = static_cast<int>(threads);
+    r.opt.threads = read_threads(args);
     r.json = args.has("--json");
     return r;
 }
@@ -138,7 +136,7 @@ Problem load(Request& r) {
     Problem p;
     p.names = r.features.empty() ? t.names : r.features;
     p.X = select_columns(t, p.names).X;
-    if (r.opt.init == KMeansInit::given) r.opt.init_centers = read_centres(r.centres, p.names, r.opt.n_clusters);
+    if (r.opt.init == KMeansInit::given) r.opt.init_centres = read_centres(r.centres, p.names, r.opt.n_clusters);
     const std::size_t distinct = count_distinct_rows(p.X), K = r.opt.n_clusters;
     if (K > distinct)
         throw std::invalid_argument(r.data + ": --k " + std::to_string(K) + " but the " + std::to_string(p.X.rows()) +
@@ -212,7 +210,7 @@ std::string write_plots(const std::string& out, const Request& r, const Problem&
     const std::size_t k_max = std::min({std::size_t{10}, p.X.rows() - 1, count_distinct_rows(p.X)});
     if (k_max >= 1) {
         KMeansOptions base = r.opt;  // a sweep over K cannot use K given centres: k-means++ instead
-        if (base.init == KMeansInit::given) base.init = KMeansInit::kmeans_plus_plus, base.init_centers = Matrix();
+        if (base.init == KMeansInit::given) base.init = KMeansInit::kmeans_plus_plus, base.init_centres = Matrix();
         write_elbow_plot(out + "/kmeans_elbow.svg", file + ": the elbow, inertia_ against K", elbow(p.X, k_max, base),
                          r.opt.n_clusters);
         wrote += ", kmeans_elbow.svg";

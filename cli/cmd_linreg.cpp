@@ -48,6 +48,7 @@ Args make_args() {
     args.option("--max-iter", "N", "gd: at most N updates (default 100000)");
     args.option("--tol", "T", "gd: stop when ||grad J|| <= T ||grad J at the start|| (default 1e-12)");
     args.flag("--standardize", "gd: iterate on z-scored features; coef_ are reported in the original units");
+    args.option("--threads", "N", "threads for the products, 0 = all hardware threads (default 0); same numbers for every N");
     args.option("--out", "DIR", "write the plots into DIR (created if needed)");
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     return args;
@@ -58,6 +59,7 @@ struct Request {
     std::vector<std::string> features;  // empty: every column but the target
     double alpha = 0.0;
     bool fit_intercept = true, json = false;
+    int threads = 0;  // for every solver; the numbers do not depend on it
     GradientDescentOptions gd;
 };
 
@@ -92,6 +94,7 @@ Request read_request(const Args& args) {
     r.gd.max_iter = static_cast<int>(max_iter);
     r.gd.tol = args.get_double("--tol", r.gd.tol);
     if (r.gd.tol < 0.0) args.fail("--tol must be >= 0, got " + args.get("--tol"));
+    r.threads = r.gd.threads = read_threads(args);
     return r;
 }
 
@@ -143,6 +146,7 @@ Fit fit(const Request& r, const Problem& p) {
     opt.fit_intercept = r.fit_intercept;
     opt.alpha = r.alpha;
     opt.feature_names = p.names;  // so a collinear or constant column is named in the error
+    opt.threads = r.threads;
     if (r.solver == "cholesky") {
         f.model = fit_cholesky(p.X, p.y, opt);  // (LR.4)
     } else if (r.solver == "qr") {

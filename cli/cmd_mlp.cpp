@@ -119,7 +119,7 @@ Request read_request(const Args& args) {
     const long seed = args.get_int("--seed", 0);
     if (seed < 0 || seed > 4294967295L) args.fail("--seed must be an integer from 0 to 4294967295, got " + args.get("--seed"));
     o.random_state = static_cast<std::uint32_t>(seed);
-    o.threads = int_option(args, "--threads", 0, 0);
+    o.threads = read_threads(args);
     r.json = args.has("--json");
     return r;
 }

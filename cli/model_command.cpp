@@ -3,12 +3,21 @@
 #include "cli/model_command.hpp"
 
 #include <cstdio>
+#include <string>
 
 #include "cli/commands.hpp"
 #include "cli/version.hpp"
 #include "studies/run.hpp"
 
 namespace mlfs {
+
+int read_threads(const Args& args) {
+    const long threads = args.get_int("--threads", 0);
+    if (threads < 0 || threads > kMaxThreads)
+        args.fail("--threads must be an integer from 0 (all hardware threads) to " + std::to_string(kMaxThreads) +
+                  ", got " + args.get("--threads"));
+    return static_cast<int>(threads);
+}
 
 int print_help(const Args& args) {
     std::fputs(args.help().c_str(), stdout);

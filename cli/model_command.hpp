@@ -19,6 +19,11 @@
 
 namespace mlfs {
 
+// --threads N (0 = all hardware threads, the default; at most kMaxThreads): the threads of the fast
+// kernels, which never change a number. Anything else is a UsageError.
+constexpr int kMaxThreads = 1024;
+int read_threads(const Args& args);
+
 // Prints args.help() on stdout; returns kExitOk.
 int print_help(const Args& args);
 

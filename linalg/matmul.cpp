@@ -6,11 +6,15 @@
 
 namespace mlfs {
 
-static void require_inner(const char* what, const Matrix& A, const Matrix& B) {
+namespace {
+
+void require_inner(const char* what, const Matrix& A, const Matrix& B) {
     if (A.cols() != B.rows())
         throw ShapeError(std::string(what) + ": A is " + A.shape() + " but B is " + B.shape() +
                          " (A's columns must equal B's rows)");
 }
+
+}  // namespace
 
 // (LA.2) C(i, j) = sum_k A(i, k) B(k, j). The reference: i-j-k, one dot product per entry.
 // The inner loop strides through B by M doubles per step, which is what makes it slow (LA.3).

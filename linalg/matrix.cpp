@@ -131,9 +131,9 @@ Vector column_means(const Matrix& X) {
     return xbar;
 }
 
-Matrix center_columns(const Matrix& X, const Vector& xbar) {
+Matrix centre_columns(const Matrix& X, const Vector& xbar) {
     if (xbar.size() != X.cols())
-        throw ShapeError("center_columns: X is " + X.shape() + " but xbar has length " + std::to_string(xbar.size()));
+        throw ShapeError("centre_columns: X is " + X.shape() + " but xbar has length " + std::to_string(xbar.size()));
     Matrix Xc = X;
     for (std::size_t i = 0; i < X.rows(); ++i)
         for (std::size_t j = 0; j < X.cols(); ++j) Xc(i, j) -= xbar[j];  // Xc(i, j) = X(i, j) - xbar(j)

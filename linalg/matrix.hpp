@@ -68,7 +68,7 @@ Matrix hadamard(const Matrix& A, const Matrix& B);      // C(i, j) = A(i, j) B(i
 Matrix add_row_vector(const Matrix& A, const Vector& b);  // C(i, j) = A(i, j) + b(j), e.g. Z = X W + b
 Vector column_means(const Matrix& X);                   // xbar(j) = (1/N) sum_i X(i, j)
 Vector column_sums(const Matrix& X);                    // s(j) = sum_i X(i, j)
-Matrix center_columns(const Matrix& X, const Vector& xbar);  // Xc(i, j) = X(i, j) - xbar(j)
+Matrix centre_columns(const Matrix& X, const Vector& xbar);  // Xc(i, j) = X(i, j) - xbar(j)
 double max_abs(const Matrix& A);                        // max_ij |A(i, j)|
 double frobenius_norm(const Matrix& A);                 // sqrt(sum_ij A(i, j)^2)
 bool all_finite(const Matrix& A);

@@ -7,12 +7,14 @@
 //
 // threads = 0 means std::thread::hardware_concurrency(); at most n_blocks threads run. Blocks are
 // split into contiguous ranges, one per thread; the calling thread takes the first range. An
-// exception thrown by a block is rethrown in the caller after every thread has joined.
+// exception thrown by a block is rethrown in the caller after every thread has joined. If the system
+// cannot start a thread, the calling thread runs that thread's range too (same outputs, same bits).
 #pragma once
 
 #include <algorithm>
 #include <cstddef>
 #include <exception>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -43,7 +45,13 @@ void parallel_for(std::size_t n_blocks, int threads, Fn fn) {
     };
     std::vector<std::thread> pool;
     pool.reserve(T - 1);
-    for (std::size_t t = 1; t < T; ++t) pool.emplace_back(run, t);
+    std::size_t started = 1;
+    try {
+        for (; started < T; ++started) pool.emplace_back(run, started);
+    } catch (const std::system_error&) {
+        // the system would not start another thread: the caller runs the ranges left over
+    }
+    for (std::size_t t = started; t < T; ++t) run(t);
     run(0);
     for (std::thread& th : pool) th.join();
     for (const std::exception_ptr& e : errors)

@@ -35,7 +35,7 @@ void print_clusters(const std::vector<std::string>& names, const KMeansResult& k
 double best_match_accuracy(const std::vector<int>& labels, const std::vector<int>& truth, std::size_t K);
 
 // X (N x D) in the plane of features a and b, coloured by cluster; with `paths`, each centre's
-// path through km.centers_per_iteration; the final centres as crosses. Writes `path`.
+// path through km.centres_per_iteration; the final centres as crosses. Writes `path`.
 void write_cluster_plot(const std::string& path, const std::string& title, const Matrix& X, std::size_t a,
                         std::size_t b, const std::vector<std::string>& names, const KMeansResult& km, bool paths);
 

@@ -58,7 +58,7 @@ void unstandardise_centres(KMeansResult& km, const Vector& mu, const Vector& sig
             for (std::size_t k = 0; k < C.cols(); ++k) C(j, k) = C(j, k) * sigma[k] + mu[k];
     };
     back(km.cluster_centers_);
-    for (Matrix& C : km.centers_per_iteration) back(C);
+    for (Matrix& C : km.centres_per_iteration) back(C);
 }
 
 KMeansOptions options(std::size_t K, KMeansInit init, std::uint32_t seed) {
@@ -79,7 +79,7 @@ Plot cluster_plot(const std::string& title, const Matrix& X, std::size_t a, std:
     // cluster j's colour
     for (std::size_t j = 0; paths && j < km.cluster_centers_.rows(); ++j) {
         Vector xs, ys;
-        for (const Matrix& C : km.centers_per_iteration) xs.push_back(C(j, a)), ys.push_back(C(j, b));
+        for (const Matrix& C : km.centres_per_iteration) xs.push_back(C(j, a)), ys.push_back(C(j, b));
         plot.add_line("path of centre " + std::to_string(j), xs, ys);
     }
     plot.add_markers("final centres", km.cluster_centers_.col(a), km.cluster_centers_.col(b));

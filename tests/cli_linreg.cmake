@@ -25,6 +25,9 @@ require_files("${OUT}" linreg_gd_loss linreg_predicted_vs_actual linreg_residual
 run_json_case("--json --solver qr" "coef_" --data "${raw}" --target target --solver qr --json)
 run_json_case("--json --solver cholesky" "coef_" --data "${raw}" --target target --solver cholesky --json)
 run_json_case("--json --solver gd" "coef_;loss_curve_" --data "${raw}" --target target --solver gd --standardize --json)
+run_json_case("--json --solver cholesky --threads 2" "coef_" --data "${raw}" --target target --solver cholesky --threads 2 --json)
+run_case("--threads -1 is refused" 2 stderr "--threads must be an integer from 0 (all hardware threads) to 1024, got -1"
+         --data "${raw}" --target target --threads -1)
 run_case("ridge text output" 0 stdout "skipped: alpha > 0" --data "${raw}" --target target --alpha 2.5)
 
 # ---- 3. bad input: bad data or a numerical failure exits 1

@@ -42,7 +42,7 @@ inline Case load_case(const mlfs::Golden& g, int i) {
     c.opt.n_clusters = static_cast<std::size_t>(g.scalar(c.p + ".K"));
     const int init = static_cast<int>(g.scalar(c.p + ".init"));
     c.opt.init = init == 0 ? KMeansInit::kmeans_plus_plus : init == 1 ? KMeansInit::random : KMeansInit::given;
-    if (c.opt.init == KMeansInit::given) c.opt.init_centers = g.matrix(c.p + ".init_centers");
+    if (c.opt.init == KMeansInit::given) c.opt.init_centres = g.matrix(c.p + ".init_centers");
     c.opt.seed = static_cast<std::uint32_t>(g.scalar(c.p + ".seed"));
     c.opt.n_init = static_cast<int>(g.scalar(c.p + ".n_init"));
     c.opt.max_iter = static_cast<int>(g.scalar(c.p + ".max_iter"));

@@ -95,11 +95,11 @@ TEST_CASE(inertia_never_increases_and_history_is_consistent) {
                   c.p + ": inertia_per_iteration has " + std::to_string(J.size()) + " entries for n_iter_ = " +
                       std::to_string(n));
         if (!J.empty()) CHECK_REL(J.back(), km.inertia_, 0.0, "the last entry is J of labels_ and the centres");
-        CHECK(km.centers_per_iteration.size() == n + 1);
-        if (!km.centers_per_iteration.empty())
-            CHECK_ALL_NEAR(km.centers_per_iteration.back(), km.cluster_centers_, 0.0, 0.0, "the last entry is the result");
+        CHECK(km.centres_per_iteration.size() == n + 1);
+        if (!km.centres_per_iteration.empty())
+            CHECK_ALL_NEAR(km.centres_per_iteration.back(), km.cluster_centers_, 0.0, 0.0, "the last entry is the result");
         if (c.opt.init == KMeansInit::given)  // (x - xbar) + xbar may round by half an ulp of |x|
-            CHECK_ALL_NEAR(km.centers_per_iteration.front(), c.opt.init_centers, 0.0, 1e-15 * c.scale,
+            CHECK_ALL_NEAR(km.centres_per_iteration.front(), c.opt.init_centres, 0.0, 1e-15 * c.scale,
                            "C^0 is the given centres, shifted to centred coordinates and back");
     }
     CHECK(relocated_last > 0);  // the exception does occur among the goldens
@@ -139,7 +139,7 @@ TEST_CASE(worked_example_ties_go_to_the_lowest_index) {
     KMeansOptions opt;
     opt.n_clusters = 2;
     opt.init = KMeansInit::given;
-    opt.init_centers = column({0.0, 4.0});
+    opt.init_centres = column({0.0, 4.0});
     const KMeansResult km = kmeans_fit(column({0.0, 2.0, 4.0}), opt);
     CHECK((km.labels_ == std::vector<int>{0, 0, 1}));
     CHECK(km.n_iter_ == 2);
@@ -159,13 +159,13 @@ TEST_CASE(worked_example_relocation_order) {
     KMeansOptions opt;
     opt.n_clusters = 3;
     opt.init = KMeansInit::given;
-    opt.init_centers = column({0.0, 100.0, 200.0});
+    opt.init_centres = column({0.0, 100.0, 200.0});
     const KMeansResult km = kmeans_fit(column({0.0, 1.0, 3.0, 7.0}), opt);
     CHECK((km.labels_ == std::vector<int>{0, 0, 2, 1}));
     CHECK(km.n_iter_ == 2);
     CHECK_ALL_NEAR(km.cluster_centers_, column({0.5, 7.0, 3.0}), 0.0, 0.0, "exact in binary");
     CHECK_ALL_NEAR(km.inertia_per_iteration, Vector({59.0, 0.5, 0.5}), 0.0, 0.0, "0 + 1 + 9 + 49, then 0.25 + 0.25");
-    CHECK_ALL_NEAR(km.centers_per_iteration[1], column({0.5, 7.0, 3.0}), 0.0, 0.0, "relocated in the first update");
+    CHECK_ALL_NEAR(km.centres_per_iteration[1], column({0.5, 7.0, 3.0}), 0.0, 0.0, "relocated in the first update");
     // with tol = 0 the test shift <= tol_abs still fires, at shift exactly 0 (KM.5 compares with <=)
     opt.tol = 0.0;
     CHECK(kmeans_fit(column({0.0, 1.0, 3.0, 7.0}), opt).n_iter_ == 2);
@@ -190,9 +190,9 @@ TEST_CASE(best_run_rule_on_exact_ties) {
         for (int r = 0; r < opt.n_init; ++r) {
             KMeansOptions one = opt;
             one.init = KMeansInit::given;
-            one.init_centers = Matrix(2, 2);
+            one.init_centres = Matrix(2, 2);
             const std::vector<std::size_t> idx = kmeans_random_init(4, 2, rs);
-            for (std::size_t j = 0; j < 2; ++j) one.init_centers.set_row(j, X.row(idx[j]));
+            for (std::size_t j = 0; j < 2; ++j) one.init_centres.set_row(j, X.row(idx[j]));
             const KMeansResult run = kmeans_fit(X, one);
             if (r == 0) {
                 best = run;
@@ -220,7 +220,7 @@ TEST_CASE(tolerance_is_tol_times_mean_variance) {
     KMeansOptions opt;
     opt.n_clusters = 2;
     opt.init = KMeansInit::given;
-    opt.init_centers = Matrix(2, 2, {0, 0, 2, 0});
+    opt.init_centres = Matrix(2, 2, {0, 0, 2, 0});
     opt.tol = 1e6;
     const KMeansResult km = kmeans_fit(X, opt);
     CHECK(km.n_iter_ == 1);
@@ -243,12 +243,12 @@ TEST_CASE(n_init_auto_and_given) {
     b.n_init = 1;
     CHECK(kmeans_fit(X, a).init_indices == kmeans_fit(X, b).init_indices);
     RandomState rs(42);  // the fit seeds X centred by numpy_column_means, as kmeans_fit centres it
-    CHECK(kmeans_fit(X, a).init_indices == kmeans_plus_plus(center_columns(X, numpy_column_means(X)), 3, rs));
+    CHECK(kmeans_fit(X, a).init_indices == kmeans_plus_plus(centre_columns(X, numpy_column_means(X)), 3, rs));
     KMeansOptions given;
     given.n_clusters = 2;
     given.init = KMeansInit::given;
-    given.init_centers = Matrix(2, X.cols(), 0.0);
-    for (std::size_t k = 0; k < X.cols(); ++k) given.init_centers(1, k) = X(100, k);
+    given.init_centres = Matrix(2, X.cols(), 0.0);
+    for (std::size_t k = 0; k < X.cols(); ++k) given.init_centres(1, k) = X(100, k);
     given.n_init = 7;
     const KMeansResult one = kmeans_fit(X, given);
     given.n_init = 1;
@@ -272,10 +272,10 @@ TEST_CASE(bad_input_is_named) {
     CHECK_THROWS(kmeans_fit(bad, opt), std::invalid_argument, "X(2, 1) = inf is not finite");
     KMeansOptions given = opt;
     given.init = KMeansInit::given;
-    given.init_centers = Matrix(2, 3);
-    CHECK_THROWS(kmeans_fit(X, given), ShapeError, "init_centers is 2x3 but n_clusters = 2 and X is 4x2 (need 2x2)");
-    given.init_centers = Matrix(2, 2, {0, 0, 1, std::nan("")});
-    CHECK_THROWS(kmeans_fit(X, given), std::invalid_argument, "init_centers(1, 1) = nan is not finite");
+    given.init_centres = Matrix(2, 3);
+    CHECK_THROWS(kmeans_fit(X, given), ShapeError, "init_centres is 2x3 but n_clusters = 2 and X is 4x2 (need 2x2)");
+    given.init_centres = Matrix(2, 2, {0, 0, 1, std::nan("")});
+    CHECK_THROWS(kmeans_fit(X, given), std::invalid_argument, "init_centres(1, 1) = nan is not finite");
     KMeansOptions o = opt;
     o.n_init = -1;
     CHECK_THROWS(kmeans_fit(X, o), std::invalid_argument, "n_init = -1");

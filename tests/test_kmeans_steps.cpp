@@ -28,7 +28,7 @@ TEST_CASE(assign_reproduces_sklearn_labels) {
         const Matrix X = g.matrix("data." + std::to_string(static_cast<int>(g.scalar(p + ".dataset"))) + ".X");
         const Vector xbar = numpy_column_means(X);
         const std::vector<int> labels =
-            kmeans_assign(center_columns(X, xbar), center_columns(g.matrix(p + ".init_centers"), xbar));
+            kmeans_assign(centre_columns(X, xbar), centre_columns(g.matrix(p + ".init_centers"), xbar));
         const std::size_t bad = mismatches(labels, as_labels(g.vector(p + ".labels")));
         CHECK_MSG(bad == 0, p + ": " + std::to_string(bad) + " of " + std::to_string(X.rows()) +
                                 " labels differ from sklearn's first assignment; " + g.call(p + ".labels"));
@@ -39,7 +39,7 @@ TEST_CASE(assign_reproduces_sklearn_labels) {
         if (std::set<int>(ref.begin(), ref.end()).size() < c.opt.n_clusters) continue;  // see above
         const Vector xbar = numpy_column_means(c.X);
         const std::vector<int> labels =
-            kmeans_assign(center_columns(c.X, xbar), center_columns(g.matrix(c.p + ".centers"), xbar));
+            kmeans_assign(centre_columns(c.X, xbar), centre_columns(g.matrix(c.p + ".centers"), xbar));
         const std::size_t bad = mismatches(labels, ref);
         CHECK_MSG(bad == 0, c.p + ": " + std::to_string(bad) + " of " + std::to_string(c.X.rows()) +
                                 " labels differ from sklearn's labels_ (nearest final centre); " + c.call);
@@ -73,7 +73,7 @@ TEST_CASE(update_matches_one_sklearn_step) {
         const std::string d = "data." + std::to_string(static_cast<int>(g.scalar(p + ".dataset")));
         const Matrix X = g.matrix(d + ".X");
         const Vector xbar = numpy_column_means(X);
-        const Matrix C = kmeans_update(center_columns(X, xbar), center_columns(g.matrix(p + ".init_centers"), xbar),
+        const Matrix C = kmeans_update(centre_columns(X, xbar), centre_columns(g.matrix(p + ".init_centers"), xbar),
                                        as_labels(g.vector(p + ".labels")), static_cast<int>(g.scalar(p + ".threads")));
         CHECK_ALL_NEAR(add_row_vector(C, xbar), g.matrix(p + ".centers"), kCentreTol, kCentreTol,
                        "bit for bit: the same sums in sklearn's order, times 1 / n_j (KM.3)");
@@ -91,7 +91,7 @@ TEST_CASE(plusplus_matches_sklearn_seeding) {
     for (int i = 0; i < case_count(g); ++i) {
         const Case c = load_case(g, i);
         if (c.opt.init != KMeansInit::kmeans_plus_plus) continue;
-        const Matrix Xc = center_columns(c.X, numpy_column_means(c.X));
+        const Matrix Xc = centre_columns(c.X, numpy_column_means(c.X));
         const Matrix runs = g.matrix(c.p + ".init_indices");
         RandomState rs(c.opt.seed);
         for (std::size_t r = 0; r < runs.rows(); ++r) {

@@ -27,7 +27,7 @@ KMeansOptions given_centres() {
     KMeansOptions opt;
     opt.n_clusters = 2;
     opt.init = KMeansInit::given;
-    opt.init_centers = example_C0();
+    opt.init_centres = example_C0();
     return opt;  // max_iter 300, tol 1e-4: sklearn's defaults
 }
 
@@ -63,9 +63,9 @@ double shift(const Matrix& C_new, const Matrix& C_old) {
 TEST_CASE(centring) {
     const Vector xbar = column_means(example_X());
     CHECK_ALL_NEAR(xbar, Vector({5, 4}), 0.0, 0.0, "xbar = (30/6, 24/6): integer sums, exact quotients");
-    CHECK_ALL_NEAR(center_columns(example_X(), xbar), Matrix(6, 2, {-5, 2, -3, -2, 1, -1, 1, 1, 3, -1, 3, 1}), 0.0,
+    CHECK_ALL_NEAR(centre_columns(example_X(), xbar), Matrix(6, 2, {-5, 2, -3, -2, 1, -1, 1, 1, 3, -1, 3, 1}), 0.0,
                    0.0, "Xc = X - xbar: integers, exact");
-    CHECK_ALL_NEAR(center_columns(example_C0(), xbar), Matrix(2, 2, {1, -1, 3, -1}), 0.0, 0.0,
+    CHECK_ALL_NEAR(centre_columns(example_C0(), xbar), Matrix(2, 2, {1, -1, 3, -1}), 0.0, 0.0,
                    "C^0 - xbar: integers, exact");
 }
 
@@ -84,7 +84,7 @@ TEST_CASE(tolerance) {
 TEST_CASE(reduced_distances_of_each_iteration) {
     const Matrix X = example_X();
     const Vector xbar = column_means(X);
-    const Matrix Xc = center_columns(X, xbar);
+    const Matrix Xc = centre_columns(X, xbar);
     const KMeansResult km = kmeans_fit(X, given_centres());
     // rows: samples 0..5; columns: cluster 0, cluster 1 (section 12's tables)
     const std::vector<Matrix> want = {
@@ -93,13 +93,13 @@ TEST_CASE(reduced_distances_of_each_iteration) {
         Matrix(6, 2, {-24, 24, -8, 16, 24, 0, 24, 0, 40, -8, 40, -8})};               // C^2
     const std::vector<std::vector<int>> labels = {kLabels0, kLabels1, kLabels1};
     const Vector x_norm2 = {29, 13, 2, 2, 10, 10};  // ||x_i||^2 of the centred samples
-    if (km.centers_per_iteration.size() < 3) {
-        CHECK_MSG(false, "centers_per_iteration has " + std::to_string(km.centers_per_iteration.size()) +
+    if (km.centres_per_iteration.size() < 3) {
+        CHECK_MSG(false, "centres_per_iteration has " + std::to_string(km.centres_per_iteration.size()) +
                              " entries, need C^0, C^1, C^2");
         return;
     }
     for (std::size_t t = 0; t < 3; ++t) {
-        const Matrix C = center_columns(km.centers_per_iteration[t], xbar);  // C^t, centred
+        const Matrix C = centre_columns(km.centres_per_iteration[t], xbar);  // C^t, centred
         Matrix reduced(6, 2), direct(6, 2);
         std::vector<int> argmin(6);
         for (std::size_t i = 0; i < 6; ++i) {
@@ -135,19 +135,19 @@ TEST_CASE(lloyd_run_to_strict_convergence) {
     CHECK_NEAR(km.inertia_, 18.0, 0.0, "(KM.1) 5 + 5 + 2 + 2 + 2 + 2: integers, exact");
     CHECK_ALL_NEAR(km.inertia_per_iteration, Vector({70, 34.5, 18}), 0.0, 0.0,
                    "(KM.1) J(l^t, C^t) for t = 0, 1, 2; strict convergence adds no fourth entry");
-    if (km.centers_per_iteration.size() != 4) {
-        CHECK_MSG(false, "centers_per_iteration has " + std::to_string(km.centers_per_iteration.size()) +
+    if (km.centres_per_iteration.size() != 4) {
+        CHECK_MSG(false, "centres_per_iteration has " + std::to_string(km.centres_per_iteration.size()) +
                              " entries, want C^0..C^3");
         return;
     }
-    CHECK_ALL_NEAR(km.centers_per_iteration[0], example_C0(), 0.0, 0.0, "C^0: (6, 3) - xbar + xbar, integers");
-    CHECK_ALL_NEAR(km.centers_per_iteration[1], kC1, 0.0, 0.0, "C^1: (-6, 0) x 1/4 and (6, 0) x 1/2, plus xbar");
-    CHECK_ALL_NEAR(km.centers_per_iteration[2], kC2, 0.0, 0.0, "C^2: the means under l^1");
-    CHECK_ALL_NEAR(km.centers_per_iteration[3], kC2, 0.0, 0.0, "C^3 = C^2: the same labels give the same sums");
+    CHECK_ALL_NEAR(km.centres_per_iteration[0], example_C0(), 0.0, 0.0, "C^0: (6, 3) - xbar + xbar, integers");
+    CHECK_ALL_NEAR(km.centres_per_iteration[1], kC1, 0.0, 0.0, "C^1: (-6, 0) x 1/4 and (6, 0) x 1/2, plus xbar");
+    CHECK_ALL_NEAR(km.centres_per_iteration[2], kC2, 0.0, 0.0, "C^2: the means under l^1");
+    CHECK_ALL_NEAR(km.centres_per_iteration[3], kC2, 0.0, 0.0, "C^3 = C^2: the same labels give the same sums");
     // (KM.5) the shifts the loop compared with tol_abs = 5.5e-4, recomputed from the history
-    CHECK_NEAR(shift(km.centers_per_iteration[1], km.centers_per_iteration[0]), 8.25, 0.0, "6.25 + 1 + 0 + 1: exact");
-    CHECK_NEAR(shift(km.centers_per_iteration[2], km.centers_per_iteration[1]), 7.25, 0.0, "6.25 + 0 + 1 + 0: exact");
-    CHECK_NEAR(shift(km.centers_per_iteration[3], km.centers_per_iteration[2]), 0.0, 0.0, "no move at all");
+    CHECK_NEAR(shift(km.centres_per_iteration[1], km.centres_per_iteration[0]), 8.25, 0.0, "6.25 + 1 + 0 + 1: exact");
+    CHECK_NEAR(shift(km.centres_per_iteration[2], km.centres_per_iteration[1]), 7.25, 0.0, "6.25 + 0 + 1 + 0: exact");
+    CHECK_NEAR(shift(km.centres_per_iteration[3], km.centres_per_iteration[2]), 0.0, 0.0, "no move at all");
     // l^0 is not kept by the fit; kmeans_predict against C^0 (full distances) recovers it
     KMeansResult at_C0;
     at_C0.cluster_centers_ = example_C0();
@@ -158,7 +158,7 @@ TEST_CASE(lloyd_run_to_strict_convergence) {
     // a translation of the data changes no decision: X + 1000 gives the same run, shifted
     const Matrix far = add_row_vector(X, Vector({1000, 1000}));
     KMeansOptions opt = given_centres();
-    opt.init_centers = add_row_vector(example_C0(), Vector({1000, 1000}));
+    opt.init_centres = add_row_vector(example_C0(), Vector({1000, 1000}));
     const KMeansResult moved = kmeans_fit(far, opt);
     CHECK(moved.labels_ == kLabels1 && moved.n_iter_ == 3);
     CHECK_ALL_NEAR(moved.cluster_centers_, add_row_vector(kC2, Vector({1000, 1000})), 0.0, 0.0,
@@ -177,7 +177,7 @@ TEST_CASE(tolerance_stop_then_reassignment) {
     CHECK_ALL_NEAR(km.cluster_centers_, kC1, 0.0, 0.0, "C^1, the means of l^0, not of labels_");
     CHECK_NEAR(km.inertia_, 34.5, 0.0, "(KM.1) J(l^1, C^1): quarters, exact");
     CHECK_ALL_NEAR(km.inertia_per_iteration, Vector({70, 34.5}), 0.0, 0.0, "J(l^0, C^0), then the re-assignment");
-    CHECK(km.centers_per_iteration.size() == 2);
+    CHECK(km.centres_per_iteration.size() == 2);
 
     // the largest tol below 1.5 gives a tol_abs below 8.25: the first shift no longer stops the
     // run, the second (7.25) does, and (KM.8) re-assigns to C^2

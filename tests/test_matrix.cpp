@@ -49,7 +49,7 @@ TEST_CASE(column_statistics) {
     Matrix X(3, 2, {1, 10, 2, 20, 6, 60});
     CHECK_ALL_NEAR(column_sums(X), Vector({9, 90}), 0.0, 0.0, "exact");
     CHECK_ALL_NEAR(column_means(X), Vector({3, 30}), 0.0, 0.0, "exact");
-    Matrix Xc = center_columns(X, column_means(X));
+    Matrix Xc = centre_columns(X, column_means(X));
     CHECK_ALL_NEAR(Xc, Matrix(3, 2, {-2, -20, -1, -10, 3, 30}), 0.0, 0.0, "exact");
     CHECK_ALL_NEAR(column_sums(Xc), Vector({0, 0}), 0.0, 0.0, "centred columns sum to 0");
     CHECK_THROWS(column_means(Matrix(0, 2)), ShapeError, "no rows");

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 // Whole fits on 1, 2 and 3 threads give the same bits: threads split only outputs (rows of a
 // product, blocks of samples), never a sum (linalg/parallel.hpp). k-means: labels_, centres,
-// inertia_ and its history; the MLP: loss_curve_ and every weight. The sizes are chosen so that
+// inertia_ and its history; the MLP: loss_curve_ and every weight; linear regression (Cholesky and
+// gradient descent, whose X^T X, A theta and A^T r are split): coef_, intercept_ and the loss curve. The sizes are chosen so that
 // each product and each assignment really is split (over 2 MFLOP per thread, over 240 samples).
 #include <cstring>
 #include <string>
 #include <vector>
 
+#include "algorithms/gradient_descent.hpp"
 #include "algorithms/kmeans.hpp"
+#include "algorithms/linear_regression.hpp"
 #include "algorithms/mlp.hpp"
 #include "tests/check.hpp"
 
@@ -75,6 +78,38 @@ TEST_CASE(mlp_fit_same_bits_on_1_2_3_threads) {
         opt.threads = threads;
         CHECK_MSG(same_bits(mlp_numbers(mlp_classifier_fit(X, y, opt)), ref),
                   "MLP with " + std::to_string(threads) + " threads: the 1-thread fit's bits");
+    }
+}
+
+// every number a linear fit returns, in one vector
+static Vector linear_numbers(const LinearModel& m, const Vector& loss_curve = {}) {
+    Vector v = m.coef_;
+    v.push_back(m.intercept_);
+    v.insert(v.end(), loss_curve.begin(), loss_curve.end());
+    return v;
+}
+
+TEST_CASE(linear_regression_same_bits_on_1_2_3_threads) {
+    // 40001 x 30: X^T X is 72 MFLOP and each A theta 2.4 MFLOP, so that every product is split
+    const Matrix X = pseudo_random(40001, 30, 31);
+    Vector y(X.rows());
+    for (std::size_t i = 0; i < y.size(); ++i) y[i] = X(i, 0) - 2.0 * X(i, 7) + 0.001 * static_cast<double>(i % 13);
+    LeastSquaresOptions ls;
+    ls.threads = 1;
+    const Vector ref_chol = linear_numbers(fit_cholesky(X, y, ls));
+    GradientDescentOptions gd;
+    gd.max_iter = 30;
+    gd.standardize = true;
+    gd.threads = 1;
+    const GradientDescentResult g1 = fit_gradient_descent(X, y, gd);
+    const Vector ref_gd = linear_numbers(g1.model, g1.loss_curve_);
+    for (int threads : {2, 3}) {
+        ls.threads = gd.threads = threads;
+        CHECK_MSG(same_bits(linear_numbers(fit_cholesky(X, y, ls)), ref_chol),
+                  "Cholesky with " + std::to_string(threads) + " threads: the 1-thread fit's bits");
+        const GradientDescentResult g = fit_gradient_descent(X, y, gd);
+        CHECK_MSG(same_bits(linear_numbers(g.model, g.loss_curve_), ref_gd),
+                  "gradient descent with " + std::to_string(threads) + " threads: the 1-thread fit's bits");
     }
 }
 

@@ -26,8 +26,8 @@ int main(int argc, char** argv) {
     mlfs::KMeansOptions opt;
     opt.n_clusters = K;
     opt.init = mlfs::KMeansInit::given;
-    opt.init_centers = mlfs::Matrix(K, D);
-    for (std::size_t j = 0; j < K; ++j) opt.init_centers.set_row(j, X.row(j));
+    opt.init_centres = mlfs::Matrix(K, D);
+    for (std::size_t j = 0; j < K; ++j) opt.init_centres.set_row(j, X.row(j));
     opt.max_iter = max_iter;
     opt.tol = 0.0;
     std::vector<double> reference;
@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
         if (reference.empty()) {  // and once: the fast assignment against the reference on these centres
             reference = bits;
             const mlfs::Vector xbar = mlfs::column_means(X);
-            const mlfs::Matrix Xc = mlfs::center_columns(X, xbar), C = mlfs::center_columns(km.cluster_centers_, xbar);
+            const mlfs::Matrix Xc = mlfs::centre_columns(X, xbar), C = mlfs::centre_columns(km.cluster_centers_, xbar);
             if (mlfs::kmeans_assign_fast(Xc, C, 0) != mlfs::kmeans_assign(Xc, C)) reference.push_back(-1.0);
         }
         std::printf("kmeans N %zu D %zu K %zu threads %d seconds_per_iteration %.6g n_iter %d same_bits %d\n", N, D, K,
