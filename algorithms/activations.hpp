@@ -27,10 +27,10 @@ enum class Activation { identity, logistic, tanh, relu };
 
 inline const char* activation_name(Activation a) {
     switch (a) {
-        case Activation::identity: return "identity";
-        case Activation::logistic: return "logistic";
-        case Activation::tanh: return "tanh";
-        case Activation::relu: return "relu";
+    case Activation::identity: return "identity";
+    case Activation::logistic: return "logistic";
+    case Activation::tanh: return "tanh";
+    case Activation::relu: return "relu";
     }
     return "?";
 }
@@ -63,10 +63,10 @@ inline double relu_df(double a) { return a > 0.0 ? 1.0 : 0.0; }  // a == 0 exact
 inline void activate(Activation act, Matrix& Z) {
     for (double& z : Z.data()) {
         switch (act) {
-            case Activation::identity: z = identity_f(z); break;
-            case Activation::logistic: z = logistic_f(z); break;
-            case Activation::tanh: z = tanh_f(z); break;
-            case Activation::relu: z = relu_f(z); break;
+        case Activation::identity: z = identity_f(z); break;
+        case Activation::logistic: z = logistic_f(z); break;
+        case Activation::tanh: z = tanh_f(z); break;
+        case Activation::relu: z = relu_f(z); break;
         }
     }
 }
@@ -79,10 +79,12 @@ inline void multiply_by_derivative(Activation act, const Matrix& A, Matrix& delt
     const std::vector<double>& a = A.data();
     for (std::size_t k = 0; k < d.size(); ++k) {
         switch (act) {
-            case Activation::identity: break;                                      // df = 1
-            case Activation::logistic: d[k] = d[k] * a[k] * (1.0 - a[k]); break;   // a (1 - a)
-            case Activation::tanh: d[k] = d[k] * tanh_df(a[k]); break;             // 1 - a^2
-            case Activation::relu: if (a[k] == 0.0) d[k] = 0.0; break;             // 1[a > 0]
+        case Activation::identity: break;                                     // df = 1
+        case Activation::logistic: d[k] = d[k] * a[k] * (1.0 - a[k]); break;  // a (1 - a)
+        case Activation::tanh: d[k] = d[k] * tanh_df(a[k]); break;            // 1 - a^2
+        case Activation::relu:
+            if (a[k] == 0.0) d[k] = 0.0;
+            break;  // 1[a > 0]
         }
     }
 }

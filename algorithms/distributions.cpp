@@ -16,13 +16,15 @@ namespace mlfs {
 namespace {
 
 const double kEps = std::numeric_limits<double>::epsilon();
-const int kMaxTerms = 1000;   // fraction steps (term pairs): <= ~76 for any t, 56 at a = b = 1000, 296 at 1.5e5
-const int kMaxNewton = 100;   // Newton/bisection steps of the inverse; 2-9 are used
+const int kMaxTerms = 1000;  // fraction steps (term pairs): <= ~76 for any t, 56 at a = b = 1000, 296 at 1.5e5
+const int kMaxNewton = 100;  // Newton/bisection steps of the inverse; 2-9 are used
 
 // x, y = 1 - x and their logs, each to a few roundings. Carried together, so that a value near 1
 // never has its small complement recomputed by a cancelling subtraction, and so that x may lie
 // below the double range (t = 1e200 at nu = 1) while log x still holds it.
-struct Pair { double x, y, log_x, log_y; };
+struct Pair {
+    double x, y, log_x, log_y;
+};
 
 Pair swapped(const Pair& p) { return {p.y, p.x, p.log_y, p.log_x}; }
 
@@ -56,8 +58,8 @@ void require_positive(const char* fn, const char* name, double v) {
 // by its asymptotic series sum_k B_2k / (2k (2k - 1) z^(2k-1)), k = 1..8; the first omitted
 // term is below 2e-18 at z = 10.
 double stirling_remainder(double z) {
-    static const double c[] = {1.0 / 12, -1.0 / 360, 1.0 / 1260, -1.0 / 1680,
-                               1.0 / 1188, -691.0 / 360360, 1.0 / 156, -3617.0 / 122400};
+    static const double c[] = {1.0 / 12,   -1.0 / 360,      1.0 / 1260, -1.0 / 1680,
+                               1.0 / 1188, -691.0 / 360360, 1.0 / 156,  -3617.0 / 122400};
     const double w = 1.0 / (z * z);
     double s = 0.0;
     for (int k = 7; k >= 0; --k) s = s * w + c[k];  // Horner in 1 / z^2
@@ -99,7 +101,7 @@ double beta_continued_fraction(double a, double b, double x, double y) {
     if (std::fabs(F) < tiny) F = C = tiny;
     for (int m = 1; m <= kMaxTerms; ++m) {
         const double dm = m;
-        const double d_even = dm * (b - dm) * x / ((a + 2 * dm - 1) * (a + 2 * dm));           // d_(2m)
+        const double d_even = dm * (b - dm) * x / ((a + 2 * dm - 1) * (a + 2 * dm));  // d_(2m)
         const double d_odd = -(a + dm - 1) * (a + b + dm - 1) * x / ((a + 2 * dm - 2) * (a + 2 * dm - 1));
         const double E =  // E_m from (a + 2m) E_m above, d_odd = d_(2m-1)
             (dm + d_even * (a + 2 * dm) + (a + dm) * (lambda1 + dm * (1.0 + y)) / (a + 2 * dm + 1)) / (a + 2 * dm);
@@ -112,17 +114,17 @@ double beta_continued_fraction(double a, double b, double x, double y) {
         F *= C * D;
         if (std::fabs(C * D - 1.0) <= kEps) return F;
     }
-    throw NumericalError("incomplete_beta: the continued fraction for a = " + format_exact(a) + ", b = " + format_exact(b) +
-                             ", x = " + format_exact(x) + " did not converge in " + std::to_string(kMaxTerms) +
-                             " steps", static_cast<std::size_t>(kMaxTerms), F);
+    throw NumericalError("incomplete_beta: the continued fraction for a = " + format_exact(a) +
+                             ", b = " + format_exact(b) + ", x = " + format_exact(x) + " did not converge in " +
+                             std::to_string(kMaxTerms) + " steps",
+                         static_cast<std::size_t>(kMaxTerms), F);
 }
 
 // (LR.30) I_x(a, b) by the fraction, for any x in (0, 1) (fast when x <= (a + 1) / (a + b + 2)).
 double beta_fraction_side(double a, double b, const Pair& p) {
     // prefactor x^a y^b / (a B(a, b)) in log space; exp(.) / F rather than exp(. - log F),
     // which would round a second time at the scale of the (possibly ~700) exponent
-    return std::exp(a * p.log_x + b * p.log_y - std::log(a) - log_beta(a, b)) /
-           beta_continued_fraction(a, b, p.x, p.y);
+    return std::exp(a * p.log_x + b * p.log_y - std::log(a) - log_beta(a, b)) / beta_continued_fraction(a, b, p.x, p.y);
 }
 
 // I_x(a, b) for the pair p, x in [0, 1].
@@ -137,7 +139,9 @@ double beta_pair(double a, double b, const Pair& p) {
 // I_z = k z^al / (al B) with k between 1 and 2^(1-be) (the factor (1-t)^(be-1) of the integrand
 // lies between those), so solving for z with either value of k bounds the root; the bounds are
 // widened by 2 against their own rounding, and the guess is k = 1.
-struct Bracket { double lo, guess, hi; };
+struct Bracket {
+    double lo, guess, hi;
+};
 Bracket power_law_bracket(double al, double be, double P, double log_B) {
     const double base = std::log(P) + std::log(al) + log_B, log_k = (1.0 - be) * std::log(2.0);
     Bracket br;
@@ -159,7 +163,7 @@ Bracket power_law_bracket(double al, double be, double P, double log_B) {
 Pair beta_inverse_pair(double a, double b, double p) {
     const bool z_is_x = p <= beta_pair(a, b, pair_from_x(0.5, 0.5));
     const double al = z_is_x ? a : b, be = z_is_x ? b : a, P = z_is_x ? p : 1.0 - p;
-    const bool G_is_I = P <= 0.5;                    // else G = 1 - I_z(al, be), decreasing in z
+    const bool G_is_I = P <= 0.5;  // else G = 1 - I_z(al, be), decreasing in z
     const double target = G_is_I == z_is_x ? p : 1.0 - p;
     const double log_B = log_beta(al, be);
     auto answer = [z_is_x](double z) {
@@ -180,7 +184,7 @@ Pair beta_inverse_pair(double a, double b, double p) {
             z = bisect;
             continue;
         }
-        const double slope = (G_is_I ? 1.0 : -1.0) *      // d log G / d log z = +-z f(z) / G
+        const double slope = (G_is_I ? 1.0 : -1.0) *  // d log G / d log z = +-z f(z) / G
                              std::exp(al * zp.log_x + (be - 1.0) * zp.log_y - log_B) / G;
         const double step = std::log1p((G - target) / target) / slope;  // log(G / target) / slope
         const double next = z * std::exp(-step);
@@ -188,8 +192,9 @@ Pair beta_inverse_pair(double a, double b, double p) {
         if (std::fabs(step) <= 1e-10) return answer(std::fmin(br.hi, std::fmax(br.lo, next)));
         z = next > br.lo && next < br.hi ? next : bisect;
     }
-    throw NumericalError("incomplete_beta_inverse: no convergence for a = " + format_exact(a) + ", b = " + format_exact(b) +
-                             ", p = " + format_exact(p) + " in " + std::to_string(kMaxNewton) + " steps",
+    throw NumericalError("incomplete_beta_inverse: no convergence for a = " + format_exact(a) +
+                             ", b = " + format_exact(b) + ", p = " + format_exact(p) + " in " +
+                             std::to_string(kMaxNewton) + " steps",
                          static_cast<std::size_t>(kMaxNewton), z);
 }
 
@@ -199,8 +204,7 @@ double two_sided(double t, double nu) {
     if (at == 0.0) return 1.0;
     if (std::isinf(at)) return 0.0;
     const double r = at / nu * at, s = nu / at / at;  // t^2 / nu and its inverse, whichever is <= 1
-    const double log_s = s >= std::numeric_limits<double>::min() ? std::log(s)
-                                                                  : std::log(nu) - 2.0 * std::log(at);
+    const double log_s = s >= std::numeric_limits<double>::min() ? std::log(s) : std::log(nu) - 2.0 * std::log(at);
     return beta_pair(0.5 * nu, 0.5, r <= 1.0 ? pair_from_ratio(r) : pair_from_inverse_ratio(s, log_s));
 }
 
@@ -218,8 +222,9 @@ Pair f_pair(const char* fn, double f, double d1, double d2) {
     if (std::isinf(f)) return {0.0, 1.0, -HUGE_VAL, 0.0};
     const double r = d1 * f / d2, s = d2 / d1 / f;  // d1 f / d2 and its inverse, whichever is <= 1
     if (r <= 1.0) return pair_from_ratio(r);
-    return pair_from_inverse_ratio(s, s >= std::numeric_limits<double>::min() ? std::log(s)
-                                                                            : std::log(d2) - std::log(d1) - std::log(f));
+    return pair_from_inverse_ratio(s, s >= std::numeric_limits<double>::min()
+                                          ? std::log(s)
+                                          : std::log(d2) - std::log(d1) - std::log(f));
 }
 
 }  // namespace
@@ -263,7 +268,7 @@ double student_t_quantile(double q, double nu) {
     require_positive("student_t_quantile", "nu", nu);
     if (q == 0.5) return 0.0;
     const Pair xy = beta_inverse_pair(0.5 * nu, 0.5, 2.0 * std::fmin(q, 1.0 - q));  // 1 - q exact for q >= 1/2
-    if (xy.x == 0.0) return q < 0.5 ? -HUGE_VAL : HUGE_VAL;  // x below the double range
+    if (xy.x == 0.0) return q < 0.5 ? -HUGE_VAL : HUGE_VAL;                         // x below the double range
     const double ratio = xy.y / xy.x;  // 1 - x is y, solved for directly when it is the small one
     const double t = std::isfinite(nu * ratio) ? std::sqrt(nu * ratio)
                                                : std::sqrt(nu) * std::sqrt(xy.y) / std::sqrt(xy.x);
@@ -271,9 +276,7 @@ double student_t_quantile(double q, double nu) {
 }
 
 // (LR.34) P(F > f) = I_x(d2/2, d1/2), x = d2 / (d2 + d1 f)
-double f_sf(double f, double d1, double d2) {
-    return beta_pair(0.5 * d2, 0.5 * d1, f_pair("f_sf", f, d1, d2));
-}
+double f_sf(double f, double d1, double d2) { return beta_pair(0.5 * d2, 0.5 * d1, f_pair("f_sf", f, d1, d2)); }
 
 // (LR.34) P(F <= f) = I_y(d1/2, d2/2) = 1 - I_x(d2/2, d1/2) by (LR.31), evaluated directly
 double f_cdf(double f, double d1, double d2) {

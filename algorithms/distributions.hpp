@@ -41,9 +41,9 @@ double incomplete_beta(double a, double b, double x);
 double incomplete_beta_inverse(double a, double b, double p);
 
 // (LR.32) Student t with nu > 0 degrees of freedom (nu need not be an integer); t may be +-inf.
-double student_t_cdf(double t, double nu);         // P(T <= t)
-double student_t_sf(double t, double nu);          // P(T > t), computed directly (no 1 - cdf)
-double student_t_two_sided_p(double t, double nu); // P(|T| >= |t|) = I_{nu/(nu+t^2)}(nu/2, 1/2)
+double student_t_cdf(double t, double nu);          // P(T <= t)
+double student_t_sf(double t, double nu);           // P(T > t), computed directly (no 1 - cdf)
+double student_t_two_sided_p(double t, double nu);  // P(|T| >= |t|) = I_{nu/(nu+t^2)}(nu/2, 1/2)
 
 // (LR.33) the t with P(T <= t) = q, 0 < q < 1. Beyond |t| ~ 1e154 sqrt(nu), reachable only for
 // nu < 2 and q within ~1e-154 of 0 or 1, x = nu / (nu + t^2) is subnormal: t loses digits (5 left

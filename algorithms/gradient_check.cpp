@@ -72,7 +72,8 @@ GradientCheckResult gradient_check(const Network& net, const Matrix& X, const Ma
     forward(net, X, &Z0);
     GradientCheckResult r;
     // noise = S eps J_eps / h, the rounding bound of the difference quotient (NN.18)
-    r.noise = opt.safety * std::numeric_limits<double>::epsilon() * gradient_check_rounding_scale(net, X, Y, alpha) / opt.h;
+    r.noise = opt.safety * std::numeric_limits<double>::epsilon() * gradient_check_rounding_scale(net, X, Y, alpha) /
+              opt.h;
     r.floor = r.noise / opt.threshold;
     std::vector<GradientCheckEntry> all;
     Network p = net;  // perturbed copy; each parameter is restored after its two evaluations
@@ -85,7 +86,10 @@ GradientCheckResult gradient_check(const Network& net, const Matrix& X, const Ma
         const double Jm = gradient_check_objective(p, X, Y, alpha);
         forward(p, X, &Zm);
         theta = saved;
-        if (crosses_kink(p, Z0, Zp, Zm)) { ++r.n_skipped_kinks; return; }
+        if (crosses_kink(p, Z0, Zp, Zm)) {
+            ++r.n_skipped_kinks;
+            return;
+        }
         e.analytic = analytic;
         e.numeric = (Jp - Jm) / (2.0 * opt.h);  // (NN.18) n
         e.rel_error = relative_error(e.analytic, e.numeric, r.floor);
@@ -100,9 +104,8 @@ GradientCheckResult gradient_check(const Network& net, const Matrix& X, const Ma
         for (std::size_t j = 0; j < p.intercepts_[l].size(); ++j)
             check_one(p.intercepts_[l][j], g.db[l][j], {l, true, 0, j, 0, 0, 0});
     }
-    std::sort(all.begin(), all.end(), [](const GradientCheckEntry& a, const GradientCheckEntry& b) {
-        return a.rel_error > b.rel_error;
-    });
+    std::sort(all.begin(), all.end(),
+              [](const GradientCheckEntry& a, const GradientCheckEntry& b) { return a.rel_error > b.rel_error; });
     if (!all.empty()) r.max_rel_error = all.front().rel_error;
     all.resize(std::min(all.size(), opt.n_worst));
     r.worst = std::move(all);
@@ -122,13 +125,13 @@ std::string GradientCheckResult::verdict() const {
 std::string GradientCheckResult::describe() const {
     std::string s = verdict() + ": max rel error " + format_number(max_rel_error) + " over " +
                     std::to_string(n_checked) + " parameters (" + std::to_string(n_skipped_kinks) +
-                    " skipped at relu kinks), max |gradient| " + format_number(max_abs_gradient) +
-                    ", rounding bound " + format_number(noise) + " (floor " + format_number(floor) + ")";
+                    " skipped at relu kinks), max |gradient| " + format_number(max_abs_gradient) + ", rounding bound " +
+                    format_number(noise) + " (floor " + format_number(floor) + ")";
     for (const GradientCheckEntry& e : worst)
         s += "\n  " + std::string(e.bias ? "b" : "W") + std::to_string(e.layer + 1) + "(" +
-             (e.bias ? std::to_string(e.j) : std::to_string(e.i) + ", " + std::to_string(e.j)) +
-             "): analytic " + format_number(e.analytic) + ", numeric " + format_number(e.numeric) +
-             ", |a - n| " + format_number(std::fabs(e.analytic - e.numeric)) + ", rel " + format_number(e.rel_error);
+             (e.bias ? std::to_string(e.j) : std::to_string(e.i) + ", " + std::to_string(e.j)) + "): analytic " +
+             format_number(e.analytic) + ", numeric " + format_number(e.numeric) + ", |a - n| " +
+             format_number(std::fabs(e.analytic - e.numeric)) + ", rel " + format_number(e.rel_error);
     return s;
 }
 

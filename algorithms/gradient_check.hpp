@@ -38,16 +38,16 @@
 namespace mlfs {
 
 struct GradientCheckOptions {
-    double h = 1e-5;            // the perturbation
-    double threshold = 1e-7;    // tau: the relative bar, and noise / tau the floor of rel (NN.18)
-    double safety = 4.0;        // S in noise = S eps J_eps / h
-    double zero_guard = 1e-6;   // max |gradient| below this (or below noise) => vacuous
-    std::size_t n_worst = 5;    // entries kept in `worst`
+    double h = 1e-5;           // the perturbation
+    double threshold = 1e-7;   // tau: the relative bar, and noise / tau the floor of rel (NN.18)
+    double safety = 4.0;       // S in noise = S eps J_eps / h
+    double zero_guard = 1e-6;  // max |gradient| below this (or below noise) => vacuous
+    std::size_t n_worst = 5;   // entries kept in `worst`
 };
 
 struct GradientCheckEntry {
-    std::size_t layer = 0;      // 0-based: W_{layer+1} / b_{layer+1}
-    bool bias = false;          // b (then i = 0, j = unit) or W (i = input unit, j = output unit)
+    std::size_t layer = 0;  // 0-based: W_{layer+1} / b_{layer+1}
+    bool bias = false;      // b (then i = 0, j = unit) or W (i = input unit, j = output unit)
     std::size_t i = 0, j = 0;
     double analytic = 0.0, numeric = 0.0, rel_error = 0.0;
 };
@@ -55,16 +55,16 @@ struct GradientCheckEntry {
 struct GradientCheckResult {
     std::vector<GradientCheckEntry> worst;  // largest rel_error first
     double max_rel_error = 0.0;
-    double max_abs_gradient = 0.0;          // max(|analytic|, |numeric|) over all checked parameters
-    double noise = 0.0;                     // S eps J_eps / h: the absolute bound of (NN.18)
-    double floor = 0.0;                     // noise / tau: the smallest denominator of rel
+    double max_abs_gradient = 0.0;  // max(|analytic|, |numeric|) over all checked parameters
+    double noise = 0.0;             // S eps J_eps / h: the absolute bound of (NN.18)
+    double floor = 0.0;             // noise / tau: the smallest denominator of rel
     std::size_t n_checked = 0, n_skipped_kinks = 0;
     bool vacuous = false;
     // rel was computed with the floor noise / GradientCheckOptions::threshold; a smaller threshold
     // here is a stricter test of the same numbers
     bool ok(double threshold = 1e-7) const { return !vacuous && n_checked > 0 && max_rel_error < threshold; }
-    std::string verdict() const;            // "good", "acceptable with kinks", "uncomfortable", "probably wrong", "vacuous"
-    std::string describe() const;           // one line per worst entry
+    std::string verdict() const;   // "good", "acceptable with kinks", "uncomfortable", "probably wrong", "vacuous"
+    std::string describe() const;  // one line per worst entry
 };
 
 // J(theta) as described above (the objective of the check)

@@ -29,7 +29,8 @@ GradientDescentDesign gradient_descent_design(const Matrix& X, bool standardize,
     for (std::size_t i = 0; i < N; ++i) {
         if (fit_intercept) d.A(i, 0) = 1.0;
         for (std::size_t j = 0; j < D; ++j)
-            d.A(i, j + offset) = standardize ? (X(i, j) - d.mu[j]) / d.sigma[j] : X(i, j);  // (LR.14) z = (x - mu) / sigma (mu = 0 without intercept)
+            d.A(i, j + offset) = standardize ? (X(i, j) - d.mu[j]) / d.sigma[j]
+                                             : X(i, j);  // (LR.14) z = (x - mu) / sigma (mu = 0 without intercept)
     }
     return d;
 }
@@ -51,9 +52,9 @@ LossAndGradient loss_and_gradient(const Matrix& A, const Vector& y, const Vector
                          " and theta " + std::to_string(theta.size()));
     // >>> exercise gd-step: derivations/linear_regression.md
     const double N = static_cast<double>(A.rows());
-    const Vector r = subtract(matvec_fast(A, theta, threads), y);             // r = A theta - y
-    const double J = dot(r, r) / (2.0 * N);                                   // (LR.9)
-    return {J, scale(1.0 / N, matvec_transposed_fast(A, r, threads))};        // (LR.10)
+    const Vector r = subtract(matvec_fast(A, theta, threads), y);       // r = A theta - y
+    const double J = dot(r, r) / (2.0 * N);                             // (LR.9)
+    return {J, scale(1.0 / N, matvec_transposed_fast(A, r, threads))};  // (LR.10)
     // <<< exercise gd-step
 }
 
@@ -88,10 +89,12 @@ GradientDescentResult fit_gradient_descent(const Matrix& X, const Vector& y, con
     const double N = static_cast<double>(X.rows());
 
     GradientDescentResult res;
-    res.L = largest_eigenvalue(scale(1.0 / N, gram_fast(d.A, opt.threads))).lambda;  // (LR.12) L = lambda_max((1/N) A^T A)
-    res.lr = opt.lr > 0.0 ? opt.lr : 1.0 / res.L;                  // (LR.12) default 1 / L
-    if (res.lr >= 2.0 / res.L) diverged(  // (LR.12) stable only for lr < 2/L
-       "the learning rate is not below 2/L, so the iteration cannot converge", 0, res.lr, res.L);
+    res.L =
+        largest_eigenvalue(scale(1.0 / N, gram_fast(d.A, opt.threads))).lambda;  // (LR.12) L = lambda_max((1/N) A^T A)
+    res.lr = opt.lr > 0.0 ? opt.lr : 1.0 / res.L;                                // (LR.12) default 1 / L
+    if (res.lr >= 2.0 / res.L)
+        diverged(  // (LR.12) stable only for lr < 2/L
+            "the learning rate is not below 2/L, so the iteration cannot converge", 0, res.lr, res.L);
 
     Vector theta(d.A.cols(), 0.0);
     LossAndGradient lg = loss_and_gradient(d.A, y, theta, opt.threads);
@@ -103,7 +106,8 @@ GradientDescentResult fit_gradient_descent(const Matrix& X, const Vector& y, con
         if (!std::isfinite(lg.J) || !std::isfinite(res.grad_norm)) diverged("the loss is not finite", k, res.lr, res.L);
         // below 2/L the loss cannot grow in exact arithmetic; allow only rounding-sized increases
         if (k > 0 && lg.J > res.loss_curve_[k - 1] * (1.0 + 1e-12))
-            diverged("the loss grew from " + format_number(res.loss_curve_[k - 1]) + " to " + format_number(lg.J), k, res.lr, res.L);
+            diverged("the loss grew from " + format_number(res.loss_curve_[k - 1]) + " to " + format_number(lg.J), k,
+                     res.lr, res.L);
         if (res.grad_norm <= opt.tol * g0) {  // (LR.15) ||grad J|| <= tol ||grad J(theta_0)||
             res.converged = true, res.stopped_by = "gradient tolerance";
             break;

@@ -20,26 +20,26 @@
 namespace mlfs {
 
 struct GradientDescentOptions {
-    double lr = 0.0;          // learning rate; 0 means 1 / L (LR.12)
-    int max_iter = 100000;    // updates at most
-    double tol = 1e-12;       // gradient norm, relative to the first one (LR.15)
-    double loss_tol = 0.0;    // relative loss decrease per step; 0 switches that test off
-    bool standardize = false; // iterate on z-scored features, report coefficients in the original scale
+    double lr = 0.0;           // learning rate; 0 means 1 / L (LR.12)
+    int max_iter = 100000;     // updates at most
+    double tol = 1e-12;        // gradient norm, relative to the first one (LR.15)
+    double loss_tol = 0.0;     // relative loss decrease per step; 0 switches that test off
+    bool standardize = false;  // iterate on z-scored features, report coefficients in the original scale
     bool fit_intercept = true;
-    int threads = 0;          // A theta, A^T r and A^T A (linalg/matvec_fast.hpp); 0 = all hardware
-                              // threads; every result is the same for every value
+    int threads = 0;  // A theta, A^T r and A^T A (linalg/matvec_fast.hpp); 0 = all hardware
+                      // threads; every result is the same for every value
 };
 
 struct GradientDescentResult {
-    LinearModel model;        // in the scale of the original features
-    Vector theta;             // the final iterate, in the scale it iterated in (b first if fitted)
-    Vector loss_curve_;       // J(theta_k) for k = 0 .. n_iter_ (each before its update, the last after)
-    int n_iter_ = 0;          // updates made
-    double lr = 0.0;          // the learning rate used
-    double L = 0.0;           // lambda_max((1/N) A^T A)
-    double grad_norm = 0.0;   // ||grad J|| at the final iterate
-    bool converged = false;   // stopped by tol or loss_tol, not by max_iter
-    std::string stopped_by;   // "gradient tolerance", "loss tolerance" or "max_iter"
+    LinearModel model;       // in the scale of the original features
+    Vector theta;            // the final iterate, in the scale it iterated in (b first if fitted)
+    Vector loss_curve_;      // J(theta_k) for k = 0 .. n_iter_ (each before its update, the last after)
+    int n_iter_ = 0;         // updates made
+    double lr = 0.0;         // the learning rate used
+    double L = 0.0;          // lambda_max((1/N) A^T A)
+    double grad_norm = 0.0;  // ||grad J|| at the final iterate
+    bool converged = false;  // stopped by tol or loss_tol, not by max_iter
+    std::string stopped_by;  // "gradient tolerance", "loss tolerance" or "max_iter"
 };
 
 // Throws NumericalError when lr >= 2 / L, or when the loss becomes non-finite or grows; the

@@ -43,16 +43,17 @@ void validate(const Matrix& X, const KMeansOptions& opt) {
         throw std::invalid_argument(std::string(what) + ": max_iter = " + std::to_string(opt.max_iter) +
                                     ", it must be >= 1");
     if (opt.reference_threads != 1 && opt.reference_threads != 2)
-        throw std::invalid_argument(std::string(what) + ": reference_threads = " + std::to_string(opt.reference_threads) +
+        throw std::invalid_argument(std::string(what) +
+                                    ": reference_threads = " + std::to_string(opt.reference_threads) +
                                     ", it must be 1 or 2 (scikit-learn's one- or two-thread sums)");
     if (!(opt.tol >= 0.0) || !std::isfinite(opt.tol))
         throw std::invalid_argument(std::string(what) + ": tol = " + format_number(opt.tol) +
                                     ", it must be finite and >= 0");
     if (opt.init == KMeansInit::given) {
         if (opt.init_centres.rows() != opt.n_clusters || opt.init_centres.cols() != X.cols())
-            throw ShapeError(std::string(what) + ": init_centres is " + opt.init_centres.shape() + " but n_clusters = " +
-                             str(opt.n_clusters) + " and X is " + X.shape() + " (need " + str(opt.n_clusters) + "x" +
-                             str(X.cols()) + ")");
+            throw ShapeError(std::string(what) + ": init_centres is " + opt.init_centres.shape() +
+                             " but n_clusters = " + str(opt.n_clusters) + " and X is " + X.shape() + " (need " +
+                             str(opt.n_clusters) + "x" + str(X.cols()) + ")");
         require_finite(what, "init_centres", opt.init_centres);
     }
     const std::size_t distinct = count_distinct_rows(X);
@@ -64,12 +65,12 @@ void validate(const Matrix& X, const KMeansOptions& opt) {
 
 struct LloydRun {
     std::vector<int> labels;
-    Matrix C;              // centred
+    Matrix C;  // centred
     double inertia = 0.0;
     int n_iter = 0;
-    bool strict = false;   // (KM.7)
-    double margin = 0.0;   // (KM.18) the closest call of its assignments
-    Vector J;              // inertia_per_iteration
+    bool strict = false;            // (KM.7)
+    double margin = 0.0;            // (KM.18) the closest call of its assignments
+    Vector J;                       // inertia_per_iteration
     std::vector<Matrix> C_history;  // centred
 };
 
@@ -90,27 +91,27 @@ LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs,
     LloydRun run;
     run.C = C0;
     run.C_history.push_back(C0);
-    run.margin = 1.0;  // (KM.18) no decision yet
-    std::vector<int> labels_old(Xc.rows(), -1);  // no labels yet: the first iteration never converges strictly
+    run.margin = 1.0;                              // (KM.18) no decision yet
+    std::vector<int> labels_old(Xc.rows(), -1);    // no labels yet: the first iteration never converges strictly
     const Vector x_norms = row_norms_squared(Xc);  // ||x_i||^2 for the closest call, once per run
     bool& strict = run.strict;
     while (run.n_iter < max_iter) {
         ++run.n_iter;
-        run.labels = assign(Xc, x_norms, run, threads);                                     // (KM.2) with C^t
+        run.labels = assign(Xc, x_norms, run, threads);                             // (KM.2) with C^t
         run.J.push_back(kmeans_inertia(Xc, run.C, run.labels, reference_threads));  // (KM.1) J(l^t, C^t)
         if (on_iteration) on_iteration(run.n_iter, run.J.back());
-        Matrix C_new = kmeans_update(Xc, run.C, run.labels, reference_threads);      // (KM.3), (KM.4)
-        const double shift = kmeans_centre_shift(C_new, run.C);                      // (KM.5)
+        Matrix C_new = kmeans_update(Xc, run.C, run.labels, reference_threads);  // (KM.3), (KM.4)
+        const double shift = kmeans_centre_shift(C_new, run.C);                  // (KM.5)
         run.C = std::move(C_new);
         run.C_history.push_back(run.C);
-        if (run.labels == labels_old) {                                    // (KM.7) strict convergence
+        if (run.labels == labels_old) {  // (KM.7) strict convergence
             strict = true;
             break;
         }
-        if (shift <= tol_abs) break;                                       // (KM.5) tolerance stop
+        if (shift <= tol_abs) break;  // (KM.5) tolerance stop
         labels_old = run.labels;
     }
-    if (!strict) run.labels = assign(Xc, x_norms, run, threads);                    // (KM.8) re-assign to the final centres
+    if (!strict) run.labels = assign(Xc, x_norms, run, threads);             // (KM.8) re-assign to the final centres
     run.inertia = kmeans_inertia(Xc, run.C, run.labels, reference_threads);  // (KM.1)
     // the last entry of the history is inertia_: after (KM.8), or after a strict stop whose update
     // relocated a sample (KM.4), which moves centres without relabelling (then J may even rise)
@@ -179,7 +180,7 @@ KMeansResult kmeans_fit(const Matrix& X, const KMeansOptions& opt) {
             C0 = centre_columns(opt.init_centres, xbar);
         } else {
             idx = opt.init == KMeansInit::kmeans_plus_plus ? kmeans_plus_plus(Xc, K, rs)
-                                                          : kmeans_random_init(Xc.rows(), K, rs);
+                                                           : kmeans_random_init(Xc.rows(), K, rs);
             C0 = rows_of(Xc, idx);
         }
         // 4b. (KM.2)-(KM.8) Lloyd's iterations

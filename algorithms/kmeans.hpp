@@ -62,29 +62,29 @@ namespace mlfs {
 enum class KMeansInit { kmeans_plus_plus, random, given };
 
 struct KMeansOptions {
-    std::size_t n_clusters = 8;      // K (sklearn's default)
+    std::size_t n_clusters = 8;  // K (sklearn's default)
     KMeansInit init = KMeansInit::kmeans_plus_plus;
-    Matrix init_centres;             // K x D, used when init == given (forces n_init = 1, as sklearn)
-    int n_init = 0;                  // 0 = sklearn's "auto": 1 for k-means++, 10 for random
+    Matrix init_centres;  // K x D, used when init == given (forces n_init = 1, as sklearn)
+    int n_init = 0;       // 0 = sklearn's "auto": 1 for k-means++, 10 for random
     int max_iter = 300;
-    double tol = 1e-4;               // relative: tol_abs = tol * mean(var(X, axis=0)) (KM.6)
-    std::uint32_t seed = 0;          // RandomState(seed), fresh per fit, as random_state=int
+    double tol = 1e-4;       // relative: tol_abs = tol * mean(var(X, axis=0)) (KM.6)
+    std::uint32_t seed = 0;  // RandomState(seed), fresh per fit, as random_state=int
     // (KM.15) which of scikit-learn's OpenMP reductions to reproduce: 1 = its one-thread order, 2 = its
     // two-thread order (the update's and the inertia's partial sums). mlfs itself runs on one thread;
     // this only chooses the order of the sums, never how mlfs is run.
     int reference_threads = 1;
-    int threads = 0;                 // for the assignment (kmeans_assign_fast); 0 = all hardware
-                                     // threads; every result is the same for every value
+    int threads = 0;  // for the assignment (kmeans_assign_fast); 0 = all hardware
+                      // threads; every result is the same for every value
     // Called after each assignment step with the iteration (from 1, per start) and its inertia
     // J(l^t, C^t), e.g. to print progress; empty by default. It only observes.
     std::function<void(int iteration, double inertia)> on_iteration;
 };
 
 struct KMeansResult {
-    std::vector<int> labels_;        // N, in 0..K-1
-    Matrix cluster_centers_;         // K x D (original, un-centred coordinates)
-    double inertia_ = 0.0;           // (KM.1) J of labels_ and cluster_centers_
-    int n_iter_ = 0;                 // Lloyd iterations of the winning run
+    std::vector<int> labels_;          // N, in 0..K-1
+    Matrix cluster_centers_;           // K x D (original, un-centred coordinates)
+    double inertia_ = 0.0;             // (KM.1) J of labels_ and cluster_centers_
+    int n_iter_ = 0;                   // Lloyd iterations of the winning run
     bool strict_convergence_ = false;  // (KM.7) it stopped because its labels did not change
     // (KM.18) the closest call: the smallest relative margin (d_2 - d_1) / d_2 between the two nearest
     // centres over every sample and every assignment of every run, d = max(0, ||x||^2 + (||c||^2 -
@@ -105,7 +105,7 @@ struct KMeansResult {
 };
 
 KMeansResult kmeans_fit(const Matrix& X, const KMeansOptions& opt);
-std::vector<int> kmeans_predict(const KMeansResult& model, const Matrix& X);   // nearest centre, ties lowest
+std::vector<int> kmeans_predict(const KMeansResult& model, const Matrix& X);  // nearest centre, ties lowest
 Vector elbow(const Matrix& X, std::size_t k_max, const KMeansOptions& base);  // inertia_ for K = 1..k_max
 
 // The pieces kmeans_fit is made of, public for tests and teaching. Xc and C are centred (kmeans_fit

@@ -37,8 +37,8 @@ namespace {
 
 void require_seedable(const char* what, std::size_t N, std::size_t K) {
     if (K < 1 || K > N)
-        throw std::invalid_argument(std::string(what) + ": K = " + std::to_string(K) + " centres from N = " +
-                                    std::to_string(N) + " samples; need 1 <= K <= N");
+        throw std::invalid_argument(std::string(what) + ": K = " + std::to_string(K) +
+                                    " centres from N = " + std::to_string(N) + " samples; need 1 <= K <= N");
 }
 
 }  // namespace

@@ -33,8 +33,8 @@ std::size_t update_split(std::size_t N, int reference_threads) {
 
 // (KM.3) the samples first .. last-1 added into their clusters' sums, in sample order;
 // n counts them. sums (K x D) and n (K) come in holding what was summed before.
-void add_samples(const Matrix& Xc, const std::vector<int>& labels, std::size_t first, std::size_t last,
-                 Matrix& sums, std::vector<std::size_t>& n) {
+void add_samples(const Matrix& Xc, const std::vector<int>& labels, std::size_t first, std::size_t last, Matrix& sums,
+                 std::vector<std::size_t>& n) {
     if (first > last || last > Xc.rows() || labels.size() != Xc.rows() || sums.rows() != n.size() ||
         sums.cols() != Xc.cols())
         throw ShapeError("add_samples: samples " + std::to_string(first) + ".." + std::to_string(last) + " of Xc " +
@@ -92,7 +92,8 @@ double squared_distance_unrolled(const double* a, const double* b, std::size_t D
     std::size_t d = 0;
     for (; d + 4 <= D; d += 4) {
         const double t0 = (a[d] - b[d]) * (a[d] - b[d]), t1 = (a[d + 1] - b[d + 1]) * (a[d + 1] - b[d + 1]);
-        const double t2 = (a[d + 2] - b[d + 2]) * (a[d + 2] - b[d + 2]), t3 = (a[d + 3] - b[d + 3]) * (a[d + 3] - b[d + 3]);
+        const double t2 = (a[d + 2] - b[d + 2]) * (a[d + 2] - b[d + 2]),
+                     t3 = (a[d + 3] - b[d + 3]) * (a[d + 3] - b[d + 3]);
         result += ((t0 + t1) + t2) + t3;
     }
     for (; d < D; ++d) result += (a[d] - b[d]) * (a[d] - b[d]);
@@ -154,11 +155,12 @@ double assignment_margin(const Matrix& Xc, const Matrix& C) {
 Matrix kmeans_update(const Matrix& Xc, const Matrix& C_old, const std::vector<int>& labels, int reference_threads) {
     const std::size_t N = Xc.rows(), K = C_old.rows(), D = Xc.cols();
     if (C_old.cols() != D || labels.size() != N)
-        throw ShapeError("kmeans_update: Xc is " + Xc.shape() + ", the centres are " + C_old.shape() + " and there are " +
-                         std::to_string(labels.size()) + " labels");
+        throw ShapeError("kmeans_update: Xc is " + Xc.shape() + ", the centres are " + C_old.shape() +
+                         " and there are " + std::to_string(labels.size()) + " labels");
     for (int l : labels)
         if (l < 0 || static_cast<std::size_t>(l) >= K)
-            throw std::invalid_argument("kmeans_update: label " + std::to_string(l) + " is not in 0.." + std::to_string(K - 1));
+            throw std::invalid_argument("kmeans_update: label " + std::to_string(l) + " is not in 0.." +
+                                        std::to_string(K - 1));
     Matrix sums(K, D, 0.0);         // sum_{i: l_i = j} x_i
     std::vector<std::size_t> n(K);  // n_j
     const std::size_t split = update_split(N, reference_threads);
@@ -184,8 +186,8 @@ Matrix kmeans_update(const Matrix& Xc, const Matrix& C_old, const std::vector<in
 double kmeans_centre_shift(const Matrix& C_new, const Matrix& C_old) {
     Vector s2(C_new.rows());
     for (std::size_t j = 0; j < C_new.rows(); ++j) {
-        const double s = std::sqrt(squared_distance_unrolled(&C_new.data()[j * C_new.cols()],
-                                                             &C_old.data()[j * C_old.cols()], C_new.cols()));
+        const double s = std::sqrt(
+            squared_distance_unrolled(&C_new.data()[j * C_new.cols()], &C_old.data()[j * C_old.cols()], C_new.cols()));
         s2[j] = s * s;
     }
     return numpy_sum(s2);

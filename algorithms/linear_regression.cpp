@@ -37,13 +37,15 @@ void require_representable_squares(const char* what, const std::string& name, co
 }  // namespace
 
 void require_regression_data(const char* what, const Matrix& X, const Vector& y) {
-    if (X.rows() == 0 || X.cols() == 0) throw ShapeError(std::string(what) + ": X is " + X.shape() + ", it needs rows and columns");
+    if (X.rows() == 0 || X.cols() == 0)
+        throw ShapeError(std::string(what) + ": X is " + X.shape() + ", it needs rows and columns");
     if (y.size() != X.rows())
         throw ShapeError(std::string(what) + ": X is " + X.shape() + " but y has length " + std::to_string(y.size()));
     if (!all_finite(X)) throw std::invalid_argument(std::string(what) + ": X has a NaN or infinite entry");
     for (double v : y)
         if (!std::isfinite(v)) throw std::invalid_argument(std::string(what) + ": y has a NaN or infinite entry");
-    for (std::size_t j = 0; j < X.cols(); ++j) require_representable_squares(what, "feature " + std::to_string(j), X.col(j));
+    for (std::size_t j = 0; j < X.cols(); ++j)
+        require_representable_squares(what, "feature " + std::to_string(j), X.col(j));
     require_representable_squares(what, "the target y", y);
 }
 
@@ -51,7 +53,8 @@ namespace {
 
 void require_alpha(const char* what, double alpha) {
     if (!(alpha >= 0.0) || !std::isfinite(alpha))
-        throw std::invalid_argument(std::string(what) + ": alpha = " + format_number(alpha) + " must be >= 0 and finite");
+        throw std::invalid_argument(std::string(what) + ": alpha = " + format_number(alpha) +
+                                    " must be >= 0 and finite");
 }
 
 // Without a penalty, N samples determine at most N parameters (D coefficients + the intercept).
@@ -111,7 +114,7 @@ NormalEquations normal_equations(const Matrix& Xc, const Vector& yc, double alph
     // >>> exercise normal-equations: derivations/linear_regression.md
     // (LR.4) Xc^T Xc, Xc^T yc: the bits of gram(Xc) and matvec_transposed(Xc, yc), on `threads` threads
     NormalEquations ne{gram_fast(Xc, threads), matvec_transposed_fast(Xc, yc, threads)};
-    for (std::size_t j = 0; j < ne.XtX.rows(); ++j) ne.XtX(j, j) += alpha;     // (LR.5) ridge: + alpha I
+    for (std::size_t j = 0; j < ne.XtX.rows(); ++j) ne.XtX(j, j) += alpha;  // (LR.5) ridge: + alpha I
     return ne;
     // <<< exercise normal-equations
 }
@@ -140,14 +143,15 @@ LinearModel fit_cholesky(const Matrix& X, const Vector& y, const LeastSquaresOpt
     for (std::size_t j = 0; j < XtX.rows(); ++j) {
         const double pivot = chol.L()(j, j) * chol.L()(j, j);
         if (pivot <= rounding * XtX(j, j))
-            throw NumericalError("normal equations: cholesky pivot " + std::to_string(j) + " = " + format_number(pivot) +
+            throw NumericalError("normal equations: cholesky pivot " + std::to_string(j) + " = " +
+                                     format_number(pivot) +
                                      " <= (N+D)*eps*(X^T X)_jj = " + format_number(rounding * XtX(j, j)) +
                                      ", rounding noise; " + explain_collinearity(p.Xc, j, opt.feature_names) + advice,
                                  j, pivot);
     }
     LinearModel m;
-    m.coef_ = chol.solve(Xty);                         // (LA.8) L z = Xty, L^T w = z
-    m.intercept_ = p.ybar - dot(p.xbar, m.coef_);      // (LR.3) b = ybar - xbar^T w
+    m.coef_ = chol.solve(Xty);                     // (LA.8) L z = Xty, L^T w = z
+    m.intercept_ = p.ybar - dot(p.xbar, m.coef_);  // (LR.3) b = ybar - xbar^T w
     return m;
 }
 
@@ -207,7 +211,7 @@ LinearModel fit_qr(const Matrix& X, const Vector& y, const LeastSquaresOptions& 
     }
     LinearModel model;
     model.coef_ = refine_least_squares(qr, exact, w, opt.refine_steps);  // (LR.7)
-    DoubleDouble b0 = c.ybar;                                                // (LR.3) b = ybar - xbar^T w
+    DoubleDouble b0 = c.ybar;                                            // (LR.3) b = ybar - xbar^T w
     for (std::size_t j = 0; j < D; ++j) b0 = dd_add(b0, dd_neg(dd_mul(c.xbar[j], model.coef_[j])));
     model.intercept_ = b0.value();
     return model;
@@ -233,7 +237,7 @@ double r2_score(const Vector& y, const Vector& y_pred) {
         tss += (y[i] - ybar) * (y[i] - ybar);
     }
     if (tss == 0.0) return rss == 0.0 ? 1.0 : 0.0;  // constant y: sklearn's convention
-    return 1.0 - rss / tss;                          // (LR.8) R^2 = 1 - RSS / TSS
+    return 1.0 - rss / tss;                         // (LR.8) R^2 = 1 - RSS / TSS
 }
 
 }  // namespace mlfs

@@ -21,24 +21,24 @@
 namespace mlfs {
 
 struct LinearModel {
-    Vector coef_;            // w, length D
-    double intercept_ = 0.0; // b
+    Vector coef_;             // w, length D
+    double intercept_ = 0.0;  // b
 };
 
 struct LeastSquaresOptions {
-    bool fit_intercept = true;  // centre X and y, and report b = ybar - xbar^T w
-    double alpha = 0.0;         // ridge penalty alpha ||w||^2: a plain sum, not scaled by N (as sklearn)
-    int refine_steps = 2;       // fit_qr only: refinement steps (LR.7); 0 gives the plain QR solution
-    int threads = 0;            // fit_cholesky's Xc^T Xc and Xc^T yc (linalg/matvec_fast.hpp); 0 = all
-                                // hardware threads; every result is the same for every value
+    bool fit_intercept = true;               // centre X and y, and report b = ybar - xbar^T w
+    double alpha = 0.0;                      // ridge penalty alpha ||w||^2: a plain sum, not scaled by N (as sklearn)
+    int refine_steps = 2;                    // fit_qr only: refinement steps (LR.7); 0 gives the plain QR solution
+    int threads = 0;                         // fit_cholesky's Xc^T Xc and Xc^T yc (linalg/matvec_fast.hpp); 0 = all
+                                             // hardware threads; every result is the same for every value
     std::vector<std::string> feature_names;  // for error messages; "feature j" when empty
 };
 
 // The centred problem of (LR.3). Without an intercept, xbar = 0, ybar = 0 and Xc = X, yc = y.
 struct CentredProblem {
-    Matrix Xc;      // N x D
-    Vector yc;      // N
-    Vector xbar;    // D
+    Matrix Xc;    // N x D
+    Vector yc;    // N
+    Vector xbar;  // D
     double ybar = 0.0;
 };
 CentredProblem centre(const Matrix& X, const Vector& y, bool fit_intercept);

@@ -21,8 +21,8 @@ Network init_network(const std::vector<std::size_t>& units, Activation hidden, O
         const std::size_t fan_in = units[l], fan_out = units[l + 1];
         if (fan_in == 0 || fan_out == 0) throw std::invalid_argument("init_network: a layer has 0 units");
         const double bound = std::sqrt(c / static_cast<double>(fan_in + fan_out));  // (NN.14)
-        net.coefs_.push_back(rs.uniform(-bound, bound, fan_in, fan_out));  // W_l first, C order
-        net.intercepts_.push_back(rs.uniform(-bound, bound, fan_out));     // then b_l
+        net.coefs_.push_back(rs.uniform(-bound, bound, fan_in, fan_out));           // W_l first, C order
+        net.intercepts_.push_back(rs.uniform(-bound, bound, fan_out));              // then b_l
     }
     return net;
 }
@@ -31,7 +31,7 @@ std::vector<Matrix> forward(const Network& net, const Matrix& X, std::vector<Mat
     const std::size_t L = net.n_layers();
     std::vector<Matrix> A;
     A.reserve(L + 1);
-    A.push_back(X);                                        // A_0 = X, m x D
+    A.push_back(X);  // A_0 = X, m x D
     if (Z) Z->clear();
     for (std::size_t l = 0; l < L; ++l) {
         // (NN.1) Z_l = A_{l-1} W_l + b_l: m x H_l; the product first, then the bias (sklearn's order);
@@ -72,18 +72,18 @@ double data_loss(OutputKind output, const Matrix& out, const Matrix& Y) {
     const std::vector<double>& y = Y.data();
     double s = 0.0;
     switch (output) {
-        case OutputKind::identity:  // (NN.3) (1/2) mean over all m x K entries of (y - yhat)^2
-            for (std::size_t k = 0; k < y.size(); ++k) s += (y[k] - p[k]) * (y[k] - p[k]);
-            return s / static_cast<double>(y.size()) / 2.0;
-        case OutputKind::softmax:  // (NN.3) -(1/m) sum_ij y_ij log clip(p_ij)
-            for (std::size_t k = 0; k < y.size(); ++k) s += xlogy(y[k], clip_probability(p[k]));
-            return -s / m;
-        case OutputKind::logistic: {  // (NN.3) both sums taken separately, as sklearn
-            double s1 = 0.0;
-            for (std::size_t k = 0; k < y.size(); ++k) s += xlogy(y[k], clip_probability(p[k]));
-            for (std::size_t k = 0; k < y.size(); ++k) s1 += xlogy(1.0 - y[k], 1.0 - clip_probability(p[k]));
-            return -(s + s1) / m;
-        }
+    case OutputKind::identity:  // (NN.3) (1/2) mean over all m x K entries of (y - yhat)^2
+        for (std::size_t k = 0; k < y.size(); ++k) s += (y[k] - p[k]) * (y[k] - p[k]);
+        return s / static_cast<double>(y.size()) / 2.0;
+    case OutputKind::softmax:  // (NN.3) -(1/m) sum_ij y_ij log clip(p_ij)
+        for (std::size_t k = 0; k < y.size(); ++k) s += xlogy(y[k], clip_probability(p[k]));
+        return -s / m;
+    case OutputKind::logistic: {  // (NN.3) both sums taken separately, as sklearn
+        double s1 = 0.0;
+        for (std::size_t k = 0; k < y.size(); ++k) s += xlogy(y[k], clip_probability(p[k]));
+        for (std::size_t k = 0; k < y.size(); ++k) s1 += xlogy(1.0 - y[k], 1.0 - clip_probability(p[k]));
+        return -(s + s1) / m;
+    }
     }
     return s;
 }
@@ -107,8 +107,8 @@ double batch_loss(const Network& net, const Matrix& out, const Matrix& Y, double
 // its gradient is one term, computed whole as sklearn's _backprop does (0.0 + x would be the same bits).
 namespace {
 
-void backward_layer(const Matrix& A_prev, const Matrix& W, const Matrix& delta, Activation hidden,
-                    double alpha, Matrix& dW, Vector& db, Matrix* below, int threads) {
+void backward_layer(const Matrix& A_prev, const Matrix& W, const Matrix& delta, Activation hidden, double alpha,
+                    Matrix& dW, Vector& db, Matrix* below, int threads) {
     // >>> exercise backward-layer: derivations/neural_networks.md
     const double m = static_cast<double>(delta.rows());
     // (NN.6) dW_l = (A_{l-1}^T delta_l + alpha W_l) / m: H_{l-1} x H_l; each summand computed
@@ -132,7 +132,7 @@ void backward_layer(const Matrix& A_prev, const Matrix& W, const Matrix& delta, 
 
 double backprop(const Network& net, const Matrix& X, const Matrix& Y, double alpha, Gradients& grads, int threads) {
     const std::size_t L = net.n_layers();
-    const std::vector<Matrix> A = forward(net, X, nullptr, threads);          // A_0 .. A_L
+    const std::vector<Matrix> A = forward(net, X, nullptr, threads);  // A_0 .. A_L
     const double loss = batch_loss(net, A[L], Y, alpha);
     grads.dW.assign(L, Matrix());
     grads.db.assign(L, Vector());

@@ -62,26 +62,26 @@
 
 namespace mlfs {
 
-enum class OutputKind { identity, logistic, softmax };     // regression, binary, multiclass
+enum class OutputKind { identity, logistic, softmax };  // regression, binary, multiclass
 enum class Solver { sgd, adam };
 enum class LearningRate { constant, invscaling, adaptive };
 
 // sklearn's parameter names and defaults
 struct MLPOptions {
     std::vector<std::size_t> hidden_layer_sizes{100};
-    Activation activation = Activation::relu;       // of the hidden layers
+    Activation activation = Activation::relu;  // of the hidden layers
     Solver solver = Solver::adam;
-    double alpha = 1e-4;                             // L2 strength (NN.8)
-    std::size_t batch_size = 0;                      // 0 = 'auto' = min(200, N); else clipped to [1, N]
+    double alpha = 1e-4;                                  // L2 strength (NN.8)
+    std::size_t batch_size = 0;                           // 0 = 'auto' = min(200, N); else clipped to [1, N]
     LearningRate learning_rate = LearningRate::constant;  // sgd only
     double learning_rate_init = 1e-3;
-    double power_t = 0.5;                            // invscaling exponent (NN.10)
-    int max_iter = 200;                              // epochs
+    double power_t = 0.5;  // invscaling exponent (NN.10)
+    int max_iter = 200;    // epochs
     bool shuffle = true;
-    std::uint32_t random_state = 0;                  // RandomState(seed), fresh per fit
+    std::uint32_t random_state = 0;  // RandomState(seed), fresh per fit
     double tol = 1e-4;
-    double momentum = 0.9;                           // sgd
-    bool nesterovs_momentum = true;                  // sgd
+    double momentum = 0.9;                                // sgd
+    bool nesterovs_momentum = true;                       // sgd
     double beta_1 = 0.9, beta_2 = 0.999, epsilon = 1e-8;  // adam
     int n_iter_no_change = 10;
     // Optional starting weights (L matrices H_{l-1} x H_l and L vectors H_l). When given, nothing
@@ -124,26 +124,25 @@ double batch_loss(const Network& net, const Matrix& out, const Matrix& Y, double
 // (NN.3) without the L2 term
 double data_loss(OutputKind output, const Matrix& out, const Matrix& Y);
 // (NN.4-NN.7) forward + backward on one batch: returns the batch loss and overwrites grads.
-double backprop(const Network& net, const Matrix& X, const Matrix& Y, double alpha, Gradients& grads,
-                int threads = 1);
+double backprop(const Network& net, const Matrix& X, const Matrix& Y, double alpha, Gradients& grads, int threads = 1);
 
 // ---- training on targets as the network sees them (mlp_train.cpp)
 // Y is N x K: raw targets (identity), one 0/1 column (logistic) or one-hot rows (softmax).
 struct MLPFit {
     Network net;
-    Vector loss_curve_;              // (NN.15) one entry per epoch
-    int n_iter_ = 0;                 // epochs run
-    std::size_t t_ = 0;              // samples seen = n_iter_ * N
+    Vector loss_curve_;  // (NN.15) one entry per epoch
+    int n_iter_ = 0;     // epochs run
+    std::size_t t_ = 0;  // samples seen = n_iter_ * N
     double best_loss_ = 0.0;
-    double learning_rate = 0.0;      // the optimizer's final lr (sgd: after invscaling/adaptive; adam: lr_t)
-    std::size_t batch_size = 0;      // effective batch size (NN.17)
-    bool converged = false;          // stopped by the rule (NN.16) before max_iter
+    double learning_rate = 0.0;  // the optimizer's final lr (sgd: after invscaling/adaptive; adam: lr_t)
+    std::size_t batch_size = 0;  // effective batch size (NN.17)
+    bool converged = false;      // stopped by the rule (NN.16) before max_iter
 };
 MLPFit mlp_fit(const Matrix& X, const Matrix& Y, OutputKind output, const MLPOptions& opt);
 
 // ---- estimators (mlp_train.cpp)
 struct MLPClassifier {
-    std::vector<int> classes_;       // sorted distinct labels
+    std::vector<int> classes_;  // sorted distinct labels
     MLPFit fit;
 };
 struct MLPRegressor {
@@ -155,10 +154,10 @@ MLPRegressor mlp_regressor_fit(const Matrix& X, const Matrix& Y, const MLPOption
 // one-hot columns otherwise.
 Matrix encode_labels(const std::vector<int>& y, const std::vector<int>& classes);
 
-Matrix mlp_predict_proba(const MLPClassifier& clf, const Matrix& X);  // N x n_classes; binary [1 - p, p]
+Matrix mlp_predict_proba(const MLPClassifier& clf, const Matrix& X);      // N x n_classes; binary [1 - p, p]
 std::vector<int> mlp_predict(const MLPClassifier& clf, const Matrix& X);  // argmax, first on ties
 double mlp_score(const MLPClassifier& clf, const Matrix& X, const std::vector<int>& y);  // accuracy
-Matrix mlp_predict(const MLPRegressor& reg, const Matrix& X);         // N x K
+Matrix mlp_predict(const MLPRegressor& reg, const Matrix& X);                            // N x K
 double mlp_score(const MLPRegressor& reg, const Matrix& X, const Matrix& Y);  // R^2, uniform average over outputs
 
 }  // namespace mlfs

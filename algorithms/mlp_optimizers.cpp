@@ -33,7 +33,7 @@ void MLPOptimizer::step(std::vector<double>& theta, const std::vector<double>& g
         // >>> exercise sgd-momentum: derivations/neural_networks.md
         const double mu = opt_.momentum;
         for (std::size_t k = 0; k < theta.size(); ++k) {
-            v[k] = mu * v[k] - lr_ * g[k];                               // (NN.9) v = mu v - lr g
+            v[k] = mu * v[k] - lr_ * g[k];                                // (NN.9) v = mu v - lr g
             theta[k] += opt_.nesterovs_momentum ? mu * v[k] - lr_ * g[k]  // (NN.9) Nesterov: mu v - lr g
                                                 : v[k];                   // (NN.9) plain: v
         }
@@ -43,8 +43,8 @@ void MLPOptimizer::step(std::vector<double>& theta, const std::vector<double>& g
     // >>> exercise adam: derivations/neural_networks.md
     const double b1 = opt_.beta_1, b2 = opt_.beta_2;
     for (std::size_t k = 0; k < theta.size(); ++k) {
-        m[k] = b1 * m[k] + (1.0 - b1) * g[k];          // (NN.12) m; (1 - b1) rounded in double, as numpy
-        v[k] = b2 * v[k] + (1.0 - b2) * (g[k] * g[k]); // (NN.12) v
+        m[k] = b1 * m[k] + (1.0 - b1) * g[k];                        // (NN.12) m; (1 - b1) rounded in double, as numpy
+        v[k] = b2 * v[k] + (1.0 - b2) * (g[k] * g[k]);               // (NN.12) v
         theta[k] += -lr_ * m[k] / (std::sqrt(v[k]) + opt_.epsilon);  // (NN.13)
     }
     // <<< exercise adam

@@ -22,16 +22,15 @@ public:
     // velocities / moments start at zero with the network's shapes; Adam's t at 0
     MLPOptimizer(const MLPOptions& opt, const Network& net);
 
-    void update(Network& net, const Gradients& g);   // one step, after one batch
-    void iteration_ends(std::size_t t_);              // after each epoch; t_ = samples seen (NN.10)
-    bool trigger_stopping();                          // the rule fired: true = stop; adaptive lr /= 5 (NN.11)
+    void update(Network& net, const Gradients& g);  // one step, after one batch
+    void iteration_ends(std::size_t t_);            // after each epoch; t_ = samples seen (NN.10)
+    bool trigger_stopping();                        // the rule fired: true = stop; adaptive lr /= 5 (NN.11)
     double learning_rate() const { return lr_; }
-    long steps() const { return t_; }                 // Adam's t (batches stepped)
+    long steps() const { return t_; }  // Adam's t (batches stepped)
 
 private:
     // m is unused by SGD; its velocity is v
-    void step(std::vector<double>& theta, const std::vector<double>& g, std::vector<double>& m,
-              std::vector<double>& v);
+    void step(std::vector<double>& theta, const std::vector<double>& g, std::vector<double>& m, std::vector<double>& v);
 
     MLPOptions opt_;
     double lr_;

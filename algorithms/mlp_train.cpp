@@ -42,9 +42,9 @@ Network given_network(const MLPOptions& o, const std::vector<std::size_t>& units
     for (std::size_t l = 0; l < L; ++l)
         if (o.init_coefs[l].rows() != units[l] || o.init_coefs[l].cols() != units[l + 1] ||
             o.init_intercepts[l].size() != units[l + 1])
-            throw ShapeError("mlp_fit: layer " + std::to_string(l) + " starting weights are " + o.init_coefs[l].shape() +
-                             " + " + std::to_string(o.init_intercepts[l].size()) + ", expected " +
-                             std::to_string(units[l]) + "x" + std::to_string(units[l + 1]) + " + " +
+            throw ShapeError("mlp_fit: layer " + std::to_string(l) + " starting weights are " +
+                             o.init_coefs[l].shape() + " + " + std::to_string(o.init_intercepts[l].size()) +
+                             ", expected " + std::to_string(units[l]) + "x" + std::to_string(units[l + 1]) + " + " +
                              std::to_string(units[l + 1]));
     return Network{o.activation, output, o.init_coefs, o.init_intercepts};
 }
@@ -108,7 +108,8 @@ double run_epoch(Network& net, MLPOptimizer& optimizer, const Matrix& X, const M
         const Matrix Xb = take_rows(X, idx, start, stop), Yb = take_rows(Y, idx, start, stop);
         const double loss = backprop(net, Xb, Yb, alpha, grads, threads);  // before this batch's update
         const std::string at = "batch " + std::to_string(batch) + ": ";
-        if (!std::isfinite(loss)) diverged(at + "the batch loss is " + format_number(loss), epoch, optimizer.learning_rate());
+        if (!std::isfinite(loss))
+            diverged(at + "the batch loss is " + format_number(loss), epoch, optimizer.learning_rate());
         accumulated += loss * static_cast<double>(stop - start);  // (NN.15) weighted by the batch size
         optimizer.update(net, grads);
         if (!all_finite(net)) diverged(at + "a weight became non-finite", epoch, optimizer.learning_rate());
@@ -163,8 +164,8 @@ MLPFit mlp_fit(const Matrix& X, const Matrix& Y, OutputKind output, const MLPOpt
     int no_improvement = 0;
     for (int epoch = 1; epoch <= opt.max_iter; ++epoch) {
         if (opt.shuffle) shuffle_indices(idx, rs);  // (NN.17)
-        const double epoch_loss = run_epoch(fit.net, optimizer, X, Y, idx, fit.batch_size, opt.alpha, epoch,
-                                             opt.threads);
+        const double epoch_loss =
+            run_epoch(fit.net, optimizer, X, Y, idx, fit.batch_size, opt.alpha, epoch, opt.threads);
         ++fit.n_iter_;
         fit.t_ += N;
         fit.loss_curve_.push_back(epoch_loss);
@@ -200,7 +201,8 @@ Matrix encode_labels(const std::vector<int>& y, const std::vector<int>& classes)
 
 MLPClassifier mlp_classifier_fit(const Matrix& X, const std::vector<int>& y, const MLPOptions& opt) {
     if (y.size() != X.rows())
-        throw ShapeError("mlp_classifier_fit: X is " + X.shape() + " but y has " + std::to_string(y.size()) + " labels");
+        throw ShapeError("mlp_classifier_fit: X is " + X.shape() + " but y has " + std::to_string(y.size()) +
+                         " labels");
     MLPClassifier clf;
     clf.classes_ = y;
     std::sort(clf.classes_.begin(), clf.classes_.end());

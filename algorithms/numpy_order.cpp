@@ -71,8 +71,10 @@ Index median5(const double* v, std::size_t* t) {
 // Hoare partition around `pivot` without bound checks (median3_swap put sentinels at both ends)
 void unguarded_partition(const double* v, std::size_t* t, double pivot, Index& ll, Index& hh) {
     for (;;) {
-        do ++ll; while (v[t[ll]] < pivot);
-        do --hh; while (pivot < v[t[hh]]);
+        do ++ll;
+        while (v[t[ll]] < pivot);
+        do --hh;
+        while (pivot < v[t[hh]]);
         if (hh < ll) break;
         std::swap(t[ll], t[hh]);
     }
@@ -183,7 +185,8 @@ Vector numpy_column_means(const Matrix& X) {
 std::vector<std::size_t> argpartition_top(const Vector& v, std::size_t m) {
     const std::size_t N = v.size();
     if (m < 1 || m > N)
-        throw std::invalid_argument("argpartition_top: m = " + std::to_string(m) + " of " + std::to_string(N) + " values");
+        throw std::invalid_argument("argpartition_top: m = " + std::to_string(m) + " of " + std::to_string(N) +
+                                    " values");
     std::vector<std::size_t> t(N);
     for (std::size_t i = 0; i < N; ++i) t[i] = i;
     introselect(v.data(), t.data(), static_cast<Index>(N), static_cast<Index>(N - m));

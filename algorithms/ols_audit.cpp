@@ -18,7 +18,8 @@ std::string condition_warning(double cond) {
     if (!(cond > kConditionWarning)) return "";
     const int digits = static_cast<int>(std::floor(std::log10(cond)));
     return "cond(X^T X) = " + format_number(cond) + " > 1e8: the normal equations lose about " +
-           std::to_string(digits) + " of the 16 significant digits (LR.22); prefer the QR solver, and rescale "
+           std::to_string(digits) +
+           " of the 16 significant digits (LR.22); prefer the QR solver, and rescale "
            "or centre features of very different sizes";
 }
 
@@ -33,7 +34,8 @@ OlsAudit audit_ols(const Matrix& X, const Vector& y, const LinearModel& model, b
                          std::to_string(p) + " parameters (need N > p)");
     OlsAudit a;
     if (fit_intercept) a.names.push_back("intercept");
-    for (std::size_t j = 0; j < D; ++j) a.names.push_back(j < feature_names.size() ? feature_names[j] : "x" + std::to_string(j));
+    for (std::size_t j = 0; j < D; ++j)
+        a.names.push_back(j < feature_names.size() ? feature_names[j] : "x" + std::to_string(j));
     if (fit_intercept) a.params.push_back(model.intercept_);
     a.params.insert(a.params.end(), model.coef_.begin(), model.coef_.end());
 
@@ -46,10 +48,11 @@ OlsAudit audit_ols(const Matrix& X, const Vector& y, const LinearModel& model, b
 
     if (tss == 0.0)
         throw NumericalError(std::string("audit_ols: the target is ") + (fit_intercept ? "constant" : "all zero") +
-                             ", so R^2 and the F test are undefined", 0, 0.0);
+                                 ", so R^2 and the F test are undefined",
+                             0, 0.0);
     a.df_resid = static_cast<double>(N - p);
     a.df_model = static_cast<double>(D);
-    a.sigma2 = a.rss / a.df_resid;                 // (LR.16) sigma^2 = RSS / (N - p)
+    a.sigma2 = a.rss / a.df_resid;  // (LR.16) sigma^2 = RSS / (N - p)
     a.residual_std_error = std::sqrt(a.sigma2);
 
     // (LR.17) (Xc^T Xc)^-1 by Gauss-Jordan (LA.13); its diagonal scaled by sigma^2 gives Var(w_j)
@@ -57,7 +60,7 @@ OlsAudit audit_ols(const Matrix& X, const Vector& y, const LinearModel& model, b
     Matrix Ginv;
     if (covariance == CovarianceFrom::normal_equations) {
         const Matrix G = gram(c.Xc);
-        a.cond = spd_condition_number(G).cond;                      // (LR.22) by (LA.20)
+        a.cond = spd_condition_number(G).cond;  // (LR.22) by (LA.20)
         Ginv = gauss_jordan_inverse(G);
     } else {
         const Matrix R = HouseholderQR(c.Xc).R();                   // Xc^T Xc = R^T R
@@ -67,7 +70,7 @@ OlsAudit audit_ols(const Matrix& X, const Vector& y, const LinearModel& model, b
     }
     a.warning = condition_warning(a.cond);
     if (fit_intercept) {
-        const double q = dot(c.xbar, matvec(Ginv, c.xbar));  // xbar^T (Xc^T Xc)^-1 xbar
+        const double q = dot(c.xbar, matvec(Ginv, c.xbar));                             // xbar^T (Xc^T Xc)^-1 xbar
         a.std_err.push_back(std::sqrt(a.sigma2 * (1.0 / static_cast<double>(N) + q)));  // (LR.17) se(b)
     }
     for (std::size_t j = 0; j < D; ++j) a.std_err.push_back(std::sqrt(a.sigma2 * Ginv(j, j)));  // (LR.17) se(w_j)

@@ -23,12 +23,12 @@ namespace mlfs {
 struct OlsAudit {
     std::vector<std::string> names;  // "intercept", then the feature names
     Vector params, std_err, t, p_value;
-    Matrix conf_int;                  // p x 2: lower, upper (95%)
+    Matrix conf_int;  // p x 2: lower, upper (95%)
     double rss = 0.0, sigma2 = 0.0, residual_std_error = 0.0;
     double r2 = 0.0, r2_adj = 0.0, f_statistic = 0.0, f_p_value = 0.0;
     double df_model = 0.0, df_resid = 0.0;
-    double cond = 0.0;                // condition number of Xc^T Xc (X^T X without an intercept)
-    std::string warning;              // non-empty when cond > 1e8: what it costs and what to do
+    double cond = 0.0;    // condition number of Xc^T Xc (X^T X without an intercept)
+    std::string warning;  // non-empty when cond > 1e8: what it costs and what to do
 };
 
 // Where (Xc^T Xc)^-1 comes from: Gauss-Jordan on Xc^T Xc itself (cond(Xc)^2 decides its accuracy),

@@ -75,9 +75,13 @@ std::uint64_t RandomState::random_interval(std::uint64_t max) {
     const std::uint64_t mask = mask_for(max);
     std::uint64_t v;
     if (max <= 0xFFFFFFFFu) {
-        do { v = next_uint32() & mask; } while (v > max);  // 32-bit draws
+        do {
+            v = next_uint32() & mask;
+        } while (v > max);  // 32-bit draws
     } else {
-        do { v = next_uint64() & mask; } while (v > max);  // 64-bit draws (two each)
+        do {
+            v = next_uint64() & mask;
+        } while (v > max);  // 64-bit draws (two each)
     }
     return v;
 }
@@ -112,7 +116,7 @@ double RandomState::standard_normal() {
         r2 = x1x1 + x2x2;
     } while (r2 >= 1.0 || r2 == 0.0);
     const double f = std::sqrt(-2.0 * std::log(r2) / r2);  // polar Box-Muller
-    gauss_ = f * x1;  // kept for the next call
+    gauss_ = f * x1;                                       // kept for the next call
     has_gauss_ = true;
     return f * x2;
 }

@@ -57,15 +57,16 @@ class RandomState {
 public:
     explicit RandomState(std::uint32_t seed);
 
-    std::uint32_t next_uint32();                        // one raw MT19937 draw
-    double random_sample();                             // [0, 1), two draws
-    double uniform(double low, double high);            // [low, high), two draws
-    std::int64_t randint(std::int64_t n);               // [0, n), masked rejection
-    std::uint64_t random_interval(std::uint64_t max);   // [0, max], masked rejection
+    std::uint32_t next_uint32();                          // one raw MT19937 draw
+    double random_sample();                               // [0, 1), two draws
+    double uniform(double low, double high);              // [low, high), two draws
+    std::int64_t randint(std::int64_t n);                 // [0, n), masked rejection
+    std::uint64_t random_interval(std::uint64_t max);     // [0, max], masked rejection
     std::vector<std::size_t> permutation(std::size_t n);  // a shuffled 0..n-1
-    template <class T> void shuffle(std::vector<T>& x);   // same draws as permutation(x.size())
-    double standard_normal();                           // N(0, 1), polar method, one cached value
-    double normal(double loc, double scale);            // N(loc, scale^2)
+    template <class T>
+    void shuffle(std::vector<T>& x);          // same draws as permutation(x.size())
+    double standard_normal();                 // N(0, 1), polar method, one cached value
+    double normal(double loc, double scale);  // N(loc, scale^2)
 
     // The same draws as n scalar calls in order (numpy's size=n); the range or the argument
     // checks are done once, as numpy does.
@@ -78,8 +79,8 @@ public:
 private:
     std::uint64_t next_uint64();  // two draws, the first in the high 32 bits (numpy's next64)
 
-    std::mt19937 mt_;             // only its raw operator() is used, never a distribution
-    bool has_gauss_ = false;      // standard_normal's cached second value f * x1
+    std::mt19937 mt_;         // only its raw operator() is used, never a distribution
+    bool has_gauss_ = false;  // standard_normal's cached second value f * x1
     double gauss_ = 0.0;
 };
 

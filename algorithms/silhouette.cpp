@@ -27,7 +27,8 @@ std::vector<std::size_t> cluster_sizes(const char* what, const Matrix& X, const 
     }
     std::vector<std::size_t> n(static_cast<std::size_t>(max_label) + 1, 0);
     for (int l : labels) ++n[static_cast<std::size_t>(l)];
-    const std::size_t K = static_cast<std::size_t>(std::count_if(n.begin(), n.end(), [](std::size_t c) { return c > 0; }));
+    const std::size_t K =
+        static_cast<std::size_t>(std::count_if(n.begin(), n.end(), [](std::size_t c) { return c > 0; }));
     if (K < 2 || K > X.rows() - 1)
         throw std::invalid_argument(w + ": the labels form " + std::to_string(K) + " clusters of N = " +
                                     std::to_string(X.rows()) + " samples; the silhouette needs 2 <= K <= N - 1");
@@ -53,7 +54,7 @@ Vector silhouette_samples(const Matrix& X, const std::vector<int>& labels) {
         std::fill(sums.begin(), sums.end(), 0.0);
         for (std::size_t j = 0; j < N; ++j) sums[static_cast<std::size_t>(labels[j])] += distance(X, i, j);
         const double a = sums[own] / static_cast<double>(n[own] - 1);  // (KM.12) a_i: x_i itself adds 0
-        double b = HUGE_VAL;                                            // (KM.12) b_i
+        double b = HUGE_VAL;                                           // (KM.12) b_i
         for (std::size_t k = 0; k < K; ++k)
             if (k != own && n[k] > 0) b = std::min(b, sums[k] / static_cast<double>(n[k]));
         const double m = std::max(a, b);

@@ -20,8 +20,7 @@ bool looks_like_flag(const std::string& w) {
 
 }  // namespace
 
-Args::Args(std::string command, std::string summary)
-    : command_(std::move(command)), summary_(std::move(summary)) {}
+Args::Args(std::string command, std::string summary) : command_(std::move(command)), summary_(std::move(summary)) {}
 
 void Args::declare(Spec s) {
     for (const Spec& d : specs_)
@@ -62,7 +61,10 @@ bool Args::parse(int argc, char** argv, int first) {
     bool flags_done = false;
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string& w = words[i];
-        if (!flags_done && w == "--") { flags_done = true; continue; }
+        if (!flags_done && w == "--") {
+            flags_done = true;
+            continue;
+        }
         if (!flags_done && looks_like_flag(w)) {
             const std::size_t eq = w.find('=');
             const std::string name = w.substr(0, eq);
@@ -133,8 +135,7 @@ long Args::get_int(const std::string& name, long fallback) const {
     char* end = nullptr;
     errno = 0;
     const long n = std::strtol(v.c_str(), &end, 10);
-    if (end == v.c_str() || *end != '\0' || errno == ERANGE)
-        fail(name + " expects an integer, got \"" + v + "\"");
+    if (end == v.c_str() || *end != '\0' || errno == ERANGE) fail(name + " expects an integer, got \"" + v + "\"");
     return n;
 }
 
@@ -149,8 +150,7 @@ std::string Args::usage() const {
 
 std::string Args::help() const {
     std::vector<std::pair<std::string, std::string>> rows;
-    for (const Spec& s : specs_)
-        rows.push_back({s.name + (s.value_name.empty() ? "" : " " + s.value_name), s.help});
+    for (const Spec& s : specs_) rows.push_back({s.name + (s.value_name.empty() ? "" : " " + s.value_name), s.help});
     rows.push_back({"--help, -h", "show this help and exit"});
     std::size_t width = 0;
     for (const auto& r : rows) width = std::max(width, r.first.size());

@@ -45,12 +45,12 @@ public:
     // own name, first = 1. Returns false if --help or -h was given (nothing else is checked then).
     bool parse(int argc, char** argv, int first = 1);
 
-    bool has(const std::string& name) const;  // given on the command line
-    std::vector<std::string> given() const;   // the flags and options given, in declaration order
+    bool has(const std::string& name) const;         // given on the command line
+    std::vector<std::string> given() const;          // the flags and options given, in declaration order
     std::string get(const std::string& name) const;  // the value; UsageError if not given
     std::string get_or(const std::string& name, const std::string& fallback) const;
     double get_double(const std::string& name, double fallback) const;  // UsageError if not a number
-    long get_int(const std::string& name, long fallback) const;        // UsageError if not an integer
+    long get_int(const std::string& name, long fallback) const;         // UsageError if not an integer
 
     std::string usage() const;  // "usage: mlfs data FILE.csv [--plot OUT.svg] ..."
     std::string help() const;   // usage, summary, and one line per positional, flag and option

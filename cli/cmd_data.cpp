@@ -42,7 +42,8 @@ void print_summary(const Table& t) {
                                      "\"): its sum or sum of squares overflows double precision (values up to " +
                                      format_table(max_abs(X.col(j))) + "); rescale it");
     std::printf("%s: %zu row%s x %zu column%s; std is the sample standard deviation (ddof=1, as pandas "
-                "describe)\n\n", t.path.c_str(), N, N == 1 ? "" : "s", D, D == 1 ? "" : "s");
+                "describe)\n\n",
+                t.path.c_str(), N, N == 1 ? "" : "s", D, D == 1 ? "" : "s");
     int w = 6;  // width of the name column: the longest name, at least "column"
     for (const std::string& name : t.names) w = std::max(w, static_cast<int>(name.size()));
     std::printf("%-*s %8s %12s %12s %12s %12s\n", w, "column", "count", "mean", "std(ddof=1)", "min", "max");
@@ -66,8 +67,8 @@ std::vector<int> class_labels(const Table& t, std::size_t j) {
     for (std::size_t i = 0; i < t.X.rows(); ++i) {
         const double v = t.X(i, j);
         if (v != std::floor(v) || std::fabs(v) > 1e9)
-            throw CsvError(t.path + ":" + std::to_string(i + 2) + ":" + std::to_string(j + 1) +
-                           ": --color column \"" + t.names[j] + "\" must hold integer class labels, found " + format_table(v));
+            throw CsvError(t.path + ":" + std::to_string(i + 2) + ":" + std::to_string(j + 1) + ": --color column \"" +
+                           t.names[j] + "\" must hold integer class labels, found " + format_table(v));
         labels.push_back(static_cast<int>(v));
     }
     return labels;

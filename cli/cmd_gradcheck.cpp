@@ -67,7 +67,8 @@ int cmd_gradcheck(int argc, char** argv) {
     const double alpha = args.get_double("--alpha", 1e-4);
     if (!(alpha >= 0.0)) args.fail("--alpha must be >= 0, got " + args.get("--alpha"));
     const long seed = args.get_int("--seed", 0);
-    if (seed < 0 || seed > 4294967295L) args.fail("--seed must be an integer from 0 to 4294967295, got " + args.get("--seed"));
+    if (seed < 0 || seed > 4294967295L)
+        args.fail("--seed must be an integer from 0 to 4294967295, got " + args.get("--seed"));
 
     RandomState rs(static_cast<std::uint32_t>(seed));
     Matrix X(kM, kD);
@@ -91,9 +92,11 @@ int cmd_gradcheck(int argc, char** argv) {
     std::printf("J(theta) = %.17g, %s\n", gradient_check_objective(net, X, Y, alpha), which.c_str());
     std::printf("%zu parameters checked, %zu skipped at relu kinks, max |gradient| %.3e\n\n", r.n_checked,
                 r.n_skipped_kinks, r.max_abs_gradient);
-    std::printf("rounding bound 4 eps J_eps / h = %.3e; worst parameters (rel = |a - n| / max(|a|, |n|, %.3e), NN.18):\n%s\n",
-                r.noise, r.floor, r.describe().c_str());
-    std::printf("max rel error %.3e: %s -> %s\n", r.max_rel_error, r.verdict().c_str(), r.ok() ? "PASS (< 1e-7)" : "FAIL");
+    std::printf(
+        "rounding bound 4 eps J_eps / h = %.3e; worst parameters (rel = |a - n| / max(|a|, |n|, %.3e), NN.18):\n%s\n",
+        r.noise, r.floor, r.describe().c_str());
+    std::printf("max rel error %.3e: %s -> %s\n", r.max_rel_error, r.verdict().c_str(),
+                r.ok() ? "PASS (< 1e-7)" : "FAIL");
     return r.ok() ? kExitOk : kExitFailure;
 }
 

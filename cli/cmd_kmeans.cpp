@@ -46,13 +46,17 @@ Args make_args() {
     args.option("--data", "FILE.csv", "a numeric CSV file with a header row");
     args.option("--k", "K", "the number of clusters, 1 <= K <= the number of distinct rows (required with --data)");
     args.option("--features", "A,B,...", "the columns to cluster on (default: every column)");
-    args.option("--init", "INIT", "k-means++ (default), random, or CENTRES.csv: K starting centres under the feature names");
-    args.option("--n-init", "N", "starts to try, >= 1 (default 'auto': 1 for k-means++, 10 for random; sklearn 1.2.1's is 10)");
+    args.option("--init", "INIT",
+                "k-means++ (default), random, or CENTRES.csv: K starting centres under the feature names");
+    args.option("--n-init", "N",
+                "starts to try, >= 1 (default 'auto': 1 for k-means++, 10 for random; sklearn 1.2.1's is 10)");
     args.option("--seed", "S", "random_state, 0 to 4294967295 (default 0)");
     args.option("--max-iter", "N", "at most N Lloyd iterations per start (default 300)");
     args.option("--sklearn-threads", "N", "reproduce scikit-learn's sums with 1 (default) or 2 OpenMP threads (KM.15)");
-    args.option("--tol", "T", "stop when the centres move by sum_j ||dc_j||^2 <= T x mean feature variance (default 1e-4)");
-    args.option("--threads", "N", "threads for the assignment, 0 = all hardware threads (default 0); same numbers for every N");
+    args.option("--tol", "T",
+                "stop when the centres move by sum_j ||dc_j||^2 <= T x mean feature variance (default 1e-4)");
+    args.option("--threads", "N",
+                "threads for the assignment, 0 = all hardware threads (default 0); same numbers for every N");
     args.option("--out", "DIR", "write the plots into DIR (created if needed)");
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     return args;
@@ -85,14 +89,17 @@ Request read_request(const Args& args) {
         args.fail("--n-init must be an integer from 1 to " + std::to_string(INT_MAX) + ", got " + args.get("--n-init"));
     r.opt.n_init = static_cast<int>(n_init);
     if (csv && n_init > 1) {  // sklearn: RuntimeWarning "Explicit initial center position passed: ..."
-        std::fprintf(stderr, "mlfs kmeans: note: --n-init %ld ignored: the given centres make one start (as sklearn)\n", n_init);
+        std::fprintf(stderr, "mlfs kmeans: note: --n-init %ld ignored: the given centres make one start (as sklearn)\n",
+                     n_init);
         r.opt.n_init = 1;
     }
     const long seed = args.get_int("--seed", 0);
-    if (seed < 0 || seed > 4294967295L) args.fail("--seed must be an integer from 0 to 4294967295, got " + args.get("--seed"));
+    if (seed < 0 || seed > 4294967295L)
+        args.fail("--seed must be an integer from 0 to 4294967295, got " + args.get("--seed"));
     r.opt.seed = static_cast<std::uint32_t>(seed);
     const long max_iter = args.get_int("--max-iter", r.opt.max_iter);
-    if (max_iter < 1 || max_iter > INT_MAX) args.fail("--max-iter must be an integer from 1 to " + std::to_string(INT_MAX));
+    if (max_iter < 1 || max_iter > INT_MAX)
+        args.fail("--max-iter must be an integer from 1 to " + std::to_string(INT_MAX));
     r.opt.max_iter = static_cast<int>(max_iter);
     r.opt.tol = args.get_double("--tol", r.opt.tol);
     if (r.opt.tol < 0.0) args.fail("--tol must be >= 0, got " + args.get("--tol"));
@@ -114,7 +121,8 @@ std::string joined(const std::vector<std::string>& names) {
 // K starting centres from a CSV whose columns are the features (in any order); CsvError otherwise.
 Matrix read_centres(const std::string& path, const std::vector<std::string>& features, std::size_t K) {
     const Table c = read_csv(path);
-    if (std::set<std::string>(c.names.begin(), c.names.end()) != std::set<std::string>(features.begin(), features.end()) ||
+    if (std::set<std::string>(c.names.begin(), c.names.end()) !=
+            std::set<std::string>(features.begin(), features.end()) ||
         c.names.size() != features.size())
         throw CsvError(path + ": the centres' columns (" + joined(c.names) + ") are not the features (" +
                        joined(features) + "); name one column after each feature");
@@ -167,7 +175,8 @@ std::string silhouette_line(const Problem& p, const KMeansResult& km, Vector& s)
         return "silhouette: not defined: it needs 2 <= K < N clusters, here K = " + std::to_string(used) +
                " and N = " + std::to_string(N);
     if (N > kSilhouetteMaxN)
-        return "silhouette: skipped, " + std::to_string(N) + " samples would take N^2 = " + format_number(static_cast<double>(N) * static_cast<double>(N)) +
+        return "silhouette: skipped, " + std::to_string(N) +
+               " samples would take N^2 = " + format_number(static_cast<double>(N) * static_cast<double>(N)) +
                " distances";
     s = silhouette_samples(p.X, km.labels_);  // (KM.12)
     double mean = 0.0;
@@ -181,19 +190,20 @@ void print_text(const Request& r, const Problem& p, const KMeansResult& km, cons
     const char* init = r.opt.init == KMeansInit::given ? "given centres" : r.init.c_str();
     std::printf("%s: %zu rows, %zu feature%s (%s)\nK = %zu, init %s%s, n_init %d, seed %u, max_iter %d, tol %g "
                 "(tol_abs %.6g, KM.6)\n\n",
-                r.data.c_str(), p.X.rows(), p.X.cols(), p.X.cols() == 1 ? "" : "s", joined(p.names).c_str(), r.opt.n_clusters, init,
-                r.opt.init == KMeansInit::given ? (" from " + r.centres).c_str() : "", effective_n_init(r.opt),
-                r.opt.seed, r.opt.max_iter, r.opt.tol, kmeans_tolerance(p.X, r.opt.tol));
+                r.data.c_str(), p.X.rows(), p.X.cols(), p.X.cols() == 1 ? "" : "s", joined(p.names).c_str(),
+                r.opt.n_clusters, init, r.opt.init == KMeansInit::given ? (" from " + r.centres).c_str() : "",
+                effective_n_init(r.opt), r.opt.seed, r.opt.max_iter, r.opt.tol, kmeans_tolerance(p.X, r.opt.tol));
     print_clusters(p.names, km);
     const bool strict = km.strict_convergence_;
-    std::printf("\ninertia_ %.17g (KM.1)\nn_iter_  %d (%s)\nclosest call %.3g (KM.18: the smallest (d_2 - d_1) / d_2 of a "
-                "sample's two nearest centres; 0 is an exact tie, below 1e-12 a tie decided by the last bit)\n"
-                "sums in the order of scikit-learn with %d OpenMP thread%s (KM.15, --sklearn-threads)\n%s\n",
-                km.inertia_, km.n_iter_,
-                strict                         ? "labels unchanged: converged, KM.7"
-                : km.n_iter_ == r.opt.max_iter ? "stopped by --max-iter, then re-assigned, KM.8"
-                                               : "the centres moved by <= tol_abs, then re-assigned, KM.5 and KM.8",
-                km.closest_call_, r.opt.reference_threads, r.opt.reference_threads == 1 ? "" : "s", silhouette.c_str());
+    std::printf(
+        "\ninertia_ %.17g (KM.1)\nn_iter_  %d (%s)\nclosest call %.3g (KM.18: the smallest (d_2 - d_1) / d_2 of a "
+        "sample's two nearest centres; 0 is an exact tie, below 1e-12 a tie decided by the last bit)\n"
+        "sums in the order of scikit-learn with %d OpenMP thread%s (KM.15, --sklearn-threads)\n%s\n",
+        km.inertia_, km.n_iter_,
+        strict                         ? "labels unchanged: converged, KM.7"
+        : km.n_iter_ == r.opt.max_iter ? "stopped by --max-iter, then re-assigned, KM.8"
+                                       : "the centres moved by <= tol_abs, then re-assigned, KM.5 and KM.8",
+        km.closest_call_, r.opt.reference_threads, r.opt.reference_threads == 1 ? "" : "s", silhouette.c_str());
 }
 
 // The plots of a --data fit: clusters in the plane of the first two features, the elbow, the silhouette.

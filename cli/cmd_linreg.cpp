@@ -48,7 +48,8 @@ Args make_args() {
     args.option("--max-iter", "N", "gd: at most N updates (default 100000)");
     args.option("--tol", "T", "gd: stop when ||grad J|| <= T ||grad J at the start|| (default 1e-12)");
     args.flag("--standardize", "gd: iterate on z-scored features; coef_ are reported in the original units");
-    args.option("--threads", "N", "threads for the products, 0 = all hardware threads (default 0); same numbers for every N");
+    args.option("--threads", "N",
+                "threads for the products, 0 = all hardware threads (default 0); same numbers for every N");
     args.option("--out", "DIR", "write the plots into DIR (created if needed)");
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     return args;
@@ -87,7 +88,8 @@ Request read_request(const Args& args) {
     r.gd.fit_intercept = r.fit_intercept;
     r.gd.standardize = args.has("--standardize");
     r.gd.lr = args.get_double("--lr", 0.0);
-    if (args.has("--lr") && !(r.gd.lr > 0.0)) args.fail("--lr must be > 0 (leave it out for 1/L), got " + args.get("--lr"));
+    if (args.has("--lr") && !(r.gd.lr > 0.0))
+        args.fail("--lr must be > 0 (leave it out for 1/L), got " + args.get("--lr"));
     const long max_iter = args.get_int("--max-iter", r.gd.max_iter);
     // the loss curve keeps one double per iteration: 1e7 of them is 80 MB, enough for any data set here
     if (max_iter < 1 || max_iter > 10000000) args.fail("--max-iter must be an integer from 1 to 10000000");
@@ -99,8 +101,8 @@ Request read_request(const Args& args) {
 }
 
 struct Problem {
-    Matrix X;  // N x D
-    Vector y;  // N
+    Matrix X;                        // N x D
+    Vector y;                        // N
     std::vector<std::string> names;  // D feature names
 };
 
@@ -112,13 +114,14 @@ Problem load(const Request& r) {
     if (names.empty())
         for (const std::string& n : t.names)
             if (n != r.target) names.push_back(n);
-    if (names.empty()) throw CsvError(r.data + ": no feature columns: the only column is the target \"" + r.target + "\"");
+    if (names.empty())
+        throw CsvError(r.data + ": no feature columns: the only column is the target \"" + r.target + "\"");
     return Problem{select_columns(t, names).X, t.X.col(target), names};
 }
 
 struct Fit {
     LinearModel model;
-    GradientDescentResult gd;   // for --solver gd
+    GradientDescentResult gd;  // for --solver gd
     OlsAudit audit;
     std::string audit_skipped;  // empty when the audit was made
     double r2 = 0.0;
@@ -130,7 +133,8 @@ void require_gd_problem(const Problem& p, const Request& r) {
     if (N < params)
         throw ShapeError("gradient descent: " + std::to_string(N) + " samples cannot determine " +
                          std::to_string(params) + " parameters; add samples, or use --solver qr --alpha A (ridge)");
-    if (!r.fit_intercept && !r.gd.standardize) return;  // without centring a constant column is a feature like any other
+    if (!r.fit_intercept && !r.gd.standardize)
+        return;  // without centring a constant column is a feature like any other
     for (std::size_t j = 0; j < D; ++j) {
         bool constant = true;
         for (std::size_t i = 1; i < N && constant; ++i) constant = p.X(i, j) == p.X(0, j);
@@ -150,13 +154,13 @@ Fit fit(const Request& r, const Problem& p) {
     if (r.solver == "cholesky") {
         f.model = fit_cholesky(p.X, p.y, opt);  // (LR.4)
     } else if (r.solver == "qr") {
-        f.model = fit_qr(p.X, p.y, opt);        // (LR.6, LR.7)
+        f.model = fit_qr(p.X, p.y, opt);  // (LR.6, LR.7)
     } else {
         require_gd_problem(p, r);
         f.gd = fit_gradient_descent(p.X, p.y, r.gd);  // (LR.11)
         f.model = f.gd.model;
     }
-    f.r2 = r2_score(p.y, predict(f.model, p.X));      // (LR.8)
+    f.r2 = r2_score(p.y, predict(f.model, p.X));  // (LR.8)
     const std::size_t params = p.X.cols() + (r.fit_intercept ? 1 : 0);
     if (r.alpha > 0.0) {
         f.audit_skipped = "alpha > 0: the t and F distributions of the audit hold for ordinary least squares only";

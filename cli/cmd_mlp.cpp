@@ -19,8 +19,8 @@
 #include "cli/model_command.hpp"
 #include "io/csv.hpp"
 #include "io/json.hpp"
-#include "studies/mlp.hpp"
 #include "io/svg.hpp"
+#include "studies/mlp.hpp"
 
 namespace mlfs {
 
@@ -64,7 +64,8 @@ Args make_args() {
     args.option("--tol", "T", "stop after n_iter_no_change epochs without improving the loss by T (default 1e-4)");
     args.option("--n-iter-no-change", "N", "see --tol (default 10)");
     args.option("--seed", "S", "random_state, 0 to 4294967295 (default 0)");
-    args.option("--threads", "N", "threads for the products, 0 = all hardware threads (default 0); same numbers for every N");
+    args.option("--threads", "N",
+                "threads for the products, 0 = all hardware threads (default 0); same numbers for every N");
     args.option("--out", "DIR", "write the loss curve plot into DIR (created if needed)");
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     return args;
@@ -78,7 +79,9 @@ struct Request {
 
 int int_option(const Args& args, const std::string& name, int fallback, int lo) {
     const long v = args.get_int(name, fallback);
-    if (v < lo || v > INT_MAX) args.fail(name + " must be an integer from " + std::to_string(lo) + " to " + std::to_string(INT_MAX) + ", got " + args.get(name));
+    if (v < lo || v > INT_MAX)
+        args.fail(name + " must be an integer from " + std::to_string(lo) + " to " + std::to_string(INT_MAX) +
+                  ", got " + args.get(name));
     return static_cast<int>(v);
 }
 
@@ -90,7 +93,8 @@ Request read_request(const Args& args) {
     if (!args.has("--target")) args.fail("--data needs --target COLUMN, the column to predict");
     r.target = args.get("--target");
     r.task = args.get_or("--task", "");
-    if (!r.task.empty() && r.task != "classify" && r.task != "regress") args.fail("--task must be classify or regress, not \"" + r.task + "\"");
+    if (!r.task.empty() && r.task != "classify" && r.task != "regress")
+        args.fail("--task must be classify or regress, not \"" + r.task + "\"");
     if (args.has("--hidden")) o.hidden_layer_sizes = parse_hidden(args.get("--hidden"), 100000, args);
     const std::string act = args.get_or("--activation", "relu");
     if (act == "relu") o.activation = Activation::relu;
@@ -103,21 +107,25 @@ Request read_request(const Args& args) {
     else if (solver == "sgd") o.solver = Solver::sgd;
     else args.fail("--solver must be adam or sgd, not \"" + solver + "\"");
     o.learning_rate_init = args.get_double("--lr", o.learning_rate_init);
-    if (!(o.learning_rate_init > 0.0) || !std::isfinite(o.learning_rate_init)) args.fail("--lr must be > 0, got " + args.get("--lr"));
+    if (!(o.learning_rate_init > 0.0) || !std::isfinite(o.learning_rate_init))
+        args.fail("--lr must be > 0, got " + args.get("--lr"));
     if (args.has("--batch-size")) o.batch_size = static_cast<std::size_t>(int_option(args, "--batch-size", 0, 1));
     o.max_iter = int_option(args, "--epochs", o.max_iter, 1);
     o.alpha = args.get_double("--alpha", o.alpha);
     if (!(o.alpha >= 0.0)) args.fail("--alpha must be >= 0, got " + args.get("--alpha"));
     o.momentum = args.get_double("--momentum", o.momentum);
-    if (!(o.momentum >= 0.0 && o.momentum <= 1.0)) args.fail("--momentum must be in [0, 1], got " + args.get("--momentum"));
-    if (args.has("--nesterov") && args.has("--no-nesterov")) args.fail("--nesterov and --no-nesterov contradict each other");
+    if (!(o.momentum >= 0.0 && o.momentum <= 1.0))
+        args.fail("--momentum must be in [0, 1], got " + args.get("--momentum"));
+    if (args.has("--nesterov") && args.has("--no-nesterov"))
+        args.fail("--nesterov and --no-nesterov contradict each other");
     o.nesterovs_momentum = !args.has("--no-nesterov");
     o.shuffle = !args.has("--no-shuffle");
     o.tol = args.get_double("--tol", o.tol);
     if (!(o.tol >= 0.0)) args.fail("--tol must be >= 0, got " + args.get("--tol"));
     o.n_iter_no_change = int_option(args, "--n-iter-no-change", o.n_iter_no_change, 1);
     const long seed = args.get_int("--seed", 0);
-    if (seed < 0 || seed > 4294967295L) args.fail("--seed must be an integer from 0 to 4294967295, got " + args.get("--seed"));
+    if (seed < 0 || seed > 4294967295L)
+        args.fail("--seed must be an integer from 0 to 4294967295, got " + args.get("--seed"));
     o.random_state = static_cast<std::uint32_t>(seed);
     o.threads = read_threads(args);
     r.json = args.has("--json");
@@ -138,7 +146,8 @@ Problem load(const Request& r) {
     Problem p;
     for (const std::string& n : t.names)
         if (n != r.target) p.names.push_back(n);
-    if (p.names.empty()) throw CsvError(r.data + ": the target \"" + r.target + "\" is the only column; no features left");
+    if (p.names.empty())
+        throw CsvError(r.data + ": the target \"" + r.target + "\" is the only column; no features left");
     p.X = select_columns(t, p.names).X;
     p.Y = Matrix::column(t.X.col(j));
     bool integers = true;
@@ -157,8 +166,8 @@ Problem load(const Request& r) {
         p.labels.push_back(static_cast<int>(v));
     }
     if (distinct.size() < 2)
-        throw CsvError(r.data + ": the target \"" + r.target + "\" holds one class (" + format_number(*distinct.begin()) +
-                       "); a classifier needs at least two");
+        throw CsvError(r.data + ": the target \"" + r.target + "\" holds one class (" +
+                       format_number(*distinct.begin()) + "); a classifier needs at least two");
     return p;
 }
 
@@ -214,14 +223,16 @@ void print_text(const Request& r, const Problem& p, const Fitted& f) {
     const MLPOptions& o = r.opt;
     std::fprintf(stderr, "%d epochs in %.3f s\n", f.fit.n_iter_, f.seconds);
     std::printf("%s: %zu rows, %zu features, target %s (%s%s)\n", r.data.c_str(), p.X.rows(), p.X.cols(),
-                r.target.c_str(), p.classify ? "classify, " : "regress", p.classify ? (std::to_string(f.classes_.size()) + " classes").c_str() : "");
-    std::printf("hidden (%s) %s, solver %s, lr %g, batch %zu, alpha %g, seed %u%s\n\n", sizes(o.hidden_layer_sizes).c_str(),
-                activation_name(o.activation), o.solver == Solver::adam ? "adam" : "sgd", o.learning_rate_init,
-                f.fit.batch_size, o.alpha, o.random_state,
+                r.target.c_str(), p.classify ? "classify, " : "regress",
+                p.classify ? (std::to_string(f.classes_.size()) + " classes").c_str() : "");
+    std::printf("hidden (%s) %s, solver %s, lr %g, batch %zu, alpha %g, seed %u%s\n\n",
+                sizes(o.hidden_layer_sizes).c_str(), activation_name(o.activation),
+                o.solver == Solver::adam ? "adam" : "sgd", o.learning_rate_init, f.fit.batch_size, o.alpha,
+                o.random_state,
                 o.solver == Solver::sgd ? (o.nesterovs_momentum ? ", Nesterov momentum" : ", momentum") : "");
     std::printf("n_iter_   %d (%s)\nfinal loss %.17g (NN.15)\nbest_loss_ %.17g\n%s %.6f\n", f.fit.n_iter_,
-                f.fit.converged ? "stopped: no improvement by tol, NN.16" : "max_iter reached", f.fit.loss_curve_.back(),
-                f.fit.best_loss_, p.classify ? "training accuracy" : "training R^2", f.score);
+                f.fit.converged ? "stopped: no improvement by tol, NN.16" : "max_iter reached",
+                f.fit.loss_curve_.back(), f.fit.best_loss_, p.classify ? "training accuracy" : "training R^2", f.score);
 }
 
 std::string write_loss_plot(const std::string& out, const Request& r, const Fitted& f) {

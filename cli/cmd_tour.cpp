@@ -7,11 +7,11 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/model_command.hpp"
+#include "cli/version.hpp"
 #include "studies/kmeans.hpp"
 #include "studies/linalg.hpp"
 #include "studies/linear_regression.hpp"
 #include "studies/mlp.hpp"
-#include "cli/version.hpp"
 #include "studies/run.hpp"
 
 namespace mlfs {

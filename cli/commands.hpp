@@ -18,11 +18,11 @@ constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;  // bad input data, numerical breakdown, unwritable output
 constexpr int kExitUsage = 2;    // unknown subcommand or flag, missing value (as getopt programs do)
 
-int cmd_data(int argc, char** argv);  // mlfs data FILE.csv [--plot OUT.svg --x COL --y COL [--color COL]]
-int cmd_linreg(int argc, char** argv);  // mlfs linreg [--data FILE.csv --target COL ...]: least squares and ridge
-int cmd_kmeans(int argc, char** argv);  // mlfs kmeans [--data FILE.csv --k K ...]: k-means clustering
-int cmd_mlp(int argc, char** argv);  // mlfs mlp [--data FILE.csv --target COL ...]: multi-layer perceptron
+int cmd_data(int argc, char** argv);       // mlfs data FILE.csv [--plot OUT.svg --x COL --y COL [--color COL]]
+int cmd_linreg(int argc, char** argv);     // mlfs linreg [--data FILE.csv --target COL ...]: least squares and ridge
+int cmd_kmeans(int argc, char** argv);     // mlfs kmeans [--data FILE.csv --k K ...]: k-means clustering
+int cmd_mlp(int argc, char** argv);        // mlfs mlp [--data FILE.csv --target COL ...]: multi-layer perceptron
 int cmd_gradcheck(int argc, char** argv);  // mlfs gradcheck [--hidden 4,3 ...]: backprop vs central differences
-int cmd_tour(int argc, char** argv);  // mlfs tour: the guided tour of the case studies
+int cmd_tour(int argc, char** argv);       // mlfs tour: the guided tour of the case studies
 
 }  // namespace mlfs

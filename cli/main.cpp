@@ -48,8 +48,10 @@ int dispatch(int argc, char** argv) {
     const Subcommand subs[] = {
         {"data", "summarise a CSV file, or scatter-plot two of its columns to SVG", mlfs::cmd_data},
         {"linreg", "least squares and ridge: the diabetes + NIST case study, or fit your CSV", mlfs::cmd_linreg},
-        {"kmeans", "k-means clustering: the iris case study and its failure modes, or cluster your CSV", mlfs::cmd_kmeans},
-        {"mlp", "multi-layer perceptron: the digits case study and its failure modes, or train on your CSV", mlfs::cmd_mlp},
+        {"kmeans", "k-means clustering: the iris case study and its failure modes, or cluster your CSV",
+         mlfs::cmd_kmeans},
+        {"mlp", "multi-layer perceptron: the digits case study and its failure modes, or train on your CSV",
+         mlfs::cmd_mlp},
         {"gradcheck", "check backprop's gradient against central differences on a tiny network", mlfs::cmd_gradcheck},
         {"tour", "the guided tour of the case studies", mlfs::cmd_tour},
     };

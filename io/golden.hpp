@@ -55,7 +55,8 @@ public:
                 e.values.push_back(parse(v, lineno));
             } else if (kind == "vector" || kind == "matrix") {
                 std::size_t r = 1, c = 0;
-                if (kind == "vector") head >> c; else head >> r >> c;
+                if (kind == "vector") head >> c;
+                else head >> r >> c;
                 if (!head) fail(lineno, "bad " + kind + " header '" + line + "'");
                 e.rows = r;
                 e.cols = c;
@@ -65,10 +66,13 @@ public:
                     std::istringstream row(line);
                     std::string v;
                     std::size_t count = 0;
-                    while (row >> v) { e.values.push_back(parse(v, lineno)); ++count; }
+                    while (row >> v) {
+                        e.values.push_back(parse(v, lineno));
+                        ++count;
+                    }
                     if (count != c)
-                        fail(lineno, name + ": row has " + std::to_string(count) + " numbers, expected " +
-                                         std::to_string(c));
+                        fail(lineno,
+                             name + ": row has " + std::to_string(count) + " numbers, expected " + std::to_string(c));
                 }
             } else {
                 fail(lineno, "unknown entry kind '" + kind + "'");

@@ -91,7 +91,9 @@ void Json::write(std::string& out, const std::string& path, int depth) const {
     case Kind::number: {
         if (!std::isfinite(number_))
             throw JsonError("JSON output: " + (path.empty() ? std::string("the value") : path) + " is " +
-                            (std::isnan(number_) ? "nan" : number_ > 0 ? "inf" : "-inf") +
+                            (std::isnan(number_) ? "nan"
+                             : number_ > 0       ? "inf"
+                                                 : "-inf") +
                             ", and JSON has no NaN or infinity");
         out += format_exact(number_);  // 17 significant digits: the exact double
         return;

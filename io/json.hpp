@@ -32,12 +32,12 @@ public:
     static Json number(double x);
     static Json string(const std::string& s);
     static Json boolean(bool b);
-    static Json numbers(const Vector& xs);                      // [x0, x1, ...]
-    static Json strings(const std::vector<std::string>& ss);    // ["a", "b", ...]
-    static Json rows(const Matrix& A);                          // [[A(0,0), A(0,1)], [A(1,0), ...], ...]
+    static Json numbers(const Vector& xs);                    // [x0, x1, ...]
+    static Json strings(const std::vector<std::string>& ss);  // ["a", "b", ...]
+    static Json rows(const Matrix& A);                        // [[A(0,0), A(0,1)], [A(1,0), ...], ...]
 
     Json& add(const std::string& key, Json value);  // an object's member; logic_error on a non-object or a repeated key
-    Json& push(Json value);                          // an array's element; logic_error on a non-array
+    Json& push(Json value);                         // an array's element; logic_error on a non-array
 
     // Objects one member per line (indented), arrays on one line; ends without a newline.
     std::string dump() const;
@@ -49,7 +49,7 @@ private:
 
     Kind kind_;
     double number_ = 0.0;
-    std::string text_;               // a string's value
+    std::string text_;  // a string's value
     bool boolean_ = false;
     std::vector<std::string> keys_;  // an object's keys, parallel to items_
     std::vector<Json> items_;        // an object's values or an array's elements

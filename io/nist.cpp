@@ -79,8 +79,9 @@ NistDataset read_nist(const std::string& path) {
         std::vector<double> row;
         for (const std::string& t : w) row.push_back(number(path, k + 1, t));
         if (!rows.empty() && row.size() != rows[0].size())
-            fail(path, k + 1, "ragged data row: " + std::to_string(row.size()) + " numbers, expected " +
-                                  std::to_string(rows[0].size()));
+            fail(path, k + 1,
+                 "ragged data row: " + std::to_string(row.size()) + " numbers, expected " +
+                     std::to_string(rows[0].size()));
         rows.push_back(row);
     }
     if (rows.empty() || rows[0].size() < 2) fail(path, 61, "no data rows (y, x...) from line 61");

@@ -11,13 +11,13 @@
 namespace mlfs {
 
 struct NistDataset {
-    std::string name;          // "Filip"
-    Matrix X;                  // N x D features of the certified model: x, x^2, ..., or x1..x6 (no ones column)
-    Vector y;                  // N
-    bool fit_intercept = true; // false for NoInt1 / NoInt2
-    int degree = 1;            // polynomial degree for the one-predictor models
-    Vector certified_coef;     // B0 (if intercept), B1, ..., as certified (15 digits)
-    Vector certified_sd;       // their certified standard deviations
+    std::string name;           // "Filip"
+    Matrix X;                   // N x D features of the certified model: x, x^2, ..., or x1..x6 (no ones column)
+    Vector y;                   // N
+    bool fit_intercept = true;  // false for NoInt1 / NoInt2
+    int degree = 1;             // polynomial degree for the one-predictor models
+    Vector certified_coef;      // B0 (if intercept), B1, ..., as certified (15 digits)
+    Vector certified_sd;        // their certified standard deviations
     double certified_residual_sd = 0.0;
     double certified_r2 = 0.0;
 };

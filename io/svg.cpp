@@ -31,7 +31,6 @@ std::string xml_escape(const std::string& s) {
 
 namespace {
 
-
 const double kCharWidth = 7.0;  // rough width of one 12px sans-serif character, for the margins
 
 // Okabe & Ito, "Color Universal Design" (2008): blue, orange, bluish green, vermillion, reddish
@@ -48,10 +47,9 @@ std::string px(double v) {  // a pixel coordinate; a tenth of a pixel is finer t
     return buf;
 }
 
-std::string text(double x, double y, const std::string& anchor, const std::string& s,
-                 const std::string& extra = "") {
-    return "<text x=\"" + px(x) + "\" y=\"" + px(y) + "\" text-anchor=\"" + anchor + "\"" + extra +
-           ">" + xml_escape(s) + "</text>\n";
+std::string text(double x, double y, const std::string& anchor, const std::string& s, const std::string& extra = "") {
+    return "<text x=\"" + px(x) + "\" y=\"" + px(y) + "\" text-anchor=\"" + anchor + "\"" + extra + ">" +
+           xml_escape(s) + "</text>\n";
 }
 
 // Class c is drawn as circle, square, triangle or diamond (c mod 4), so classes differ in shape
@@ -62,21 +60,23 @@ std::string marker(int c, double x, double y) {
     case 0: return "<circle cx=\"" + px(x) + "\" cy=\"" + px(y) + "\" r=\"3.5\"/>";
     case 1: return "<rect x=\"" + px(x - 3.2) + "\" y=\"" + px(y - 3.2) + "\" width=\"6.4\" height=\"6.4\"/>";
     case 2: return "<path d=\"M" + pt(x, y - 4.5) + "L" + pt(x + 4.2, y + 3) + "L" + pt(x - 4.2, y + 3) + "Z\"/>";
-    default: return "<path d=\"M" + pt(x, y - 4.5) + "L" + pt(x + 4.5, y) + "L" + pt(x, y + 4.5) + "L" + pt(x - 4.5, y) + "Z\"/>";
+    default:
+        return "<path d=\"M" + pt(x, y - 4.5) + "L" + pt(x + 4.5, y) + "L" + pt(x, y + 4.5) + "L" + pt(x - 4.5, y) +
+               "Z\"/>";
     }
 }
 
 // A thick cross with a white halo, visible on top of scatter points (cluster centres).
 std::string cross(double x, double y, const char* colour) {
-    const std::string d = "M" + px(x - 6) + " " + px(y - 6) + "L" + px(x + 6) + " " + px(y + 6) +
-                          "M" + px(x - 6) + " " + px(y + 6) + "L" + px(x + 6) + " " + px(y - 6);
-    return "<path d=\"" + d + "\" stroke=\"white\" stroke-width=\"5\"/><path d=\"" + d +
-           "\" stroke=\"" + colour + "\" stroke-width=\"2.5\"/>\n";
+    const std::string d = "M" + px(x - 6) + " " + px(y - 6) + "L" + px(x + 6) + " " + px(y + 6) + "M" + px(x - 6) +
+                          " " + px(y + 6) + "L" + px(x + 6) + " " + px(y - 6);
+    return "<path d=\"" + d + "\" stroke=\"white\" stroke-width=\"5\"/><path d=\"" + d + "\" stroke=\"" + colour +
+           "\" stroke-width=\"2.5\"/>\n";
 }
 
 struct Axis {
     bool log = false;
-    std::vector<double> ticks;  // data units; the axis runs from the first tick to the last
+    std::vector<double> ticks;    // data units; the axis runs from the first tick to the last
     double edge0 = 0, edge1 = 1;  // pixels of the frame, at the low and the high end
     double p0 = 0, p1 = 1;        // pixels of the first and the last tick, a little inside the
                                   // frame so points at the extremes are not cut by it
@@ -148,10 +148,8 @@ std::string legend_svg(const std::vector<Entry>& entries, double x, double y, do
         const Entry& e = entries[r];
         if (e.kind == SeriesKind::line)
             s += "<path d=\"M" + px(x) + " " + px(y) + "h18\" stroke=\"" + e.colour + "\" stroke-width=\"2\"/>";
-        else if (e.kind == SeriesKind::markers)
-            s += "<g fill=\"none\">" + cross(x + 9, y, e.colour.c_str()) + "</g>";
-        else
-            s += "<g fill=\"" + e.colour + "\">" + marker(e.shape, x + 9, y) + "</g>";
+        else if (e.kind == SeriesKind::markers) s += "<g fill=\"none\">" + cross(x + 9, y, e.colour.c_str()) + "</g>";
+        else s += "<g fill=\"" + e.colour + "\">" + marker(e.shape, x + 9, y) + "</g>";
         s += text(x + 26, y + 4, "start", e.label);
     }
     return s + "</g>\n";
@@ -179,8 +177,8 @@ std::string axes_svg(const Axis& ax, const Axis& ay) {
         marks += "<path d=\"M" + px(ax.edge0) + " " + px(y) + "h-5\"/>\n";
         if (ay.labelled(k)) labels += tick_text(ay, k, ax.edge0 - 8, y + 4, "end");
     }
-    return grid + "</g>\n" + marks + "</g>\n" + labels + "<rect x=\"" + px(ax.edge0) + "\" y=\"" +
-           px(ay.edge1) + "\" width=\"" + px(ax.edge1 - ax.edge0) + "\" height=\"" + px(ay.edge0 - ay.edge1) +
+    return grid + "</g>\n" + marks + "</g>\n" + labels + "<rect x=\"" + px(ax.edge0) + "\" y=\"" + px(ay.edge1) +
+           "\" width=\"" + px(ax.edge1 - ax.edge0) + "\" height=\"" + px(ay.edge0 - ay.edge1) +
            "\" fill=\"none\" stroke=\"#333\"/>\n";
 }
 
@@ -191,7 +189,10 @@ std::string series_svg(const PlotSeries& s, const std::string& colour, const Axi
     bool pen_down = false;
     for (std::size_t i = 0; i < s.xs.size(); ++i) {
         const bool ok = drawable(s.xs[i], ax.log) && drawable(s.ys[i], ay.log);
-        if (!ok) { pen_down = false; continue; }
+        if (!ok) {
+            pen_down = false;
+            continue;
+        }
         const double x = ax.to_px(s.xs[i]), y = ay.to_px(s.ys[i]);
         if (s.kind == SeriesKind::line) d += (pen_down ? "L" : "M") + px(x) + " " + px(y);
         else if (s.kind == SeriesKind::markers) out += cross(x, y, colour.c_str());
@@ -203,8 +204,8 @@ std::string series_svg(const PlotSeries& s, const std::string& colour, const Axi
                "\" stroke-width=\"2\" stroke-linejoin=\"round\"/>\n";
     if (s.kind == SeriesKind::markers) return "<g fill=\"none\">\n" + out + "</g>\n";
     for (const auto& [c, shapes] : by_class)
-        out += "<g fill=\"" + (s.classes.empty() ? colour : std::string(palette(c))) +
-               "\" fill-opacity=\"0.8\">" + shapes + "</g>\n";
+        out += "<g fill=\"" + (s.classes.empty() ? colour : std::string(palette(c))) + "\" fill-opacity=\"0.8\">" +
+               shapes + "</g>\n";
     return out;
 }
 
@@ -212,9 +213,8 @@ std::string series_svg(const PlotSeries& s, const std::string& colour, const Axi
 
 std::vector<double> nice_ticks(double lo, double hi, int target) {
     if (!std::isfinite(lo) || !std::isfinite(hi) || lo > hi || target < 2)
-        throw std::invalid_argument("nice_ticks: need finite lo <= hi and target >= 2, got lo " +
-                                    format_number(lo) + ", hi " + format_number(hi) + ", target " +
-                                    std::to_string(target));
+        throw std::invalid_argument("nice_ticks: need finite lo <= hi and target >= 2, got lo " + format_number(lo) +
+                                    ", hi " + format_number(hi) + ", target " + std::to_string(target));
     const double size = std::max(std::fabs(lo), std::fabs(hi));
     if (size > 1e300)  // hi - lo, the padding or the last tick would overflow
         throw std::invalid_argument("nice_ticks: values up to " + format_number(size) +
@@ -238,8 +238,8 @@ std::vector<double> nice_ticks(double lo, double hi, int target) {
 
 std::vector<double> log_ticks(double lo, double hi) {
     if (!(lo > 0) || !std::isfinite(hi) || lo > hi)
-        throw std::invalid_argument("log_ticks: need 0 < lo <= hi, finite, got lo " +
-                                    format_number(lo) + ", hi " + format_number(hi));
+        throw std::invalid_argument("log_ticks: need 0 < lo <= hi, finite, got lo " + format_number(lo) + ", hi " +
+                                    format_number(hi));
     const double k0 = std::floor(std::log10(lo));
     const double k1 = std::max(std::ceil(std::log10(hi)), k0 + 1);
     std::vector<double> ticks;
@@ -252,8 +252,9 @@ std::string tick_label(double value, double step) {
     const double a = std::fabs(value);
     if (a < 0.5 * std::fabs(step) * 1e-9) return "0";
     if (a >= 1e6 || a < 1e-4) {  // scientific, with just the significant digits the step needs
-        const int digits = std::clamp(static_cast<int>(std::floor(std::log10(a)) -
-                                                       std::floor(std::log10(std::fabs(step)))) + 1, 1, 15);
+        const int digits =
+            std::clamp(static_cast<int>(std::floor(std::log10(a)) - std::floor(std::log10(std::fabs(step)))) + 1, 1,
+                       15);
         std::snprintf(buf, sizeof buf, "%.*g", digits, value);
         std::string s = buf;  // "1e+06" -> "1e6", "2.5e-07" -> "2.5e-7"
         const std::size_t e = s.find('e');
@@ -290,13 +291,12 @@ void Plot::add(PlotSeries s) {
         throw ShapeError(what + ": xs has " + std::to_string(s.xs.size()) + " points but ys has " +
                          std::to_string(s.ys.size()));
     if (!s.classes.empty() && s.classes.size() != s.xs.size())
-        throw ShapeError(what + ": " + std::to_string(s.xs.size()) + " points but " +
-                         std::to_string(s.classes.size()) + " class labels");
+        throw ShapeError(what + ": " + std::to_string(s.xs.size()) + " points but " + std::to_string(s.classes.size()) +
+                         " class labels");
     series_.push_back(std::move(s));
 }
 
-void Plot::add_scatter(const std::string& name, const Vector& xs, const Vector& ys,
-                       const std::vector<int>& classes) {
+void Plot::add_scatter(const std::string& name, const Vector& xs, const Vector& ys, const std::vector<int>& classes) {
     if (classes.empty() && !xs.empty())
         throw ShapeError("Plot: series \"" + name + "\": " + std::to_string(xs.size()) + " points but no class labels");
     add({SeriesKind::scatter, name, xs, ys, classes});
@@ -331,7 +331,8 @@ std::string Plot::to_svg() const {
     const std::size_t n_skipped = skipped();
     const double left = 42 + kCharWidth * static_cast<double>(y_chars), top = 40;
     const double bottom = n_skipped > 0 ? 66 : 52;  // room for the note of skipped points
-    const double right = legend.empty() ? 28 : std::min(54 + kCharWidth * static_cast<double>(legend_chars), width_ / 3.0);
+    const double right = legend.empty() ? 28
+                                        : std::min(54 + kCharWidth * static_cast<double>(legend_chars), width_ / 3.0);
     ax.place(left, width_ - right);
     ay.place(height_ - bottom, top);  // the low end of y is at the bottom: SVG's y grows downwards
 
@@ -351,8 +352,9 @@ std::string Plot::to_svg() const {
     for (std::size_t k = 0; k < series_.size(); ++k) svg += series_svg(series_[k], colours[k], ax, ay);
     if (!legend.empty()) svg += legend_svg(legend, ax.edge1 + 16, top + 8, ay.edge0 - top - 8);
     if (n_skipped > 0)
-        svg += text(left, height_ - 8, "start", std::to_string(n_skipped) +
-                    (n_skipped == 1 ? " point" : " points") + " not shown: NaN, infinite, or <= 0 on a log axis",
+        svg += text(left, height_ - 8, "start",
+                    std::to_string(n_skipped) + (n_skipped == 1 ? " point" : " points") +
+                        " not shown: NaN, infinite, or <= 0 on a log axis",
                     " font-size=\"11\" fill=\"#666\"");
     return svg + "</svg>\n";
 }
@@ -374,7 +376,7 @@ std::string svg_title_and_desc(const std::string& title, const std::string& capt
 namespace {
 
 std::string unescape(std::string s) {
-    const std::pair<const char*, char> entities[] = {{"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
+    const std::pair<const char*, char> entities[] = {{"&lt;", '<'},   {"&gt;", '>'},    {"&quot;", '"'},
                                                      {"&#39;", '\''}, {"&apos;", '\''}, {"&amp;", '&'}};
     std::string out;
     for (std::size_t i = 0; i < s.size();) {

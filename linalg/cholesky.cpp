@@ -39,8 +39,8 @@ Cholesky::Cholesky(const Matrix& A) : L_(A.rows(), A.cols(), 0.0) {
 std::string Cholesky::error() const {
     if (ok_) return "";
     return "cholesky: pivot " + std::to_string(failed_pivot_) + " = " + format_number(failed_value_) +
-           " <= 0: the matrix is not positive definite (its leading " + std::to_string(failed_pivot_ + 1) +
-           "x" + std::to_string(failed_pivot_ + 1) + " block is not)";
+           " <= 0: the matrix is not positive definite (its leading " + std::to_string(failed_pivot_ + 1) + "x" +
+           std::to_string(failed_pivot_ + 1) + " block is not)";
 }
 
 void Cholesky::require_ok(const char* what) const {
@@ -60,8 +60,7 @@ Vector Cholesky::solve(const Vector& b) const {
 
 Matrix Cholesky::solve(const Matrix& B) const {
     require_ok("solve");
-    if (B.rows() != L_.rows())
-        throw ShapeError("Cholesky::solve: A is " + L_.shape() + " but B is " + B.shape());
+    if (B.rows() != L_.rows()) throw ShapeError("Cholesky::solve: A is " + L_.shape() + " but B is " + B.shape());
     Matrix X(B.rows(), B.cols());
     for (std::size_t r = 0; r < B.cols(); ++r) X.set_col(r, solve(B.col(r)));
     return X;

@@ -27,11 +27,11 @@ public:
     double failed_value() const { return failed_value_; }
     std::string error() const;  // "cholesky: pivot 7 = -2.1e-09 <= 0: the matrix is not positive definite"
 
-    const Matrix& L() const;                // lower triangular factor, zeros above the diagonal
-    Vector solve(const Vector& b) const;    // A x = b
-    Matrix solve(const Matrix& B) const;    // A X = B, one column of B per right-hand side
-    double log_determinant() const;         // log det A = 2 sum_j log L(j, j)
-    Matrix inverse() const;                 // A^-1 = solve(I)
+    const Matrix& L() const;              // lower triangular factor, zeros above the diagonal
+    Vector solve(const Vector& b) const;  // A x = b
+    Matrix solve(const Matrix& B) const;  // A X = B, one column of B per right-hand side
+    double log_determinant() const;       // log det A = 2 sum_j log L(j, j)
+    Matrix inverse() const;               // A^-1 = solve(I)
 
 private:
     void require_ok(const char* what) const;

@@ -24,8 +24,7 @@ Vector start_vector(std::size_t n) {
 
 // The iteration shared by (LA.18) and (LA.19): v <- M v / ||M v||, mu = v^T M v (Rayleigh
 // quotient of M, ||v|| = 1), until mu changes by <= tol * |mu|.
-EigenEstimate iterate(std::size_t n, const std::function<Vector(const Vector&)>& apply_M,
-                             const ConditionOptions& opt) {
+EigenEstimate iterate(std::size_t n, const std::function<Vector(const Vector&)>& apply_M, const ConditionOptions& opt) {
     EigenEstimate e;
     Vector v = start_vector(n);
     double mu_old = 0.0;
@@ -35,7 +34,8 @@ EigenEstimate iterate(std::size_t n, const std::function<Vector(const Vector&)>&
         const double norm = norm2(w);
         if (!(norm > 0.0) || !std::isfinite(norm))
             throw NumericalError("eigenvalue iteration: ||M v|| = " + format_number(norm) + " at iteration " +
-                                     std::to_string(it), static_cast<std::size_t>(it), norm);
+                                     std::to_string(it),
+                                 static_cast<std::size_t>(it), norm);
         v = scale(1.0 / norm, w);
         e.lambda = mu;
         e.iterations = it;
@@ -53,7 +53,8 @@ EigenEstimate iterate(std::size_t n, const std::function<Vector(const Vector&)>&
 // (LA.18) power iteration: v <- A v / ||A v||, lambda_max = v^T A v
 EigenEstimate largest_eigenvalue(const Matrix& A, const ConditionOptions& opt) {
     require_square("largest_eigenvalue", A);
-    return iterate(A.rows(), [&A](const Vector& v) { return matvec(A, v); }, opt);
+    return iterate(
+        A.rows(), [&A](const Vector& v) { return matvec(A, v); }, opt);
 }
 
 // (LA.19) inverse iteration: v <- A^-1 v / ||A^-1 v|| with A^-1 v from the Cholesky solve (LA.8);
@@ -62,7 +63,8 @@ EigenEstimate smallest_eigenvalue(const Matrix& A, const ConditionOptions& opt) 
     require_square("smallest_eigenvalue", A);
     Cholesky chol(A);
     if (!chol.ok()) throw NumericalError(chol.error(), chol.failed_pivot(), chol.failed_value());
-    EigenEstimate e = iterate(A.rows(), [&chol](const Vector& v) { return chol.solve(v); }, opt);
+    EigenEstimate e = iterate(
+        A.rows(), [&chol](const Vector& v) { return chol.solve(v); }, opt);
     e.lambda = 1.0 / e.lambda;  // (LA.19) lambda_min = 1 / (v^T A^-1 v)
     return e;
 }
@@ -70,11 +72,12 @@ EigenEstimate smallest_eigenvalue(const Matrix& A, const ConditionOptions& opt) 
 ConditionEstimate spd_condition_number_factored(const Matrix& L, const ConditionOptions& opt) {
     require_square("spd_condition_number_factored", L);
     ConditionEstimate c;
-    c.largest = iterate(L.rows(), [&L](const Vector& v) { return matvec(L, matvec_transposed(L, v)); }, opt);
+    c.largest = iterate(
+        L.rows(), [&L](const Vector& v) { return matvec(L, matvec_transposed(L, v)); }, opt);
     c.smallest = iterate(
         L.rows(), [&L](const Vector& v) { return back_substitution_transposed(L, forward_substitution(L, v)); }, opt);
-    c.smallest.lambda = 1.0 / c.smallest.lambda;     // (LA.19) lambda_min = 1 / (v^T A^-1 v)
-    c.cond = c.largest.lambda / c.smallest.lambda;   // (LA.20)
+    c.smallest.lambda = 1.0 / c.smallest.lambda;    // (LA.19) lambda_min = 1 / (v^T A^-1 v)
+    c.cond = c.largest.lambda / c.smallest.lambda;  // (LA.20)
     return c;
 }
 

@@ -26,8 +26,8 @@ struct ConditionEstimate {
 };
 
 struct ConditionOptions {
-    int max_iter = 1000;     // per eigenvalue
-    double tol = 1e-14;      // relative change of the eigenvalue estimate between iterations
+    int max_iter = 1000;  // per eigenvalue
+    double tol = 1e-14;   // relative change of the eigenvalue estimate between iterations
 };
 
 EigenEstimate largest_eigenvalue(const Matrix& A, const ConditionOptions& opt = {});

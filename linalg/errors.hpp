@@ -41,5 +41,4 @@ struct ExerciseNotDone : std::logic_error {
     std::string name;
 };
 
-
 }  // namespace mlfs

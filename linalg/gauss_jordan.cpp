@@ -25,8 +25,7 @@ void swap_rows(Matrix& M, std::size_t p, std::size_t k) {
 
 Matrix gauss_jordan_solve(const Matrix& A, const Matrix& B) {
     require_square("gauss_jordan_solve", A);
-    if (B.rows() != A.rows())
-        throw ShapeError("gauss_jordan_solve: A is " + A.shape() + " but B is " + B.shape());
+    if (B.rows() != A.rows()) throw ShapeError("gauss_jordan_solve: A is " + A.shape() + " but B is " + B.shape());
     if (!all_finite(A) || !all_finite(B))
         throw std::invalid_argument("gauss_jordan_solve: A or B has a NaN or infinite entry");
     const std::size_t n = A.rows(), m = B.cols();
@@ -49,8 +48,8 @@ Matrix gauss_jordan_solve(const Matrix& A, const Matrix& B) {
         if (std::fabs(pivot) <= threshold)  // (LA.11) relative test, never pivot == 0.0
             throw NumericalError("gauss_jordan_solve: pivot " + std::to_string(k) + " = " + format_number(pivot) +
                                      ": |pivot| <= n*eps*max|A| = " + format_number(threshold) +
-                                     ", the matrix is singular to working precision (column " +
-                                     std::to_string(k) + " depends on the columns before it)",
+                                     ", the matrix is singular to working precision (column " + std::to_string(k) +
+                                     " depends on the columns before it)",
                                  k, pivot);
         if (p != k) swap_rows(M, p, k);
 
@@ -72,9 +71,7 @@ Matrix gauss_jordan_solve(const Matrix& A, const Matrix& B) {
     return X;
 }
 
-Vector gauss_jordan_solve(const Matrix& A, const Vector& b) {
-    return gauss_jordan_solve(A, Matrix::column(b)).data();
-}
+Vector gauss_jordan_solve(const Matrix& A, const Vector& b) { return gauss_jordan_solve(A, Matrix::column(b)).data(); }
 
 // (LA.13) A^-1 is the solution of A X = I
 Matrix gauss_jordan_inverse(const Matrix& A) {

@@ -34,8 +34,8 @@ constexpr std::size_t MR = 3, NR = 16;
 #else
 constexpr std::size_t MR = 4, NR = 4;
 #endif
-constexpr std::size_t KC = 128;       // a KC x NR panel of B (16 KiB with AVX) stays in L1
-constexpr std::size_t MC = 32 * MR;   // an MC x KC block of A (96 KiB with AVX) stays in L2
+constexpr std::size_t KC = 128;             // a KC x NR panel of B (16 KiB with AVX) stays in L1
+constexpr std::size_t MC = 32 * MR;         // an MC x KC block of A (96 KiB with AVX) stays in L2
 constexpr double kMinFlopsPerThread = 2e6;  // below this a second thread costs more than it saves
 
 std::size_t round_up(std::size_t n, std::size_t m) { return (n + m - 1) / m * m; }
@@ -136,10 +136,8 @@ void product_rows(const View& L, const double* Bp, std::size_t K, std::size_t M,
                     const std::size_t i = ib + ip * MR, j = jp * NR;
                     const std::size_t mr = std::min(MR, ie - i), nc = std::min(NR, M - j);
                     double* tile = C0 + (i - i0) * ldc + j;
-                    if (mr == MR && nc == NR)
-                        kernel(kc, Ap + ip * MR * kc, panel, tile, ldc);
-                    else
-                        edge_kernel(kc, Ap + ip * MR * kc, panel, tile, ldc, mr, nc);
+                    if (mr == MR && nc == NR) kernel(kc, Ap + ip * MR * kc, panel, tile, ldc);
+                    else edge_kernel(kc, Ap + ip * MR * kc, panel, tile, ldc, mr, nc);
                 }
             }
         }

@@ -7,8 +7,7 @@
 
 namespace mlfs {
 
-Matrix::Matrix(std::size_t rows, std::size_t cols, double fill)
-    : rows_(rows), cols_(cols), data_(rows * cols, fill) {}
+Matrix::Matrix(std::size_t rows, std::size_t cols, double fill) : rows_(rows), cols_(cols), data_(rows * cols, fill) {}
 
 Matrix::Matrix(std::size_t rows, std::size_t cols, std::vector<double> data)
     : rows_(rows), cols_(cols), data_(std::move(data)) {
@@ -27,8 +26,8 @@ Matrix Matrix::column(const Vector& v) { return Matrix(v.size(), 1, v); }
 
 double& Matrix::at(std::size_t i, std::size_t j) {
     if (i >= rows_ || j >= cols_)
-        throw ShapeError("Matrix::at: index (" + std::to_string(i) + ", " + std::to_string(j) +
-                         ") is outside a " + shape() + " matrix");
+        throw ShapeError("Matrix::at: index (" + std::to_string(i) + ", " + std::to_string(j) + ") is outside a " +
+                         shape() + " matrix");
     return (*this)(i, j);
 }
 
@@ -48,15 +47,15 @@ Vector Matrix::col(std::size_t j) const {
 
 void Matrix::set_row(std::size_t i, const Vector& v) {
     if (i >= rows_ || v.size() != cols_)
-        throw ShapeError("Matrix::set_row: row " + std::to_string(i) + " of length " +
-                         std::to_string(v.size()) + " into a " + shape() + " matrix");
+        throw ShapeError("Matrix::set_row: row " + std::to_string(i) + " of length " + std::to_string(v.size()) +
+                         " into a " + shape() + " matrix");
     for (std::size_t j = 0; j < cols_; ++j) (*this)(i, j) = v[j];
 }
 
 void Matrix::set_col(std::size_t j, const Vector& v) {
     if (j >= cols_ || v.size() != rows_)
-        throw ShapeError("Matrix::set_col: column " + std::to_string(j) + " of length " +
-                         std::to_string(v.size()) + " into a " + shape() + " matrix");
+        throw ShapeError("Matrix::set_col: column " + std::to_string(j) + " of length " + std::to_string(v.size()) +
+                         " into a " + shape() + " matrix");
     for (std::size_t i = 0; i < rows_; ++i) (*this)(i, j) = v[i];
 }
 
@@ -68,8 +67,7 @@ void require_same_shape(const char* what, const Matrix& A, const Matrix& B) {
 }
 
 void require_square(const char* what, const Matrix& A) {
-    if (A.rows() != A.cols())
-        throw ShapeError(std::string(what) + ": A must be square, but it is " + A.shape());
+    if (A.rows() != A.cols()) throw ShapeError(std::string(what) + ": A must be square, but it is " + A.shape());
 }
 
 Matrix transpose(const Matrix& A) {
@@ -181,8 +179,8 @@ namespace {
 
 void require_same_length(const char* what, const Vector& x, const Vector& y) {
     if (x.size() != y.size())
-        throw ShapeError(std::string(what) + ": x has length " + std::to_string(x.size()) +
-                         " but y has length " + std::to_string(y.size()));
+        throw ShapeError(std::string(what) + ": x has length " + std::to_string(x.size()) + " but y has length " +
+                         std::to_string(y.size()));
 }
 
 }  // namespace

@@ -60,26 +60,26 @@ void require_same_shape(const char* what, const Matrix& A, const Matrix& B);
 void require_square(const char* what, const Matrix& A);
 
 // ---- whole-matrix operations (each loop carries its formula)
-Matrix transpose(const Matrix& A);                      // B(j, i) = A(i, j)
-Matrix add(const Matrix& A, const Matrix& B);           // C = A + B
-Matrix subtract(const Matrix& A, const Matrix& B);      // C = A - B
-Matrix scale(double s, const Matrix& A);                // C = s A
-Matrix hadamard(const Matrix& A, const Matrix& B);      // C(i, j) = A(i, j) B(i, j)
-Matrix add_row_vector(const Matrix& A, const Vector& b);  // C(i, j) = A(i, j) + b(j), e.g. Z = X W + b
-Vector column_means(const Matrix& X);                   // xbar(j) = (1/N) sum_i X(i, j)
-Vector column_sums(const Matrix& X);                    // s(j) = sum_i X(i, j)
+Matrix transpose(const Matrix& A);                           // B(j, i) = A(i, j)
+Matrix add(const Matrix& A, const Matrix& B);                // C = A + B
+Matrix subtract(const Matrix& A, const Matrix& B);           // C = A - B
+Matrix scale(double s, const Matrix& A);                     // C = s A
+Matrix hadamard(const Matrix& A, const Matrix& B);           // C(i, j) = A(i, j) B(i, j)
+Matrix add_row_vector(const Matrix& A, const Vector& b);     // C(i, j) = A(i, j) + b(j), e.g. Z = X W + b
+Vector column_means(const Matrix& X);                        // xbar(j) = (1/N) sum_i X(i, j)
+Vector column_sums(const Matrix& X);                         // s(j) = sum_i X(i, j)
 Matrix centre_columns(const Matrix& X, const Vector& xbar);  // Xc(i, j) = X(i, j) - xbar(j)
-double max_abs(const Matrix& A);                        // max_ij |A(i, j)|
-double frobenius_norm(const Matrix& A);                 // sqrt(sum_ij A(i, j)^2)
+double max_abs(const Matrix& A);                             // max_ij |A(i, j)|
+double frobenius_norm(const Matrix& A);                      // sqrt(sum_ij A(i, j)^2)
 bool all_finite(const Matrix& A);
 bool is_symmetric(const Matrix& A, double rel_tol = 0.0);  // |A(i,j) - A(j,i)| <= rel_tol * max|A|
 
 // ---- vectors
-Vector matvec(const Matrix& A, const Vector& x);        // y(i) = sum_j A(i, j) x(j)
+Vector matvec(const Matrix& A, const Vector& x);             // y(i) = sum_j A(i, j) x(j)
 Vector matvec_transposed(const Matrix& A, const Vector& x);  // y(j) = sum_i A(i, j) x(i) = (A^T x)(j)
-double dot(const Vector& x, const Vector& y);           // sum_i x(i) y(i)
-double norm2(const Vector& x);                          // sqrt(x . x)
-double max_abs(const Vector& x);                        // max_i |x(i)|
+double dot(const Vector& x, const Vector& y);                // sum_i x(i) y(i)
+double norm2(const Vector& x);                               // sqrt(x . x)
+double max_abs(const Vector& x);                             // max_i |x(i)|
 Vector add(const Vector& x, const Vector& y);
 Vector subtract(const Vector& x, const Vector& y);
 Vector scale(double s, const Vector& x);

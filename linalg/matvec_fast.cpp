@@ -13,9 +13,9 @@ namespace mlfs {
 
 namespace {
 
-constexpr std::size_t kRows = 4;          // rows of A x summed side by side: 4 chains hide the add latency
-constexpr std::size_t kRowBlock = 1024;   // rows per block of work handed to a thread
-constexpr std::size_t kColBlock = 64;     // columns of A^T x per block: y's block stays in registers/L1
+constexpr std::size_t kRows = 4;            // rows of A x summed side by side: 4 chains hide the add latency
+constexpr std::size_t kRowBlock = 1024;     // rows per block of work handed to a thread
+constexpr std::size_t kColBlock = 64;       // columns of A^T x per block: y's block stays in registers/L1
 constexpr double kMinFlopsPerThread = 2e6;  // below this a second thread costs more than it saves
 
 int threads_for(double flops, int threads) {

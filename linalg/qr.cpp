@@ -13,10 +13,15 @@
 namespace mlfs {
 
 HouseholderQR::HouseholderQR(const Matrix& A)
-    : m_(A.rows()), n_(A.cols()), V_(A.rows(), A.cols()), vtv_(A.cols(), 0.0), R_(A.cols(), A.cols()),
+    : m_(A.rows()),
+      n_(A.cols()),
+      V_(A.rows(), A.cols()),
+      vtv_(A.cols(), 0.0),
+      R_(A.cols(), A.cols()),
       column_norms_(A.cols()) {
     if (m_ < n_ || n_ == 0)
-        throw ShapeError("HouseholderQR: A is " + A.shape() + ", it needs at least as many rows as columns and one column");
+        throw ShapeError("HouseholderQR: A is " + A.shape() +
+                         ", it needs at least as many rows as columns and one column");
     if (!all_finite(A)) throw std::invalid_argument("HouseholderQR: A (" + A.shape() + ") has a NaN or infinite entry");
     for (std::size_t j = 0; j < n_; ++j) column_norms_[j] = norm2(A.col(j));
     Matrix W = A;  // reduced in place to R in its top n rows
@@ -96,8 +101,8 @@ Vector HouseholderQR::solve(const Vector& b) const {
     for (std::size_t k = 0; k < n_; ++k) {
         const double threshold = static_cast<double>(std::max(m_, n_)) * eps * column_norms_[k];
         if (!(std::fabs(R_(k, k)) > threshold))
-            throw NumericalError("HouseholderQR::solve: R(" + std::to_string(k) + "," + std::to_string(k) + ") = " +
-                                     format_number(R_(k, k)) + " <= max(m,n)*eps*||A(:," + std::to_string(k) +
+            throw NumericalError("HouseholderQR::solve: R(" + std::to_string(k) + "," + std::to_string(k) +
+                                     ") = " + format_number(R_(k, k)) + " <= max(m,n)*eps*||A(:," + std::to_string(k) +
                                      ")|| = " + format_number(threshold) + ": column " + std::to_string(k) +
                                      " is (numerically) a combination of the columns before it",
                                  k, R_(k, k));

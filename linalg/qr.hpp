@@ -18,11 +18,11 @@ class HouseholderQR {
 public:
     explicit HouseholderQR(const Matrix& A);  // m x n, m >= n
 
-    Matrix R() const;                          // n x n upper triangular
-    Vector apply_qt(const Vector& b) const;    // Q^T b, length m
-    Vector apply_q(const Vector& z) const;     // Q z (full m x m Q), length m
-    Matrix Q() const;                          // thin Q, m x n (for tests and teaching)
-    Vector solve(const Vector& b) const;       // least-squares x, length n
+    Matrix R() const;                             // n x n upper triangular
+    Vector apply_qt(const Vector& b) const;       // Q^T b, length m
+    Vector apply_q(const Vector& z) const;        // Q z (full m x m Q), length m
+    Matrix Q() const;                             // thin Q, m x n (for tests and teaching)
+    Vector solve(const Vector& b) const;          // least-squares x, length n
     double residual_norm(const Vector& b) const;  // min ||A x - b||
     std::size_t rows() const { return m_; }
     std::size_t cols() const { return n_; }
@@ -31,9 +31,9 @@ private:
     void reflect(std::size_t k, Vector& c) const;  // c <- H_k c
     void require_length(const Vector& b) const;
     std::size_t m_, n_;
-    Matrix V_;          // m x n: column k holds the Householder vector v_k in rows k..m-1
-    Vector vtv_;        // v_k^T v_k
-    Matrix R_;          // n x n
+    Matrix V_;             // m x n: column k holds the Householder vector v_k in rows k..m-1
+    Vector vtv_;           // v_k^T v_k
+    Matrix R_;             // n x n
     Vector column_norms_;  // ||A(:, j)||, for the rank test in solve
 };
 

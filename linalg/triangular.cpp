@@ -18,7 +18,8 @@ double require_nonzero_diagonal(const char* what, const Matrix& T, std::size_t i
     double d = T(i, i);
     if (d == 0.0)
         throw NumericalError(std::string(what) + ": diagonal entry " + std::to_string(i) +
-                             " is 0, the triangular system is singular", i, d);
+                                 " is 0, the triangular system is singular",
+                             i, d);
     return d;
 }
 
@@ -32,7 +33,8 @@ Vector forward_substitution(const Matrix& L, const Vector& b) {
     for (std::size_t i = 0; i < n; ++i) {
         double s = b[i];
         for (std::size_t j = 0; j < i; ++j) s -= L(i, j) * y[j];
-        y[i] = s / require_nonzero_diagonal("forward_substitution", L, i);  // (LA.4) y_i = (b_i - sum_{j<i} L_ij y_j) / L_ii
+        y[i] = s / require_nonzero_diagonal("forward_substitution", L,
+                                            i);  // (LA.4) y_i = (b_i - sum_{j<i} L_ij y_j) / L_ii
     }
     // <<< exercise forward-substitution
     return y;
@@ -46,7 +48,8 @@ Vector back_substitution(const Matrix& U, const Vector& y) {
     for (std::size_t i = n; i-- > 0;) {
         double s = y[i];
         for (std::size_t j = i + 1; j < n; ++j) s -= U(i, j) * x[j];
-        x[i] = s / require_nonzero_diagonal("back_substitution", U, i);  // (LA.5) x_i = (y_i - sum_{j>i} U_ij x_j) / U_ii
+        x[i] = s /
+               require_nonzero_diagonal("back_substitution", U, i);  // (LA.5) x_i = (y_i - sum_{j>i} U_ij x_j) / U_ii
     }
     // <<< exercise back-substitution
     return x;

@@ -88,10 +88,10 @@ std::string summary_table(const std::vector<StudyResult>& results) {
         if (!study.name.empty()) s += "<tr class=\"study\"><th colspan=\"7\">" + html(study.name) + "</th></tr>\n";
         for (const SummaryRow& row : study.rows) {
             const SummaryCells c = format_cells(row);
-            s += "<tr><td>" + html(row.quantity) + "</td><td class=\"num\">" + html(c.ours) + "</td><td class=\"num\">" +
-                 html(c.reference) + "</td><td>" + html(row.source) + "</td><td class=\"num\">" + html(c.difference) +
-                 "</td><td class=\"num\">" + html(c.tolerance) + "</td><td class=\"verdict " +
-                 (row.ok() ? "ok" : "fail") + "\">" + c.verdict + "</td></tr>\n";
+            s += "<tr><td>" + html(row.quantity) + "</td><td class=\"num\">" + html(c.ours) +
+                 "</td><td class=\"num\">" + html(c.reference) + "</td><td>" + html(row.source) +
+                 "</td><td class=\"num\">" + html(c.difference) + "</td><td class=\"num\">" + html(c.tolerance) +
+                 "</td><td class=\"verdict " + (row.ok() ? "ok" : "fail") + "\">" + c.verdict + "</td></tr>\n";
         }
     }
     return s + "</tbody>\n</table>\n";
@@ -107,8 +107,8 @@ std::string figure(const std::string& out_dir, const std::string& plot, IndexRep
         caption = "<span class=\"missing\">No caption: this SVG has no &lt;desc&gt;.</span>";
     }
     ++report.plots;
-    return "<figure>\n<img src=\"" + url(plot) + "\" alt=\"" + html(title) + "\">\n<figcaption><strong>" +
-           html(title) + ".</strong> " + caption + " <span class=\"file\">" + html(plot) + "</span></figcaption>\n</figure>\n";
+    return "<figure>\n<img src=\"" + url(plot) + "\" alt=\"" + html(title) + "\">\n<figcaption><strong>" + html(title) +
+           ".</strong> " + caption + " <span class=\"file\">" + html(plot) + "</span></figcaption>\n</figure>\n";
 }
 
 std::string figures(const std::string& out_dir, const std::vector<std::string>& plots, IndexReport& report) {

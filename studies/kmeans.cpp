@@ -60,7 +60,7 @@ struct GoldenCase {
     Matrix X;            // N x D
     double scale = 1.0;  // 1 on standardised data, else max|X|
     KMeansOptions opt;
-    std::string label;   // "iris K=3 random seed 0"
+    std::string label;  // "iris K=3 random seed 0"
 };
 
 GoldenCase load_case(const mlfs::Golden& g, int i) {
@@ -80,10 +80,12 @@ GoldenCase load_case(const mlfs::Golden& g, int i) {
     o.max_iter = static_cast<int>(g.scalar(c.p + ".max_iter"));
     o.tol = g.scalar(c.p + ".tol");
     o.reference_threads = static_cast<int>(g.scalar(c.p + ".threads"));  // sklearn's OpenMP threads (KM.15)
-    c.label = std::string(d >= 0 && d < 4 ? kDataNames[d] : "data " + std::to_string(d)) + " K=" +
-              std::to_string(o.n_clusters);
+    c.label = std::string(d >= 0 && d < 4 ? kDataNames[d] : "data " + std::to_string(d)) +
+              " K=" + std::to_string(o.n_clusters);
     if (o.init == KMeansInit::given) c.label += " given C0";
-    else c.label += std::string(o.init == KMeansInit::random ? " random" : " k-means++") + " seed " + std::to_string(o.seed);
+    else
+        c.label += std::string(o.init == KMeansInit::random ? " random" : " k-means++") + " seed " +
+                   std::to_string(o.seed);
     if (o.n_init != 1) c.label += " n_init " + std::to_string(o.n_init);
     if (o.max_iter != 300) c.label += " max_iter " + std::to_string(o.max_iter);
     if (o.tol != 1e-4) c.label += " tol " + format_number(o.tol);
@@ -138,8 +140,8 @@ void golden_section(const mlfs::Golden& g, Summary& summary) {
                 "written by the exporter, exact ties and near ties included, and mlfs decides each tie with\n"
                 "sklearn's arithmetic (section 13), so labels_, n_iter_, the centres and inertia_ agree exactly.\n\n",
                 n_cases, static_cast<int>(g.scalar("kmeans.count")));
-    std::printf("%-4s %-46s %-7s %-9s %10s %8s %10s  %s\n", "case", "data, K, init", "labels", "n_iter_",
-                "max|dc|", "scale", "rel dJ", "note");
+    std::printf("%-4s %-46s %-7s %-9s %10s %8s %10s  %s\n", "case", "data, K, init", "labels", "n_iter_", "max|dc|",
+                "scale", "rel dJ", "note");
     std::size_t bad_labels = 0, bad_n_iter = 0;
     Worst centre, inertia;
     for (const ShownCase& s : kShown) {
@@ -149,8 +151,8 @@ void golden_section(const mlfs::Golden& g, Summary& summary) {
         bad_n_iter += r.n_iter != r.ref_n_iter;
         std::string note = s.note;
         if (c.opt.n_init > 1)
-            note = "best of " + std::to_string(c.opt.n_init) + ": run " +
-                   format_number(g.scalar(c.p + ".best_run")) + (note.empty() ? "" : "; " + note);
+            note = "best of " + std::to_string(c.opt.n_init) + ": run " + format_number(g.scalar(c.p + ".best_run")) +
+                   (note.empty() ? "" : "; " + note);
         char iters[24];
         std::snprintf(iters, sizeof iters, "%d / %d", r.n_iter, r.ref_n_iter);
         std::printf("%-4d %-46s %-7s %-9s %10.2e %8.3g %10.2e  %s\n", s.index, c.label.c_str(),
@@ -162,10 +164,9 @@ void golden_section(const mlfs::Golden& g, Summary& summary) {
     const double nl = static_cast<double>(bad_labels), ni = static_cast<double>(bad_n_iter);
     summary.push_back(SummaryRow{n + "labels_ that differ from sklearn (count)", nl, 0.0, nl, 0.0, false});
     summary.push_back(SummaryRow{n + "n_iter_ that differ from sklearn (count)", ni, 0.0, ni, 0.0, false});
-    summary.push_back(SummaryRow{n + "cluster_centers_/scale", centre.ours, centre.ref,
-                                 centre.diff, kCentreTol, false});
-    summary.push_back(SummaryRow{n + "inertia_, rel", inertia.ours, inertia.ref, inertia.diff,
-                                 kInertiaRtol, true});
+    summary.push_back(
+        SummaryRow{n + "cluster_centers_/scale", centre.ours, centre.ref, centre.diff, kCentreTol, false});
+    summary.push_back(SummaryRow{n + "inertia_, rel", inertia.ours, inertia.ref, inertia.diff, kInertiaRtol, true});
 }
 
 // silhouette_samples on our labels of the golden's label sets, and the elbow sweep, beside sklearn.
@@ -185,19 +186,21 @@ void silhouette_and_elbow_section(const mlfs::Golden& g, Summary& summary) {
     }
     const int d = static_cast<int>(g.scalar("elbow.dataset"));
     const Vector J_ref = g.vector("elbow.inertia");
-    const Vector J = elbow(g.matrix("data." + std::to_string(d) + ".X"), J_ref.size(), KMeansOptions{});  // k-means++, seed 0
+    const Vector J =
+        elbow(g.matrix("data." + std::to_string(d) + ".X"), J_ref.size(), KMeansOptions{});  // k-means++, seed 0
     Worst e_worst;
     if (J.size() != J_ref.size()) e_worst.see(std::nan(""), 0.0, 0.0);
     for (std::size_t k = 0; k < J_ref.size() && J.size() == J_ref.size(); ++k)
         e_worst.see(std::fabs(J[k] - J_ref[k]) / J_ref[k], J[k], J_ref[k]);
-    std::printf("silhouette_samples on our labels of cases %s: max |ours - sklearn| %.2e (tolerance %.0e)\n"
-                "elbow on %s, K = 1..%zu (k-means++, seed 0, n_init 1): max rel diff of inertia_ %.2e (tolerance %.0e)\n\n",
-                cases.c_str(), s_worst.diff, kSilhouetteTol, d >= 0 && d < 4 ? kDataNames[d] : "?", J_ref.size(),
-                e_worst.diff, kInertiaRtol);
-    summary.push_back(SummaryRow{"silhouette_samples, " + std::to_string(count) + " label sets",
-                                 s_worst.ours, s_worst.ref, s_worst.diff, kSilhouetteTol, false});
-    summary.push_back(SummaryRow{"elbow: inertia_, K = 1.." + std::to_string(J_ref.size()) + ", rel",
-                                 e_worst.ours, e_worst.ref, e_worst.diff, kInertiaRtol, true});
+    std::printf(
+        "silhouette_samples on our labels of cases %s: max |ours - sklearn| %.2e (tolerance %.0e)\n"
+        "elbow on %s, K = 1..%zu (k-means++, seed 0, n_init 1): max rel diff of inertia_ %.2e (tolerance %.0e)\n\n",
+        cases.c_str(), s_worst.diff, kSilhouetteTol, d >= 0 && d < 4 ? kDataNames[d] : "?", J_ref.size(), e_worst.diff,
+        kInertiaRtol);
+    summary.push_back(SummaryRow{"silhouette_samples, " + std::to_string(count) + " label sets", s_worst.ours,
+                                 s_worst.ref, s_worst.diff, kSilhouetteTol, false});
+    summary.push_back(SummaryRow{"elbow: inertia_, K = 1.." + std::to_string(J_ref.size()) + ", rel", e_worst.ours,
+                                 e_worst.ref, e_worst.diff, kInertiaRtol, true});
 }
 
 std::string joined(const Vector& v, const char* format) {
@@ -213,7 +216,8 @@ std::string joined(const Vector& v, const char* format) {
 // Iris, K = 3, k-means++, seed 0 (golden case 4): clusters against species, J per iteration,
 // the silhouette, and the three figures.
 void iris_section(const std::string& out_dir) {
-    const std::vector<std::string> features = {"sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm"};
+    const std::vector<std::string> features = {"sepal_length_cm", "sepal_width_cm", "petal_length_cm",
+                                               "petal_width_cm"};
     const char* const species[] = {"setosa", "versicolor", "virginica"};
     const Table t = read_csv(mlfs::repo_root() + "/datasets/iris.csv");
     const Matrix X = select_columns(t, features).X;  // 150 x 4

@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "io/csv.hpp"
-#include "studies/kmeans.hpp"
-#include "io/svg.hpp"
 #include "io/golden.hpp"
+#include "io/svg.hpp"
+#include "studies/kmeans.hpp"
 
 namespace mlfs {
 
@@ -105,8 +105,8 @@ void seeds_figure(const std::string& out_dir) {
         if (s == 0 || km.inertia_ > worst.inertia_) worst = std::move(km), worst_seed = s;
         J_pp.push_back(kmeans_fit(d.X, options(4, KMeansInit::kmeans_plus_plus, s)).inertia_);
     }
-    const double best = std::min(*std::min_element(J_random.begin(), J_random.end()),
-                                 *std::min_element(J_pp.begin(), J_pp.end()));
+    const double best =
+        std::min(*std::min_element(J_random.begin(), J_random.end()), *std::min_element(J_pp.begin(), J_pp.end()));
     auto at_best = [best](const Vector& J) {  // runs that reach the lowest J, up to rounding
         return std::count_if(J.begin(), J.end(), [best](double v) { return v <= best * (1.0 + 1e-9); });
     };
@@ -114,10 +114,12 @@ void seeds_figure(const std::string& out_dir) {
     plot.add_scatter("init='random'", seeds, J_random);
     plot.add_scatter("init='k-means++'", add(seeds, Vector(n_seeds, 0.3)), J_pp);
     plot.add_line("lowest J found", {0.0, n_seeds - 1.0}, {best, best});
-    plot.set_caption("The inertia_ J that each of " + std::to_string(n_seeds) + " seeds reaches with "
+    plot.set_caption("The inertia_ J that each of " + std::to_string(n_seeds) +
+                     " seeds reaches with "
                      "init='random' and with k-means++ (drawn a little to the right). Random seeding stops in "
-                     "a local minimum above the lowest J in " + std::to_string(n_seeds - at_best(J_random)) +
-                     " seeds, k-means++ in " + std::to_string(n_seeds - at_best(J_pp)) + ".");
+                     "a local minimum above the lowest J in " +
+                     std::to_string(n_seeds - at_best(J_random)) + " seeds, k-means++ in " +
+                     std::to_string(n_seeds - at_best(J_pp)) + ".");
     plot.save(out_dir + "/kmeans_seeds.svg");
     std::printf("kmeans_seeds.svg: blobs.csv, K = 4, seeds 0..%u: init='random' reaches the lowest inertia_ %.1f\n"
                 "  in %ld of %u seeds, k-means++ in %ld; the worst, seed %u (random), stops at %.1f\n",
@@ -150,14 +152,15 @@ void scaling_figures(const std::string& out_dir) {
     raw_plot.set_caption("K = 4 on the blobs with x1 multiplied by 100: the distance is almost all x1, so the "
                          "clusters are horizontal slices, not the blobs. Compare the standardised figure.");
     raw_plot.save(out_dir + "/kmeans_scaling_raw.svg");
-    Plot z_plot = cluster_plot("the same data, K = 4 on standardised columns (drawn in raw units)", d.X, 0, 1,
-                               d.names, z, true);
+    Plot z_plot =
+        cluster_plot("the same data, K = 4 on standardised columns (drawn in raw units)", d.X, 0, 1, d.names, z, true);
     z_plot.set_caption("The same data clustered after standardising each column, drawn in raw units: both "
                        "features count equally again and the four blobs are found.");
     z_plot.save(out_dir + "/kmeans_scaling_standardised.svg");
-    std::printf("kmeans_scaling_raw.svg / kmeans_scaling_standardised.svg: blobs.csv with x1 x 100 (std %.3g vs %.3g):\n"
-                "  raw, the distance is almost all x1: accuracy %.3f; standardised: accuracy %.3f\n",
-                sigma[1], sigma[0], best_match_accuracy(raw.labels_, d.t, 4), best_match_accuracy(z.labels_, d.t, 4));
+    std::printf(
+        "kmeans_scaling_raw.svg / kmeans_scaling_standardised.svg: blobs.csv with x1 x 100 (std %.3g vs %.3g):\n"
+        "  raw, the distance is almost all x1: accuracy %.3f; standardised: accuracy %.3f\n",
+        sigma[1], sigma[0], best_match_accuracy(raw.labels_, d.t, 4), best_match_accuracy(z.labels_, d.t, 4));
 }
 
 // moons.csv, K = 2: the boundary between two centres is a straight line, the moons are not convex.
@@ -204,7 +207,8 @@ void print_clusters(const std::vector<std::string>& names, const KMeansResult& k
     std::vector<std::size_t> size(K, 0);
     for (int l : km.labels_) ++size[static_cast<std::size_t>(l)];
     std::printf("%-8s %6s", "cluster", "size");
-    for (std::size_t k = 0; k < D; ++k) std::printf(" %*s", std::max(16, static_cast<int>(names[k].size())), names[k].c_str());
+    for (std::size_t k = 0; k < D; ++k)
+        std::printf(" %*s", std::max(16, static_cast<int>(names[k].size())), names[k].c_str());
     std::printf("\n");
     for (std::size_t j = 0; j < K; ++j) {
         std::printf("%-8zu %6zu", j, size[j]);
@@ -266,7 +270,8 @@ void write_silhouette_plot(const std::string& path, const std::string& title, co
         // one bar per sample, drawn as a zigzag 0 -> s_i -> 0 one row up, which fills the band;
         // the j-th line takes the palette's colour j, as cluster j does in the other plots
         Vector xs, ys;
-        for (double v : sj) xs.push_back(0.0), ys.push_back(row), xs.push_back(v), ys.push_back(row), row += 1.0, mean += v;
+        for (double v : sj)
+            xs.push_back(0.0), ys.push_back(row), xs.push_back(v), ys.push_back(row), row += 1.0, mean += v;
         plot.add_line("cluster " + std::to_string(j), xs, ys);
         row += gap;
     }

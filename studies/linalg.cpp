@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "io/golden.hpp"
 #include "io/svg.hpp"
 #include "linalg/cholesky.hpp"
 #include "linalg/condition.hpp"
 #include "linalg/gauss_jordan.hpp"
 #include "linalg/matmul.hpp"
 #include "linalg/qr.hpp"
-#include "io/golden.hpp"
 
 namespace mlfs {
 
@@ -52,8 +52,8 @@ SummaryRow rel_row(const std::string& quantity, const std::string& source, doubl
 void hilbert_table(const mlfs::Golden& g, const std::string& out_dir, Summary& summary) {
     std::printf("Hilbert systems H x = b, b = H 1 rounded; error = ||x - x_exact|| / ||x_exact||,\n"
                 "x_exact from 60-digit arithmetic on the stored H and b (tests/golden/linalg.txt).\n\n");
-    std::printf("%3s %12s %12s %10s %12s %12s %12s\n", "n", "cond exact", "cond (LA.20)", "n eps cond",
-                "Cholesky", "Gauss-Jordan", "QR");
+    std::printf("%3s %12s %12s %10s %12s %12s %12s\n", "n", "cond exact", "cond (LA.20)", "n eps cond", "Cholesky",
+                "Gauss-Jordan", "QR");
     Vector ns, e_chol, e_gj, e_qr, bound;
     std::vector<std::string> notes;
     for (int n = 8; n <= 12; ++n) {
@@ -71,8 +71,8 @@ void hilbert_table(const mlfs::Golden& g, const std::string& out_dir, Summary& s
         const double ec = solve_error([&] { return Cholesky(H).solve(b); }, x_exact, note);
         const double eg = solve_error([&] { return gauss_jordan_solve(H, b); }, x_exact, note);
         const double eq = solve_error([&] { return lstsq_qr(H, b); }, x_exact, note);
-        std::printf("%3d %12.3e %12.3e %10.1e %12.2e %12.2e %12.2e\n", n, cond_exact, cond_ours,
-                    n * kEps * cond_exact, ec, eg, eq);
+        std::printf("%3d %12.3e %12.3e %10.1e %12.2e %12.2e %12.2e\n", n, cond_exact, cond_ours, n * kEps * cond_exact,
+                    ec, eg, eq);
         if (!note.empty()) notes.push_back("  n = " + std::to_string(n) + ": " + note);
         ns.push_back(n);
         e_chol.push_back(ec);
@@ -80,8 +80,8 @@ void hilbert_table(const mlfs::Golden& g, const std::string& out_dir, Summary& s
         e_qr.push_back(eq);
         bound.push_back(n * kEps * cond_exact);
         if (n <= 9)  // where 16 n eps cond < 1e-2, the estimate has digits to compare (tests/test_condition.cpp)
-            summary.push_back(rel_row(c + ": cond_2 (LA.20), rel", "exact", cond_ours, cond_exact,
-                                      32.0 * n * kEps * cond_exact));
+            summary.push_back(
+                rel_row(c + ": cond_2 (LA.20), rel", "exact", cond_ours, cond_exact, 32.0 * n * kEps * cond_exact));
     }
     for (const auto& s : notes) std::printf("%s\n", s.c_str());
     std::printf("\nEvery solver is backward stable, so its error stays below n eps cond(H) (here by two\n"
@@ -107,12 +107,14 @@ void golden_rows(const mlfs::Golden& g, Summary& summary) {
     summary.push_back(max_diff_row("spd6: Cholesky factor L", "scipy", cholesky(A6), L6, tol6 * max_abs(L6)));
     const Matrix A5 = g.matrix("general5.A"), inv5 = g.matrix("general5.inv");
     const double cond5 = frobenius_norm(A5) * frobenius_norm(inv5);
-    summary.push_back(max_diff_row("general5: Gauss-Jordan inverse", "scipy", gauss_jordan_inverse(A5), inv5, 16.0 * 5 * kEps * cond5 * max_abs(inv5)));
+    summary.push_back(max_diff_row("general5: Gauss-Jordan inverse", "scipy", gauss_jordan_inverse(A5), inv5,
+                                   16.0 * 5 * kEps * cond5 * max_abs(inv5)));
     const Matrix A12 = g.matrix("lstsq12x4.A");
     const Vector x12 = g.vector("lstsq12x4.x");
     const double c12 = g.scalar("lstsq12x4.cond");
     const double ratio = g.scalar("lstsq12x4.residual_norm") / (frobenius_norm(A12) * norm2(x12));
-    summary.push_back(max_diff_row("lstsq12x4: QR least squares x", "numpy", Matrix::column(lstsq_qr(A12, g.vector("lstsq12x4.b"))), Matrix::column(x12),
+    summary.push_back(max_diff_row("lstsq12x4: QR least squares x", "numpy",
+                                   Matrix::column(lstsq_qr(A12, g.vector("lstsq12x4.b"))), Matrix::column(x12),
                                    16.0 * 12 * kEps * (c12 + c12 * c12 * ratio) * norm2(x12)));
     summary.push_back(rel_row("spd6: cond_2 (LA.20), rel", "numpy", spd_condition_number(A6).cond,
                               g.scalar("spd6.cond"), 32.0 * 6 * kEps * g.scalar("spd6.cond")));

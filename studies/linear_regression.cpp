@@ -66,8 +66,8 @@ void solvers_section(const mlfs::Golden& g, const Matrix& X, const Vector& y, co
     named.feature_names = kFeatures;
     // 1e-10: sklearn solves by SVD (gelsd), we by Cholesky or QR; the two agree to 4.6e-13, so
     // 1e-10 keeps a 200x margin and still catches any wrong formula (tests/test_linear_regression.cpp)
-    summary.push_back(compare_with_sklearn("OLS by Cholesky on the normal equations (LR.4)", fit_cholesky(X, y, named), g,
-                                           "diabetes_raw.ols", "OLS by Cholesky: coef_, b, rel", 1e-10));
+    summary.push_back(compare_with_sklearn("OLS by Cholesky on the normal equations (LR.4)", fit_cholesky(X, y, named),
+                                           g, "diabetes_raw.ols", "OLS by Cholesky: coef_, b, rel", 1e-10));
     summary.push_back(compare_with_sklearn("OLS by Householder QR with refinement (LR.6, LR.7)", fit_qr(X, y, named), g,
                                            "diabetes_raw.ols", "OLS by QR: coef_, b, rel", 1e-10));
     // 1e-8: the gradient is stopped at 1e-12 of its start; times kappa = 470 that is ~5e-10
@@ -91,10 +91,8 @@ OlsAudit audit_section(const mlfs::Golden& g, const Matrix& X, const Vector& y, 
     print_audit(a);
     const std::string sm = "diabetes_raw.sm.";
     const Matrix ci = g.matrix(sm + "conf_int");
-    const SummaryRow se = max_rel_row("audit: std errors (bse), rel", a.std_err,
-                                      g.vector(sm + "bse"), 1e-8);
-    const SummaryRow p = max_rel_row("audit: p-values, rel", a.p_value,
-                                     g.vector(sm + "pvalues"), 1e-8);
+    const SummaryRow se = max_rel_row("audit: std errors (bse), rel", a.std_err, g.vector(sm + "bse"), 1e-8);
+    const SummaryRow p = max_rel_row("audit: p-values, rel", a.p_value, g.vector(sm + "pvalues"), 1e-8);
     std::printf("\nmax relative difference vs statsmodels (%s):\n", g.call(sm + "params").c_str());
     std::printf("  coef %.1e   std err %.1e   t %.1e   P>|t| %.1e   [0.025 %.1e   0.975] %.1e\n",
                 max_rel_row("", a.params, g.vector(sm + "params"), 0).difference, se.difference,
@@ -111,8 +109,8 @@ OlsAudit audit_section(const mlfs::Golden& g, const Matrix& X, const Vector& y, 
         summary.push_back(*row);
         summary.back().source = "statsmodels";
     }
-    summary.push_back(SummaryRow{"audit: R^2, rel", a.r2,
-                                 g.scalar(sm + "rsquared"), rel_diff(a.r2, g.scalar(sm + "rsquared")), 1e-8, true, "statsmodels"});
+    summary.push_back(SummaryRow{"audit: R^2, rel", a.r2, g.scalar(sm + "rsquared"),
+                                 rel_diff(a.r2, g.scalar(sm + "rsquared")), 1e-8, true, "statsmodels"});
     return a;
 }
 
@@ -139,7 +137,8 @@ void run_linreg_study(const std::string& out_dir, Summary& summary) {
     std::printf("-- Gradient descent on z-scored features: convergence --\n\n");
     print_gd_summary(gd);
     const double J_min = a.rss / (2.0 * static_cast<double>(X.rows()));  // (LR.9) at the OLS solution
-    std::printf("J_min (the OLS loss RSS / 2N) %.17g; J - J_min at the end %.2e\n\n", J_min, gd.loss_curve_.back() - J_min);
+    std::printf("J_min (the OLS loss RSS / 2N) %.17g; J - J_min at the end %.2e\n\n", J_min,
+                gd.loss_curve_.back() - J_min);
 
     run_nist_table(summary);
 

@@ -36,8 +36,8 @@ void print_fit(const std::vector<std::string>& names, const LinearModel& m);
 
 // predicted vs actual (with the line y = x) and residuals vs fitted (with the zero line):
 // writes out_dir/PREFIX_predicted_vs_actual.svg and out_dir/PREFIX_residuals.svg.
-void write_fit_plots(const std::string& out_dir, const std::string& prefix, const std::string& title,
-                     const Vector& y, const Vector& yhat);
+void write_fit_plots(const std::string& out_dir, const std::string& prefix, const std::string& title, const Vector& y,
+                     const Vector& yhat);
 
 // J_k - J_min on a log axis against k, until the gap falls to the rounding level of J (16 eps J_min,
 // drawn as a line: below it the gap is noise); with J_min NaN (no least-squares loss known) it plots

@@ -8,9 +8,9 @@
 #include <string>
 
 #include "algorithms/linear_regression.hpp"
+#include "io/golden.hpp"
 #include "io/nist.hpp"
 #include "studies/linear_regression.hpp"
-#include "io/golden.hpp"
 
 namespace mlfs {
 
@@ -97,8 +97,8 @@ void run_nist_table(Summary& summary) {
                 plain_short.empty() ? "none" : plain_short.c_str(), worst_qr >= 7.0 ? "none" : "SOME: see the table");
     // promised: at least 7 digits on every data set; a SummaryRow compares difference <= tolerance,
     // so the row carries difference = max(0, 7 - LRE) against tolerance 0, and 7 as its reference
-    summary.push_back(SummaryRow{"NIST: min LRE of QR, 11 sets", worst_qr, 7.0, std::max(0.0, 7.0 - worst_qr),
-                                 0.0, false, "NIST (>= 7)"});
+    summary.push_back(SummaryRow{"NIST: min LRE of QR, 11 sets", worst_qr, 7.0, std::max(0.0, 7.0 - worst_qr), 0.0,
+                                 false, "NIST (>= 7)"});
 }
 
 }  // namespace mlfs

@@ -8,8 +8,8 @@
 #include <string>
 #include <utility>
 
-#include "studies/linear_regression.hpp"
 #include "io/svg.hpp"
+#include "studies/linear_regression.hpp"
 
 namespace mlfs {
 
@@ -40,11 +40,11 @@ void print_fit(const std::vector<std::string>& names, const LinearModel& m) {
 void print_audit(const OlsAudit& a) {
     const bool centred = !a.names.empty() && a.names[0] == "intercept";
     const int w = name_width(a.names, 9);
-    std::printf("%-*s %13s %12s %9s %10s %13s %13s\n", w, "parameter", "coef", "std err", "t", "P>|t|",
-                "[0.025", "0.975]");
+    std::printf("%-*s %13s %12s %9s %10s %13s %13s\n", w, "parameter", "coef", "std err", "t", "P>|t|", "[0.025",
+                "0.975]");
     for (std::size_t k = 0; k < a.params.size(); ++k)
-        std::printf("%-*s %13.6g %12.5g %9.4g %10.3g %13.6g %13.6g\n", w, a.names[k].c_str(), a.params[k],
-                    a.std_err[k], a.t[k], a.p_value[k], a.conf_int(k, 0), a.conf_int(k, 1));
+        std::printf("%-*s %13.6g %12.5g %9.4g %10.3g %13.6g %13.6g\n", w, a.names[k].c_str(), a.params[k], a.std_err[k],
+                    a.t[k], a.p_value[k], a.conf_int(k, 0), a.conf_int(k, 1));
     std::printf("\nresidual std error %.6g on %.0f degrees of freedom (LR.16)\n", a.residual_std_error, a.df_resid);
     std::printf("R^2 %.6g, adjusted R^2 %.6g (LR.20)%s\n", a.r2, a.r2_adj,
                 centred ? "" : ", uncentred (no intercept), as statsmodels");
@@ -55,7 +55,8 @@ void print_audit(const OlsAudit& a) {
 }
 
 void print_gd_summary(const GradientDescentResult& r) {
-    std::printf("learning rate lr      %.6g%s\n", r.lr, std::fabs(r.lr * r.L - 1.0) < 1e-12 ? " (1/L, the default)" : "");
+    std::printf("learning rate lr      %.6g%s\n", r.lr,
+                std::fabs(r.lr * r.L - 1.0) < 1e-12 ? " (1/L, the default)" : "");
     std::printf("L = lambda_max(A^T A / N) %.6g, stability bound 2/L %.6g (LR.12)\n", r.L, 2.0 / r.L);
     std::printf("iterations (n_iter_)  %d\n", r.n_iter_);
     std::printf("stopped by            %s%s\n", r.stopped_by.c_str(), r.converged ? "" : " (not converged)");
@@ -63,8 +64,8 @@ void print_gd_summary(const GradientDescentResult& r) {
     std::printf("final loss J          %.17g (half the mean squared error, LR.9)\n", r.loss_curve_.back());
 }
 
-void write_fit_plots(const std::string& out_dir, const std::string& prefix, const std::string& title,
-                     const Vector& y, const Vector& yhat) {
+void write_fit_plots(const std::string& out_dir, const std::string& prefix, const std::string& title, const Vector& y,
+                     const Vector& yhat) {
     const auto ry = range_of(y), rf = range_of(yhat);
     const double lo = std::min(ry.first, rf.first), hi = std::max(ry.second, rf.second);
     Plot pva(title + ": predicted vs actual", "actual y", "predicted y-hat");
@@ -108,8 +109,7 @@ void write_gd_loss_plot(const std::string& out_dir, const std::string& prefix, c
                            "steadily and flatten once converged; a rise means the learning rate is too large.");
     plot.add_line(gap ? "J_k - J_min" : "J_k", ks, Js);
     if (noise > 0.0)
-        plot.add_line("noise: 16 eps J_min", {0.0, static_cast<double>(loss_curve.size() - 1)},
-                      {noise, noise});
+        plot.add_line("noise: 16 eps J_min", {0.0, static_cast<double>(loss_curve.size() - 1)}, {noise, noise});
     plot.save(out_dir + "/" + prefix + "_gd_loss.svg");
 }
 

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "io/svg.hpp"
 #include "io/golden.hpp"
+#include "io/svg.hpp"
 
 namespace mlfs {
 
@@ -105,7 +105,8 @@ void digits_section(const std::string& out_dir, Summary& summary) {
     print_confusion(d.y_test, pred);
 
     const std::string p = "digits MLP: ";
-    summary.push_back(SummaryRow{p + "loss_curve_, max rel diff", clf.fit.loss_curve_.back(), ref_curve.back(), curve_diff, kLossRtol, true});
+    summary.push_back(SummaryRow{p + "loss_curve_, max rel diff", clf.fit.loss_curve_.back(), ref_curve.back(),
+                                 curve_diff, kLossRtol, true});
     summary.push_back(SummaryRow{p + "n_iter_", static_cast<double>(clf.fit.n_iter_), static_cast<double>(ref_n_iter),
                                  std::fabs(clf.fit.n_iter_ - ref_n_iter), 0.0, false});
     summary.push_back(SummaryRow{p + "test accuracy", acc, ref_acc, std::fabs(acc - ref_acc), 0.0, false});
@@ -121,7 +122,8 @@ void digits_section(const std::string& out_dir, Summary& summary) {
                      "losses to about 1e-15.");
     plot.save(out_dir + "/mlp_digits_loss.svg");
     write_misclassified_svg(out_dir + "/mlp_digits_misclassified.svg",
-                            "digits: the " + std::to_string(pred.size() - correct) + " misclassified test images, true→predicted",
+                            "digits: the " + std::to_string(pred.size() - correct) +
+                                " misclassified test images, true→predicted",
                             d.X_test, d.y_test, pred);
     std::printf("\nfigures: mlp_digits_loss.svg (both curves), mlp_digits_misclassified.svg (%zu thumbnails)\n\n",
                 pred.size() - correct);

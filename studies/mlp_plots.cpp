@@ -61,7 +61,8 @@ Network fresh(const std::vector<std::size_t>& units, Activation act, std::uint32
 // (NN.14) initial weights, (NN.5)-(NN.7) backprop: ||dW_l||_F of one backprop on the first 200 training digits, 6 hidden layers of 16.
 void vanishing(const DigitsSplit& d, const std::string& out_dir) {
     const Matrix X = rows_of(d.X_train, 0, 200);
-    const Matrix Y = encode_labels(std::vector<int>(d.y_train.begin(), d.y_train.begin() + 200), {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+    const Matrix Y =
+        encode_labels(std::vector<int>(d.y_train.begin(), d.y_train.begin() + 200), {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
     const std::vector<std::size_t> units{64, 16, 16, 16, 16, 16, 16, 10};
     Plot plot("vanishing gradients: ||dW_l|| per layer at the start, 6 hidden layers of 16", "layer l (1 = input side)",
               "||dW_l||_F (log scale)");
@@ -74,21 +75,24 @@ void vanishing(const DigitsSplit& d, const std::string& out_dir) {
         for (const Matrix& dW : g.dW) norms.push_back(frobenius_norm(dW));
         plot.add_line(activation_name(act), one_to(norms.size()), norms);
         char buf[120];
-        std::snprintf(buf, sizeof buf, "%s%s %.1e / %.1e (last / first %.0f)", line.empty() ? "" : "; ", activation_name(act),
-                      norms.front(), norms.back(), norms.back() / norms.front());
+        std::snprintf(buf, sizeof buf, "%s%s %.1e / %.1e (last / first %.0f)", line.empty() ? "" : "; ",
+                      activation_name(act), norms.front(), norms.back(), norms.back() / norms.front());
         line += buf;
     }
     plot.set_caption("The gradient norm ||dW_l|| of each layer of a fresh 6-hidden-layer network, for three "
                      "activations. With the logistic it shrinks by a factor of about 3e4 from the output side to "
                      "the input side, so the first layers barely learn; with tanh and relu it stays level.");
     plot.save(out_dir + "/mlp_vanishing.svg");
-    std::printf("vanishing gradients (mlp_vanishing.svg): ||dW_1|| / ||dW_7|| at the start (input side / output side): %s\n", line.c_str());
+    std::printf(
+        "vanishing gradients (mlp_vanishing.svg): ||dW_1|| / ||dW_7|| at the start (input side / output side): %s\n",
+        line.c_str());
 }
 
 // Hidden units whose activation is 0 on every training sample, per layer, after each epoch of SGD.
 void dead_relus(const DigitsSplit& d, const std::string& out_dir) {
     const Matrix X = rows_of(d.X_train, 0, 500);
-    const Matrix Y = encode_labels(std::vector<int>(d.y_train.begin(), d.y_train.begin() + 500), {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+    const Matrix Y =
+        encode_labels(std::vector<int>(d.y_train.begin(), d.y_train.begin() + 500), {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
     const double lr = 1.0;
     const int epochs = 20;
     Network net = fresh({64, 32, 32, 32, 10}, Activation::relu, 0);
@@ -117,7 +121,8 @@ void dead_relus(const DigitsSplit& d, const std::string& out_dir) {
     plot.save(out_dir + "/mlp_dead_relu.svg");
     std::printf("dead ReLUs (mlp_dead_relu.svg): SGD lr %g, batch 32: dead units per layer at epoch 0: %g, %g, %g; "
                 "epoch %d: %g, %g, %g (of 32)\n",
-                lr, dead[0].front(), dead[1].front(), dead[2].front(), epochs, dead[0].back(), dead[1].back(), dead[2].back());
+                lr, dead[0].front(), dead[1].front(), dead[2].front(), epochs, dead[0].back(), dead[1].back(),
+                dead[2].back());
 }
 
 // A learning rate that is far too large: the library's NumericalError, shown as it is.
@@ -131,7 +136,8 @@ void divergence_message(const DigitsSplit& d) {
     for (std::size_t i = 0; i < Y.rows(); ++i) Y(i, 0) = d.y_train[i];  // the digit as a number: regression
     try {
         const MLPRegressor reg = mlp_regressor_fit(d.X_train, Y, o);
-        std::printf("divergence: lr %g did not diverge (final loss %g)\n", o.learning_rate_init, reg.fit.loss_curve_.back());
+        std::printf("divergence: lr %g did not diverge (final loss %g)\n", o.learning_rate_init,
+                    reg.fit.loss_curve_.back());
     } catch (const NumericalError& e) {
         std::printf("divergence: MLPRegressor(hidden 32, sgd, lr %g) on the digit values: NumericalError: %s\n",
                     o.learning_rate_init, e.what());
@@ -160,8 +166,8 @@ void load_diabetes_z(Matrix& X, Matrix& Y) {
 void divergence(const std::string& out_dir) {
     Matrix X, Y;
     load_diabetes_z(X, Y);
-    Plot plot("divergence: diabetes, 10 tanh units, full-batch SGD, loss per epoch by learning rate",
-              "epoch", "loss (log scale)");
+    Plot plot("divergence: diabetes, 10 tanh units, full-batch SGD, loss per epoch by learning rate", "epoch",
+              "loss (log scale)");
     plot.set_log_y(true);
     plot.set_caption("The training loss after each epoch for three learning rates: 0.3 falls smoothly, 1.2 jumps and "
                      "then settles, 2.0 grows by a roughly constant factor per epoch (a straight line on the log axis) "
@@ -192,8 +198,8 @@ void divergence(const std::string& out_dir) {
         }
         plot.add_line("lr " + tick_label(lr, 0.1), one_to(curve.size()), curve);
         if (stopped)
-            plot.add_markers("lr " + tick_label(lr, 0.1) + " stopped (diverged)",
-                             {static_cast<double>(curve.size())}, {curve.back()});
+            plot.add_markers("lr " + tick_label(lr, 0.1) + " stopped (diverged)", {static_cast<double>(curve.size())},
+                             {curve.back()});
         line += (line.empty() ? "" : "; ") + std::string(buf);
     }
     plot.save(out_dir + "/mlp_divergence.svg");
@@ -212,7 +218,7 @@ void overfitting(const DigitsSplit& d, const std::string& out_dir) {
     Vector train, test;
     for (int e = 1; e <= epochs; ++e) {
         net = sgd_epoch(net, X, Y, 0.1, 10);
-        train.push_back(data_loss(net.output, forward(net, X).back(), Y));   // (NN.3)
+        train.push_back(data_loss(net.output, forward(net, X).back(), Y));  // (NN.3)
         test.push_back(data_loss(net.output, forward(net, d.X_test).back(), Yt));
     }
     const std::size_t best = static_cast<std::size_t>(std::min_element(test.begin(), test.end()) - test.begin());
@@ -241,13 +247,15 @@ void write_boundary_svg(const std::string& path, const std::string& title, const
     auto px = [&](double x) { return left + (x - x0 + step_x / 2) / (step_x * G) * size; };
     auto py = [&](double v) { return top + size - (v - y0 + step_y / 2) / (step_y * G) * size; };
     std::string s = svg_open(800, 560) +
-                    svg_title_and_desc(title, "The class the network predicts on a grid over the two moons (pale "
-                                              "squares), with the training samples on top. The boundary bends to follow "
-                                              "the moons, which no straight cut can do.") +
+                    svg_title_and_desc(title,
+                                       "The class the network predicts on a grid over the two moons (pale "
+                                       "squares), with the training samples on top. The boundary bends to follow "
+                                       "the moons, which no straight cut can do.") +
                     svg_background() + "\n" + svg_text(40, 30, 16, title) + "\n";
     const double cw = size / static_cast<double>(G);
     for (std::size_t k = 0; k < region.size(); ++k)
-        s += svg_rect(px(grid(k, 0)) - cw / 2, py(grid(k, 1)) - cw / 2, cw + 0.3, cw + 0.3, pale[region[k] == 1], 2) + "\n";
+        s += svg_rect(px(grid(k, 0)) - cw / 2, py(grid(k, 1)) - cw / 2, cw + 0.3, cw + 0.3, pale[region[k] == 1], 2) +
+             "\n";
     for (std::size_t i = 0; i < X.rows(); ++i) s += svg_circle(px(X(i, 0)), py(X(i, 1)), 3, dark[y[i] == 1], 2) + "\n";
     for (int c = 0; c < 2; ++c)
         s += svg_rect(560, 70 + 24 * c, 14, 14, pale[c]) + svg_circle(567, 77 + 24 * c, 3, dark[c]) +
@@ -274,7 +282,8 @@ DigitsSplit load_digits_split(std::size_t n_train) {
     DigitsSplit d;
     d.X_train = rows_of(X, 0, n_train);
     d.X_test = rows_of(X, n_train, X.rows());
-    for (std::size_t i = 0; i < X.rows(); ++i) (i < n_train ? d.y_train : d.y_test).push_back(static_cast<int>(t.X(i, target)));
+    for (std::size_t i = 0; i < X.rows(); ++i)
+        (i < n_train ? d.y_train : d.y_test).push_back(static_cast<int>(t.X(i, target)));
     return d;
 }
 
@@ -292,15 +301,19 @@ void write_misclassified_svg(const std::string& path, const std::string& title, 
                                               "are read as 9, threes as 5 or 8.") +
                     svg_text(left, 24, 16, title) + "\n";
     for (std::size_t k = 0; k < wrong.size(); ++k) {
-        const int x0 = left + static_cast<int>(k % per_row) * (thumb + gap), y0 = top + static_cast<int>(k / per_row) * (thumb + gap + 4);
+        const int x0 = left + static_cast<int>(k % per_row) * (thumb + gap),
+                  y0 = top + static_cast<int>(k / per_row) * (thumb + gap + 4);
         for (int p = 0; p < 64; ++p) {
-            const int grey = static_cast<int>(std::lround(255.0 * (1.0 - std::clamp(X(wrong[k], static_cast<std::size_t>(p)), 0.0, 1.0))));
+            const int grey = static_cast<int>(
+                std::lround(255.0 * (1.0 - std::clamp(X(wrong[k], static_cast<std::size_t>(p)), 0.0, 1.0))));
             const std::string g = std::to_string(grey);
-            s += svg_rect(x0 + (p % 8) * cell, y0 + (p / 8) * cell, cell, cell, "rgb(" + g + "," + g + "," + g + ")") + "\n";
+            s += svg_rect(x0 + (p % 8) * cell, y0 + (p / 8) * cell, cell, cell, "rgb(" + g + "," + g + "," + g + ")") +
+                 "\n";
         }
         s += svg_rect(x0, y0, thumb, thumb, "none", 0, "#999") + "\n" +
              svg_text(x0 + thumb / 2, y0 + thumb + 15, 13,
-                      std::to_string(truth[wrong[k]]) + "→" + std::to_string(predicted[wrong[k]]), 0, "middle") + "\n";
+                      std::to_string(truth[wrong[k]]) + "→" + std::to_string(predicted[wrong[k]]), 0, "middle") +
+             "\n";
     }
     save_svg(path, s + svg_close());
 }
@@ -327,8 +340,9 @@ void run_moons_boundary(const std::string& out_dir) {
             grid(a * G + b, 1) = lo[1] - 0.3 + (hi[1] - lo[1] + 0.6) * (static_cast<double>(b) + 0.5) / G;
         }
     const std::vector<int> region = mlp_predict(clf, grid);
-    write_boundary_svg(out_dir + "/mlp_moons_boundary.svg", "moons: MLP 2 -> 16 tanh -> 1 (adam, lr 0.01), predicted class on a 60 x 60 grid",
-                       grid, region, X, y, G);
+    write_boundary_svg(out_dir + "/mlp_moons_boundary.svg",
+                       "moons: MLP 2 -> 16 tanh -> 1 (adam, lr 0.01), predicted class on a 60 x 60 grid", grid, region,
+                       X, y, G);
     std::printf("moons boundary (mlp_moons_boundary.svg): %d epochs, final loss %.4f, training accuracy %.4f\n",
                 clf.fit.n_iter_, clf.fit.loss_curve_.back(), mlp_score(clf, X, y));
 }

@@ -49,11 +49,13 @@ bool run_case_studies(const std::string& out_dir, const std::vector<CaseStudy>& 
     std::printf("\n%zu of %zu comparisons ok; plots in %s/: %zu SVG files, shown with their captions in index.html\n",
                 rows - failed, rows, out_dir.c_str(), index.plots);
     for (const std::string& plot : index.uncaptioned)
-        std::fprintf(stderr, "warning: %s/%s has no caption (no <desc>); give it one where it is made "
-                             "(Plot::set_caption, or svg_title_and_desc in io/svg.hpp)\n", out_dir.c_str(), plot.c_str());
-    for (const std::string& plot : index.not_from_this_run)
-        std::fprintf(stderr, "warning: %s/%s was not written by this run; index.html lists it last\n",
+        std::fprintf(stderr,
+                     "warning: %s/%s has no caption (no <desc>); give it one where it is made "
+                     "(Plot::set_caption, or svg_title_and_desc in io/svg.hpp)\n",
                      out_dir.c_str(), plot.c_str());
+    for (const std::string& plot : index.not_from_this_run)
+        std::fprintf(stderr, "warning: %s/%s was not written by this run; index.html lists it last\n", out_dir.c_str(),
+                     plot.c_str());
     return failed == 0;
 }
 

@@ -7,7 +7,6 @@
 
 #include "linalg/format.hpp"
 
-
 namespace mlfs {
 
 namespace {
@@ -42,8 +41,8 @@ void print_line(const std::string& quantity, std::size_t q, const Widths& w, con
 }  // namespace
 
 SummaryCells format_cells(const SummaryRow& row) {
-    return {format_table(row.ours), format_table(row.reference), format_sci(row.difference),
-            format_sci(row.tolerance), row.ok() ? "ok" : "FAIL"};
+    return {format_table(row.ours), format_table(row.reference), format_sci(row.difference), format_sci(row.tolerance),
+            row.ok() ? "ok" : "FAIL"};
 }
 
 std::size_t count_rows(const std::vector<StudyResult>& results) {
@@ -61,7 +60,8 @@ std::size_t count_failed(const std::vector<StudyResult>& results) {
 
 void print_summary(const std::vector<StudyResult>& results, std::size_t width) {
     const Widths w = widths_of(results);
-    const std::size_t rest = w.ours + w.reference + w.source + w.difference + w.tolerance + 8 + 7;  // 8 spaces, "verdict"
+    const std::size_t rest = w.ours + w.reference + w.source + w.difference + w.tolerance + 8 +
+                             7;                                   // 8 spaces, "verdict"
     const std::size_t q = width > rest + 24 ? width - rest : 24;  // the quantity's column, at least 24
     print_line("quantity", q, w, {"ours", "reference", "difference", "tolerance", "verdict"}, "source");
     for (const StudyResult& study : results) {

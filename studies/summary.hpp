@@ -17,16 +17,21 @@ struct SummaryRow {
     SummaryRow() = default;
     SummaryRow(std::string quantity_, double ours_, double reference_, double difference_, double tolerance_,
                bool relative_, std::string source_ = "")
-        : quantity(std::move(quantity_)), ours(ours_), reference(reference_), difference(difference_),
-          tolerance(tolerance_), relative(relative_), source(std::move(source_)) {}
+        : quantity(std::move(quantity_)),
+          ours(ours_),
+          reference(reference_),
+          difference(difference_),
+          tolerance(tolerance_),
+          relative(relative_),
+          source(std::move(source_)) {}
 
-    std::string quantity;   // "spd6: Cholesky factor L"
+    std::string quantity;  // "spd6: Cholesky factor L"
     double ours = 0.0;
     double reference = 0.0;
     double difference = 0.0;  // what is compared with the tolerance (absolute unless `relative`)
     double tolerance = 0.0;
     bool relative = false;
-    std::string source;     // who computed the reference ("scipy"); empty: the study's usual one
+    std::string source;  // who computed the reference ("scipy"); empty: the study's usual one
     bool ok() const { return difference <= tolerance; }  // NaN is never ok
 };
 

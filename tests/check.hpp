@@ -27,12 +27,18 @@
 namespace mlfs_test {
 
 struct Registry {
-    struct Case { const char* name; void (*fn)(); };
+    struct Case {
+        const char* name;
+        void (*fn)();
+    };
     std::vector<Case> cases;
     long checks = 0;
     long failures = 0;
     bool verbose = false;
-    static Registry& get() { static Registry r; return r; }
+    static Registry& get() {
+        static Registry r;
+        return r;
+    }
 };
 
 struct Register {
@@ -43,8 +49,7 @@ inline void report(bool ok, const char* file, int line, const std::string& what)
     Registry& r = Registry::get();
     ++r.checks;
     if (!ok) ++r.failures;
-    if (!ok || r.verbose)
-        std::printf("%s:%d: %s%s\n", file, line, what.c_str(), ok ? "" : "  [FAIL]");
+    if (!ok || r.verbose) std::printf("%s:%d: %s%s\n", file, line, what.c_str(), ok ? "" : "  [FAIL]");
 }
 
 inline std::string num(double x) {
@@ -55,29 +60,25 @@ inline std::string num(double x) {
 
 inline bool near(double ours, double ref, double rtol, double atol) {
     if (std::isnan(ours) || std::isnan(ref)) return false;  // NaN never passes
-    if (ours == ref) return true;                            // equal infinities
+    if (ours == ref) return true;                           // equal infinities
     return std::fabs(ours - ref) <= atol + rtol * std::fabs(ref);
 }
 
-inline void check_near(double ours, double ref, double rtol, double atol, const char* why,
-                       const char* file, int line) {
+inline void check_near(double ours, double ref, double rtol, double atol, const char* why, const char* file, int line) {
     bool ok = near(ours, ref, rtol, atol);
-    std::string what = "ours " + num(ours) + " vs reference " + num(ref) + " (diff " +
-                       num(std::fabs(ours - ref)) + ", tol " +
-                       (rtol > 0 ? "rel " + num(rtol) : "") + (rtol > 0 && atol > 0 ? " + " : "") +
+    std::string what = "ours " + num(ours) + " vs reference " + num(ref) + " (diff " + num(std::fabs(ours - ref)) +
+                       ", tol " + (rtol > 0 ? "rel " + num(rtol) : "") + (rtol > 0 && atol > 0 ? " + " : "") +
                        (atol > 0 || rtol == 0 ? "abs " + num(atol) : "") + ": " + why + ")";
     report(ok, file, line, what);
 }
 
 template <class Seq>
-inline void check_all_near(const Seq& ours, const Seq& ref, std::size_t ours_rows,
-                           std::size_t ref_rows, double rtol, double atol, const char* why,
-                           const char* file, int line) {
+inline void check_all_near(const Seq& ours, const Seq& ref, std::size_t ours_rows, std::size_t ref_rows, double rtol,
+                           double atol, const char* why, const char* file, int line) {
     if (ours.size() != ref.size() || ours_rows != ref_rows) {
         report(false, file, line,
-               "size mismatch: ours has " + std::to_string(ours.size()) + " elements in " +
-                   std::to_string(ours_rows) + " rows, reference " + std::to_string(ref.size()) +
-                   " in " + std::to_string(ref_rows));
+               "size mismatch: ours has " + std::to_string(ours.size()) + " elements in " + std::to_string(ours_rows) +
+                   " rows, reference " + std::to_string(ref.size()) + " in " + std::to_string(ref_rows));
         return;
     }
     if (ref.empty()) {  // comparing nothing proves nothing
@@ -94,17 +95,19 @@ inline void check_all_near(const Seq& ours, const Seq& ref, std::size_t ours_row
         double diff = std::fabs(ours[i] - ref[i]);
         double ratio = bound > 0 ? diff / bound : (diff > 0 ? HUGE_VAL : 0.0);
         if (!ok && !(ratio > 1.0)) ratio = HUGE_VAL;  // NaN
-        if (ratio > worst_ratio) { worst_ratio = ratio; worst = i; }
+        if (ratio > worst_ratio) {
+            worst_ratio = ratio;
+            worst = i;
+        }
     }
-    std::string what = std::to_string(bad) + " of " + std::to_string(ref.size()) +
-                       " elements outside tol; worst [" + std::to_string(worst) + "]: ours " +
-                       num(ours[worst]) + " vs reference " + num(ref[worst]) + " (tol rel " +
-                       num(rtol) + " + abs " + num(atol) + ": " + why + ")";
+    std::string what = std::to_string(bad) + " of " + std::to_string(ref.size()) + " elements outside tol; worst [" +
+                       std::to_string(worst) + "]: ours " + num(ours[worst]) + " vs reference " + num(ref[worst]) +
+                       " (tol rel " + num(rtol) + " + abs " + num(atol) + ": " + why + ")";
     report(bad == 0, file, line, what);
 }
 
-inline void check_all_near(const mlfs::Matrix& ours, const mlfs::Matrix& ref, double rtol,
-                           double atol, const char* why, const char* file, int line) {
+inline void check_all_near(const mlfs::Matrix& ours, const mlfs::Matrix& ref, double rtol, double atol, const char* why,
+                           const char* file, int line) {
     if (ours.rows() != ref.rows() || ours.cols() != ref.cols()) {
         report(false, file, line, "shape mismatch: ours " + ours.shape() + " vs reference " + ref.shape());
         return;
@@ -112,8 +115,8 @@ inline void check_all_near(const mlfs::Matrix& ours, const mlfs::Matrix& ref, do
     check_all_near(ours.data(), ref.data(), ours.rows(), ref.rows(), rtol, atol, why, file, line);
 }
 
-inline void check_all_near(const mlfs::Vector& ours, const mlfs::Vector& ref, double rtol,
-                           double atol, const char* why, const char* file, int line) {
+inline void check_all_near(const mlfs::Vector& ours, const mlfs::Vector& ref, double rtol, double atol, const char* why,
+                           const char* file, int line) {
     check_all_near(ours, ref, 1, 1, rtol, atol, why, file, line);
 }
 
@@ -170,32 +173,32 @@ inline int run_all(int argc, char** argv) {
 
 }  // namespace mlfs_test
 
-#define TEST_CASE(name)                                                          \
-    static void name();                                                          \
-    static const mlfs_test::Register register_##name(#name, &name);              \
+#define TEST_CASE(name)                                             \
+    static void name();                                             \
+    static const mlfs_test::Register register_##name(#name, &name); \
     static void name()
 
-#define CHECK(cond) \
-    mlfs_test::report(static_cast<bool>(cond), __FILE__, __LINE__, "CHECK(" #cond ")")
-#define CHECK_MSG(cond, message) \
-    mlfs_test::report(static_cast<bool>(cond), __FILE__, __LINE__, message)
-#define CHECK_NEAR(ours, ref, tol, why) \
-    mlfs_test::check_near((ours), (ref), 0.0, (tol), (why), __FILE__, __LINE__)
-#define CHECK_REL(ours, ref, rtol, why) \
-    mlfs_test::check_near((ours), (ref), (rtol), 0.0, (why), __FILE__, __LINE__)
+#define CHECK(cond) mlfs_test::report(static_cast<bool>(cond), __FILE__, __LINE__, "CHECK(" #cond ")")
+#define CHECK_MSG(cond, message) mlfs_test::report(static_cast<bool>(cond), __FILE__, __LINE__, message)
+#define CHECK_NEAR(ours, ref, tol, why) mlfs_test::check_near((ours), (ref), 0.0, (tol), (why), __FILE__, __LINE__)
+#define CHECK_REL(ours, ref, rtol, why) mlfs_test::check_near((ours), (ref), (rtol), 0.0, (why), __FILE__, __LINE__)
 #define CHECK_ALL_NEAR(ours, ref, rtol, atol, why) \
     mlfs_test::check_all_near((ours), (ref), (rtol), (atol), (why), __FILE__, __LINE__)
-#define CHECK_THROWS(expr, Type, substring)                                                   \
-    do {                                                                                      \
-        bool mlfs_thrown_ = false;                                                            \
-        std::string mlfs_msg_ = "no exception";                                               \
-        try { (void)(expr); } catch (const Type& e) {                                          \
-            mlfs_msg_ = e.what();                                                             \
-            mlfs_thrown_ = mlfs_msg_.find(substring) != std::string::npos;                    \
-        } catch (const std::exception& e) { mlfs_msg_ = std::string("other exception: ") + e.what(); } \
-        mlfs_test::report(mlfs_thrown_, __FILE__, __LINE__,                                   \
-                          "CHECK_THROWS(" #expr ", " #Type ", \"" + std::string(substring) +  \
-                              "\"): got: " + mlfs_msg_);                                      \
+#define CHECK_THROWS(expr, Type, substring)                                                  \
+    do {                                                                                     \
+        bool mlfs_thrown_ = false;                                                           \
+        std::string mlfs_msg_ = "no exception";                                              \
+        try {                                                                                \
+            (void)(expr);                                                                    \
+        } catch (const Type& e) {                                                            \
+            mlfs_msg_ = e.what();                                                            \
+            mlfs_thrown_ = mlfs_msg_.find(substring) != std::string::npos;                   \
+        } catch (const std::exception& e) {                                                  \
+            mlfs_msg_ = std::string("other exception: ") + e.what();                         \
+        }                                                                                    \
+        mlfs_test::report(mlfs_thrown_, __FILE__, __LINE__,                                  \
+                          "CHECK_THROWS(" #expr ", " #Type ", \"" + std::string(substring) + \
+                              "\"): got: " + mlfs_msg_);                                     \
     } while (0)
 
 #define TEST_MAIN() \

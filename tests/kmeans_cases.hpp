@@ -25,7 +25,7 @@ inline constexpr double kCentreTol = 0.0;
 inline constexpr double kInertiaRtol = 0.0;
 
 struct Case {
-    std::string p;   // "kmeans.7"
+    std::string p;  // "kmeans.7"
     std::string call;
     Matrix X;
     double scale = 1.0;  // 1 on standardised data, else max|X|

@@ -230,7 +230,8 @@ TEST_CASE(declaration_mistakes_are_logic_errors) {
     CHECK_THROWS(a.flag("--quiet", "again"), std::logic_error, "mlfs demo: --quiet declared twice");
     CHECK_THROWS(a.flag("-q", "short"), std::logic_error, "mlfs demo: flag -q must start with --");
     CHECK_THROWS(a.option("k", "K", "no dashes"), std::logic_error, "option k must start with -- and name its value");
-    CHECK_THROWS(a.option("--m", "", "no value name"), std::logic_error, "option --m must start with -- and name its value");
+    CHECK_THROWS(a.option("--m", "", "no value name"), std::logic_error,
+                 "option --m must start with -- and name its value");
     CHECK_THROWS(a.positional("MORE", "required after optional"), std::logic_error,
                  "mlfs demo: required MORE declared after optional OUT");
     CHECK(parse(a, {"data.csv"}));
@@ -255,7 +256,8 @@ TEST_CASE(parse_feature_names_refuses_empties_and_repeats) {
     CHECK_USAGE_ERROR(call_error([&] { mlfs::parse_feature_names("age,,bmi", a); }),
                       "--features has an empty name in \"age,,bmi\"");
     CHECK_USAGE_ERROR(call_error([&] { mlfs::parse_feature_names("", a); }), "--features has an empty name in \"\"");
-    CHECK_USAGE_ERROR(call_error([&] { mlfs::parse_feature_names("age,", a); }), "--features has an empty name in \"age,\"");
+    CHECK_USAGE_ERROR(call_error([&] { mlfs::parse_feature_names("age,", a); }),
+                      "--features has an empty name in \"age,\"");
     CHECK_USAGE_ERROR(call_error([&] { mlfs::parse_feature_names("x0,x1,x0", a); }),
                       "--features names \"x0\" twice in \"x0,x1,x0\"");
     CHECK(joined(mlfs::parse_feature_names("x0,X0", a)) == "x0|X0");  // names are case-sensitive
@@ -269,7 +271,8 @@ TEST_CASE(parse_hidden_bounds) {
     CHECK(edges.size() == 2 && edges[0] == 1 && edges[1] == 64);
     for (const char* bad : {"0", "65", "64,,32", "", "4,", "-3", "8x", "1.5", "99999999999999999999"}) {
         CHECK_USAGE_ERROR(call_error([&] { mlfs::parse_hidden(bad, 64, a); }),
-                          std::string("--hidden must be layer sizes from 1 to 64 separated by commas (\"64,32\"), got \"") +
+                          std::string(
+                              "--hidden must be layer sizes from 1 to 64 separated by commas (\"64,32\"), got \"") +
                               bad + "\"");
     }
 }

@@ -5,11 +5,11 @@
 #include <limits>
 #include <string>
 
+#include "io/golden.hpp"
 #include "linalg/cholesky.hpp"
 #include "linalg/matmul.hpp"
 #include "linalg/triangular.hpp"
 #include "tests/check.hpp"
-#include "io/golden.hpp"
 
 using namespace mlfs;
 
@@ -30,7 +30,8 @@ TEST_CASE(solve_worked_example) {
     Cholesky chol(g.matrix("spd3.A"));
     // the solve of section 8: b = A (1, 2, 3), y = L^-1 b = (-10, 17, 9), x = (1, 2, 3)
     const Vector b = g.vector("spd3.b_worked");
-    CHECK_ALL_NEAR(forward_substitution(chol.L(), b), g.vector("spd3.y_worked"), 0.0, 0.0, "small integers: exact (LA.4)");
+    CHECK_ALL_NEAR(forward_substitution(chol.L(), b), g.vector("spd3.y_worked"), 0.0, 0.0,
+                   "small integers: exact (LA.4)");
     CHECK_ALL_NEAR(chol.solve(b), g.vector("spd3.x_worked"), 0.0, 0.0, "small integers: exact (LA.8)");
 }
 
@@ -132,8 +133,8 @@ TEST_CASE(indefinite_reports_the_failing_pivot) {
     Cholesky chol(A);
     CHECK(!chol.ok());
     const std::size_t pivot = static_cast<std::size_t>(g.scalar("indefinite4.failed_pivot"));
-    CHECK_MSG(chol.failed_pivot() == pivot, "failed pivot " + std::to_string(chol.failed_pivot()) +
-                                                " vs LAPACK dpotrf " + std::to_string(pivot));
+    CHECK_MSG(chol.failed_pivot() == pivot,
+              "failed pivot " + std::to_string(chol.failed_pivot()) + " vs LAPACK dpotrf " + std::to_string(pivot));
     CHECK(chol.failed_value() <= 0.0);
     const std::string where = "pivot " + std::to_string(pivot) + " = ";
     CHECK_MSG(chol.error().find(where) != std::string::npos, "message names the pivot: " + chol.error());

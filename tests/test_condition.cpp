@@ -5,9 +5,9 @@
 #include <limits>
 #include <string>
 
+#include "io/golden.hpp"
 #include "linalg/condition.hpp"
 #include "tests/check.hpp"
-#include "io/golden.hpp"
 
 using namespace mlfs;
 
@@ -75,8 +75,8 @@ TEST_CASE(single_step_zero_tolerance_and_zero_matrix) {
     opt.max_iter = 1;  // one step: the Rayleigh quotient of the normalised start vector (LA.18)
     const EigenEstimate one = largest_eigenvalue(A, opt);
     CHECK(one.iterations == 1 && !one.converged);
-    CHECK_MSG(one.lambda >= 1.0 && one.lambda <= 2.0, "v^T A v with ||v|| = 1 lies in [lambda_min, lambda_max]: " +
-                                                         std::to_string(one.lambda));
+    CHECK_MSG(one.lambda >= 1.0 && one.lambda <= 2.0,
+              "v^T A v with ||v|| = 1 lies in [lambda_min, lambda_max]: " + std::to_string(one.lambda));
     opt.max_iter = 1000;
     opt.tol = 0.0;  // tol = 0: until the estimate stops changing (|mu - mu_old| <= 0), which it does here
     const EigenEstimate exact = largest_eigenvalue(A, opt);

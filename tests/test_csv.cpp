@@ -12,8 +12,8 @@
 #include <string>
 
 #include "io/csv.hpp"
-#include "tests/check.hpp"
 #include "io/golden.hpp"
+#include "tests/check.hpp"
 
 namespace fs = std::filesystem;
 using mlfs::CsvError;
@@ -109,28 +109,34 @@ TEST_CASE(every_bad_file_names_file_line_and_column) {
     CHECK_THROWS(read_csv(p_empty), CsvError,
                  p_empty + ":1: the file is empty; expected a header row of column names, then rows of numbers");
     const std::string p_header = bad("header_only.csv");
-    CHECK_THROWS(read_csv(p_header), CsvError, p_header + ":1: header only: no data rows follow the header (3 columns)");
+    CHECK_THROWS(read_csv(p_header), CsvError,
+                 p_header + ":1: header only: no data rows follow the header (3 columns)");
     const std::string p_ragged = bad("ragged.csv");
     CHECK_THROWS(read_csv(p_ragged), CsvError,
                  p_ragged + ":3: ragged row: found 2 fields, expected 3 (one per header column)");
     const std::string p_text = bad("non_numeric.csv");
     CHECK_THROWS(read_csv(p_text), CsvError, p_text + ":3:2: cell \"abc\" in column 2 (\"b\") is not a number");
     const std::string p_nan = bad("nan_cell.csv");
-    CHECK_THROWS(read_csv(p_nan), CsvError,
-                 p_nan + ":2:2: cell \"nan\" in column 2 (\"b\") is NaN; NaN is not allowed, every cell must be a finite number");
+    CHECK_THROWS(
+        read_csv(p_nan), CsvError,
+        p_nan +
+            ":2:2: cell \"nan\" in column 2 (\"b\") is NaN; NaN is not allowed, every cell must be a finite number");
     const std::string p_inf = bad("inf_cell.csv");
     CHECK_THROWS(read_csv(p_inf), CsvError,
                  p_inf + ":3:1: cell \"-inf\" in column 1 (\"a\") is infinite; infinite values are not allowed");
     const std::string p_big = bad("overflow_cell.csv");
-    CHECK_THROWS(read_csv(p_big), CsvError,
-                 p_big + ":3:1: cell \"1e999\" in column 1 (\"a\") is too large for a double; infinite values are not allowed");
+    CHECK_THROWS(
+        read_csv(p_big), CsvError,
+        p_big + ":3:1: cell \"1e999\" in column 1 (\"a\") is too large for a double; infinite values are not allowed");
     const std::string p_cell = bad("empty_cell.csv");
-    CHECK_THROWS(read_csv(p_cell), CsvError, p_cell + ":3:2: empty cell in column 2 (\"b\"); every cell needs a number");
+    CHECK_THROWS(read_csv(p_cell), CsvError,
+                 p_cell + ":3:2: empty cell in column 2 (\"b\"); every cell needs a number");
     const std::string p_dup = bad("duplicate_column.csv");
     CHECK_THROWS(read_csv(p_dup), CsvError,
                  p_dup + ":1:3: duplicate column name \"x\": columns 1 and 3 are both called \"x\"");
     const std::string p_noname = bad("empty_column_name.csv");
-    CHECK_THROWS(read_csv(p_noname), CsvError, p_noname + ":1:2: empty column name in column 2; every column needs a name");
+    CHECK_THROWS(read_csv(p_noname), CsvError,
+                 p_noname + ":1:2: empty column name in column 2; every column needs a name");
     const std::string p_comma = bad("trailing_comma.csv");
     CHECK_THROWS(read_csv(p_comma), CsvError,
                  p_comma + ":3:3: trailing comma: the row ends with ',', which makes 3 fields but the header has 2");
@@ -139,12 +145,15 @@ TEST_CASE(every_bad_file_names_file_line_and_column) {
                  p_hcomma + ":1:3: trailing comma: the header ends with ',', which leaves column 3 without a name");
     const std::string p_blank = bad("blank_line_middle.csv");
     CHECK_THROWS(read_csv(p_blank), CsvError,
-                 p_blank + ":3: blank line in the middle of the data; blank lines are allowed only at the end of the file");
+                 p_blank +
+                     ":3: blank line in the middle of the data; blank lines are allowed only at the end of the file");
     const std::string p_first = bad("blank_first_line.csv");
     CHECK_THROWS(read_csv(p_first), CsvError, p_first + ":1: the first line is blank; it must hold the column names");
     const std::string p_quote = bad("quoted_cell.csv");
-    CHECK_THROWS(read_csv(p_quote), CsvError,
-                 p_quote + ":2:2: cell \"2\" in column 2 (\"b\") is in double quotes; only header names may be quoted, numbers must be bare");
+    CHECK_THROWS(
+        read_csv(p_quote), CsvError,
+        p_quote +
+            ":2:2: cell \"2\" in column 2 (\"b\") is in double quotes; only header names may be quoted, numbers must be bare");
 }
 
 TEST_CASE(missing_and_unreadable_files) {
@@ -160,17 +169,21 @@ TEST_CASE(more_bad_rows_and_headers) {
     CHECK_THROWS(parse_csv("a,b,c\n1,2,\n", "m.csv"), CsvError,
                  "m.csv:2:3: empty cell in column 3 (\"c\"); the row ends with a trailing comma");
     CHECK_THROWS(parse_csv("a,b\n1,2\n  \t\n3,4\n", "m.csv"), CsvError, "m.csv:3: blank line in the middle");
-    CHECK_THROWS(parse_csv("a,b\n1 2,3\n", "m.csv"), CsvError, "m.csv:2:1: cell \"1 2\" in column 1 (\"a\") is not a number");
+    CHECK_THROWS(parse_csv("a,b\n1 2,3\n", "m.csv"), CsvError,
+                 "m.csv:2:1: cell \"1 2\" in column 1 (\"a\") is not a number");
     CHECK_THROWS(parse_csv("a,b\n1,2x\n", "m.csv"), CsvError, "m.csv:2:2: cell \"2x\"");
     CHECK_THROWS(parse_csv("a,b\n1,1\"5\n", "m.csv"), CsvError,
                  "m.csv:2:2: cell \"1\"5\" in column 2 (\"b\") contains a double quote");
     CHECK_THROWS(parse_csv("a,b\nNaN,1\n", "m.csv"), CsvError, "m.csv:2:1: cell \"NaN\" in column 1 (\"a\") is NaN");
-    CHECK_THROWS(parse_csv("a,b\n1,Infinity\n", "m.csv"), CsvError, "m.csv:2:2: cell \"Infinity\" in column 2 (\"b\") is infinite");
+    CHECK_THROWS(parse_csv("a,b\n1,Infinity\n", "m.csv"), CsvError,
+                 "m.csv:2:2: cell \"Infinity\" in column 2 (\"b\") is infinite");
     CHECK_THROWS(parse_csv("\n\n\n", "m.csv"), CsvError, "m.csv:1: the file is empty");
-    CHECK_THROWS(parse_csv("a,b\n\n\n", "m.csv"), CsvError, "m.csv:1: header only: no data rows follow the header (2 columns)");
+    CHECK_THROWS(parse_csv("a,b\n\n\n", "m.csv"), CsvError,
+                 "m.csv:1: header only: no data rows follow the header (2 columns)");
     CHECK_THROWS(parse_csv("\"a,b\n1\n", "m.csv"), CsvError,
                  "m.csv:1:1: column name has an opening double quote but no closing one");
-    CHECK_THROWS(parse_csv("a,b\"c\n1,2\n", "m.csv"), CsvError, "m.csv:1:2: column name \"b\"c\" has a stray double quote");
+    CHECK_THROWS(parse_csv("a,b\"c\n1,2\n", "m.csv"), CsvError,
+                 "m.csv:1:2: column name \"b\"c\" has a stray double quote");
     CHECK_THROWS(parse_csv("\"a\"x,b\n1,2\n", "m.csv"), CsvError,
                  "m.csv:1:1: unexpected text after the closing quote of column name \"a\"");
     CHECK_THROWS(parse_csv("a,\"\"\n1,2\n", "m.csv"), CsvError, "m.csv:1:2: empty column name in column 2");
@@ -184,12 +197,13 @@ TEST_CASE(nul_and_control_bytes_in_cells) {
 }
 
 TEST_CASE(header_names_must_be_utf8) {
-    CHECK(parse_csv("caf\xc3\xa9,\xe2\x82\xac,\xf0\x9f\x98\x80\n1,2,3\n", "u.csv").names[1] == "\xe2\x82\xac");  // é, €, an emoji
+    CHECK(parse_csv("caf\xc3\xa9,\xe2\x82\xac,\xf0\x9f\x98\x80\n1,2,3\n", "u.csv").names[1] ==
+          "\xe2\x82\xac");  // é, €, an emoji
     CHECK_THROWS(parse_csv("a,caf\xe9\n1,2\n", "l1.csv"), CsvError,
                  "l1.csv:1:2: column name \"caf\\xe9\" is not valid UTF-8 (byte 0xe9 at position 4");  // Latin-1 é
-    CHECK_THROWS(parse_csv("\xc0\xafx\n1\n", "o.csv"), CsvError, "(byte 0xc0 at position 1");  // overlong '/'
-    CHECK_THROWS(parse_csv("\xed\xa0\x80\n1\n", "s.csv"), CsvError, "(byte 0xed at position 1");  // a surrogate
-    CHECK_THROWS(parse_csv("ab\xe2\x82\n1\n", "t.csv"), CsvError, "(byte 0xe2 at position 3");  // cut short
+    CHECK_THROWS(parse_csv("\xc0\xafx\n1\n", "o.csv"), CsvError, "(byte 0xc0 at position 1");          // overlong '/'
+    CHECK_THROWS(parse_csv("\xed\xa0\x80\n1\n", "s.csv"), CsvError, "(byte 0xed at position 1");       // a surrogate
+    CHECK_THROWS(parse_csv("ab\xe2\x82\n1\n", "t.csv"), CsvError, "(byte 0xe2 at position 3");         // cut short
 }
 
 TEST_CASE(files_larger_than_the_cap_are_refused) {

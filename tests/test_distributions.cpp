@@ -11,9 +11,9 @@
 #include <string>
 
 #include "algorithms/distributions.hpp"
+#include "io/golden.hpp"
 #include "linalg/errors.hpp"
 #include "tests/check.hpp"
-#include "io/golden.hpp"
 
 using namespace mlfs;
 
@@ -48,8 +48,7 @@ static double f_log_terms(double f, double d1, double d2) {  // (LR.34) x = d2 /
 // reports how many elements fail and the worst one (largest error / tolerance) with its inputs,
 // so a -v run shows how much room each tolerance leaves.
 static void check_each(const Vector& ours, const Vector& ref, const std::function<double(std::size_t)>& rtol,
-                       double atol, const std::function<std::string(std::size_t)>& where, const char* why,
-                       int line) {
+                       double atol, const std::function<std::string(std::size_t)>& where, const char* why, int line) {
     std::size_t bad = 0, worst = 0;
     double worst_ratio = -1.0;
     for (std::size_t i = 0; i < ref.size(); ++i) {
@@ -57,11 +56,13 @@ static void check_each(const Vector& ours, const Vector& ref, const std::functio
         const bool ok = mlfs_test::near(ours[i], ref[i], rtol(i), atol);
         const double ratio = ok ? (tol > 0.0 ? err / tol : 0.0) : kInf;
         if (!ok) ++bad;
-        if (ratio > worst_ratio) { worst_ratio = ratio; worst = i; }
+        if (ratio > worst_ratio) {
+            worst_ratio = ratio;
+            worst = i;
+        }
     }
     char head[160];
-    std::snprintf(head, sizeof head, "%zu of %zu outside tol; worst err/tol %.3g at ", bad, ref.size(),
-                  worst_ratio);
+    std::snprintf(head, sizeof head, "%zu of %zu outside tol; worst err/tol %.3g at ", bad, ref.size(), worst_ratio);
     mlfs_test::report(ours.size() == ref.size() && !ref.empty() && bad == 0, __FILE__, line,
                       head + where(worst) + ": ours " + mlfs_test::num(ours[worst]) + " vs reference " +
                           mlfs_test::num(ref[worst]) + " (rtol " + mlfs_test::num(rtol(worst)) + ": " + why + ")");
@@ -79,13 +80,13 @@ TEST_CASE(incomplete_beta_matches_mpmath_and_scipy) {
     Vector ours(a.size());
     for (std::size_t i = 0; i < a.size(); ++i) ours[i] = incomplete_beta(a[i], b[i], x[i]);
     auto where = [&](std::size_t i) { return args("a", a[i], "b", b[i], "x", x[i]); };
-    check_each(ours, g.vector("betainc.exact"),
-               [&](std::size_t i) { return 2.5 * kEps * (1.0 + log_terms(a[i], b[i], x[i], 1.0 - x[i])); }, 0.0,
-               where, "2.5 eps (1 + L), L the size of the prefactor's log terms; measured 1.1 eps (1 + L)",
-               __LINE__);
-    check_each(ours, g.vector("betainc.value"), [](std::size_t) { return 2.5e-12; }, 0.0, where,
-               "scipy's cephes incbet (lgamma(a + b) in its prefactor) is off by up to 1.1e-12 from mpmath",
-               __LINE__);
+    check_each(
+        ours, g.vector("betainc.exact"),
+        [&](std::size_t i) { return 2.5 * kEps * (1.0 + log_terms(a[i], b[i], x[i], 1.0 - x[i])); }, 0.0, where,
+        "2.5 eps (1 + L), L the size of the prefactor's log terms; measured 1.1 eps (1 + L)", __LINE__);
+    check_each(
+        ours, g.vector("betainc.value"), [](std::size_t) { return 2.5e-12; }, 0.0, where,
+        "scipy's cephes incbet (lgamma(a + b) in its prefactor) is off by up to 1.1e-12 from mpmath", __LINE__);
 }
 
 TEST_CASE(incomplete_beta_inverse_matches_mpmath_and_scipy) {
@@ -95,9 +96,9 @@ TEST_CASE(incomplete_beta_inverse_matches_mpmath_and_scipy) {
     Vector ours(a.size());
     for (std::size_t i = 0; i < a.size(); ++i) ours[i] = incomplete_beta_inverse(a[i], b[i], p[i]);
     auto where = [&](std::size_t i) { return args("a", a[i], "b", b[i], "p", p[i]); };
-    check_each(ours, exact, [](std::size_t) { return 1.1e-14; }, 0.0, where,
-               "measured 5.4e-15, at x = 7.9e-24 = I^-1(1/2, 1000; 1e-10), where x ~ I^2 doubles I's eps L, L = 30",
-               __LINE__);
+    check_each(
+        ours, exact, [](std::size_t) { return 1.1e-14; }, 0.0, where,
+        "measured 5.4e-15, at x = 7.9e-24 = I^-1(1/2, 1000; 1e-10), where x ~ I^2 doubles I's eps L, L = 30", __LINE__);
     // scipy's incbi is off by up to 8.5e-6; at four points its answer is wrong outright (checked
     // here: they are the only ones further than 1e-5 from mpmath), and those are left out
     Vector ours_kept, scipy_kept;
@@ -115,9 +116,9 @@ TEST_CASE(incomplete_beta_inverse_matches_mpmath_and_scipy) {
         scipy_kept.push_back(scipy[i]);
     }
     CHECK_MSG(wrong == 4, "scipy betaincinv is wrong at " + std::to_string(wrong) + " points, expected 4");
-    check_each(ours_kept, scipy_kept, [](std::size_t) { return 1e-5; }, 0.0,
-               [&](std::size_t k) { return where(kept[k]); },
-               "scipy 1.10.1's cephes incbi is off by up to 8.5e-6 from mpmath at the other points", __LINE__);
+    check_each(
+        ours_kept, scipy_kept, [](std::size_t) { return 1e-5; }, 0.0, [&](std::size_t k) { return where(kept[k]); },
+        "scipy 1.10.1's cephes incbi is off by up to 8.5e-6 from mpmath at the other points", __LINE__);
 }
 
 TEST_CASE(student_t_matches_mpmath_and_scipy) {
@@ -138,7 +139,8 @@ TEST_CASE(student_t_matches_mpmath_and_scipy) {
     check_each(cdf, cdf_exact, tol, 0.0, where, why, __LINE__);
     check_each(sf, sf_exact, tol, 0.0, where, why, __LINE__);
     check_each(two, two_exact, tol, 0.0, where, why, __LINE__);
-    const char* why_scipy = "7 eps (1 + L): scipy's cdflib bratio is about as accurate as ours, measured 3.1 eps (1 + L)";
+    const char* why_scipy =
+        "7 eps (1 + L): scipy's cdflib bratio is about as accurate as ours, measured 3.1 eps (1 + L)";
     check_each(cdf, g.vector("t.cdf"), tol, 0.0, where, why_scipy, __LINE__);
     check_each(sf, g.vector("t.sf"), tol, 0.0, where, why_scipy, __LINE__);
 }
@@ -149,11 +151,12 @@ TEST_CASE(student_t_quantile_matches_mpmath_and_scipy) {
     Vector ours(nu.size());
     for (std::size_t i = 0; i < nu.size(); ++i) ours[i] = student_t_quantile(q[i], nu[i]);
     auto where = [&](std::size_t i) { return args("nu", nu[i], "q", q[i]); };
-    check_each(ours, g.vector("tppf.exact"), [](std::size_t) { return 6e-15; }, 0.0, where,
-               "measured 2.8e-15: Newton stops at the error of I_x itself, which t = sqrt(nu y / x) halves", __LINE__);
-    check_each(ours, g.vector("tppf.value"), [](std::size_t) { return 1e-8; }, 1e-16, where,
-               "scipy's cdflib root search stops 4.6e-9 from mpmath, and at |t| = 8e-17 for q = 1/2",
-               __LINE__);
+    check_each(
+        ours, g.vector("tppf.exact"), [](std::size_t) { return 6e-15; }, 0.0, where,
+        "measured 2.8e-15: Newton stops at the error of I_x itself, which t = sqrt(nu y / x) halves", __LINE__);
+    check_each(
+        ours, g.vector("tppf.value"), [](std::size_t) { return 1e-8; }, 1e-16, where,
+        "scipy's cdflib root search stops 4.6e-9 from mpmath, and at |t| = 8e-17 for q = 1/2", __LINE__);
 }
 
 TEST_CASE(f_distribution_matches_mpmath_and_scipy) {
@@ -170,8 +173,10 @@ TEST_CASE(f_distribution_matches_mpmath_and_scipy) {
     check_each(sf, g.vector("f.sf_exact"), tol, 0.0, where, why, __LINE__);
     check_each(cdf, g.vector("f.cdf_exact"), tol, 0.0, where, why, __LINE__);
     const char* why_scipy = "scipy's cephes incbet (fdtr, fdtrc) is off by up to 1.2e-13 from mpmath";
-    check_each(sf, g.vector("f.sf"), [](std::size_t) { return 2.5e-13; }, 0.0, where, why_scipy, __LINE__);
-    check_each(cdf, g.vector("f.cdf"), [](std::size_t) { return 2.5e-13; }, 0.0, where, why_scipy, __LINE__);
+    check_each(
+        sf, g.vector("f.sf"), [](std::size_t) { return 2.5e-13; }, 0.0, where, why_scipy, __LINE__);
+    check_each(
+        cdf, g.vector("f.cdf"), [](std::size_t) { return 2.5e-13; }, 0.0, where, why_scipy, __LINE__);
 }
 
 // Closed forms at nu = 1 (Cauchy) and nu = 2, through t = 1e200, where t^2 overflows and x, y
@@ -205,7 +210,7 @@ TEST_CASE(student_t_quantile_closed_forms) {
     Vector q, t1, t1_ref, t2, t2_ref;
     for (double v : {1e-300, 1e-10, 0.0005, 0.025, 0.1, 0.3, 0.7, 0.9, 0.975, 0.9995, 1.0 - 1e-10}) {
         q.push_back(v);
-        const double lower = std::fmin(v, 1.0 - v);  // exact
+        const double lower = std::fmin(v, 1.0 - v);                    // exact
         t1.push_back(v >= 1e-100 ? student_t_quantile(v, 1.0) : 0.0);  // nu = 1 at 1e-300: see edge_values
         t1_ref.push_back(v >= 1e-100 ? (v < 0.5 ? -1.0 : 1.0) / std::tan(kPi * lower) : 0.0);
         t2.push_back(student_t_quantile(v, 2.0));
@@ -216,10 +221,12 @@ TEST_CASE(student_t_quantile_closed_forms) {
     // by nu, near the centre d log t / d log p is up to ~2
     const char* why = "2.5 eps (1 + L), L at the answer (690 at q = 1e-300, nu = 2): measured 1.35 eps (1 + L), "
                       "tan's and sqrt's error included";
-    check_each(t1, t1_ref, [&](std::size_t i) { return 2.5 * kEps * (1.0 + t_log_terms(t1_ref[i], 1.0)); }, 0.0,
-               where, why, __LINE__);
-    check_each(t2, t2_ref, [&](std::size_t i) { return 2.5 * kEps * (1.0 + t_log_terms(t2_ref[i], 2.0)); }, 0.0,
-               where, why, __LINE__);
+    check_each(
+        t1, t1_ref, [&](std::size_t i) { return 2.5 * kEps * (1.0 + t_log_terms(t1_ref[i], 1.0)); }, 0.0, where, why,
+        __LINE__);
+    check_each(
+        t2, t2_ref, [&](std::size_t i) { return 2.5 * kEps * (1.0 + t_log_terms(t2_ref[i], 2.0)); }, 0.0, where, why,
+        __LINE__);
 }
 
 // I_x(a, 1) = x^a, I_x(1, b) = 1 - (1 - x)^b, I_x(1/2, 1/2) = (2 / pi) asin(sqrt x).
@@ -247,9 +254,10 @@ TEST_CASE(incomplete_beta_closed_forms) {
                __LINE__);
     check_each(ours_1b, ref_1b, tol_1b, 0.0, where,
                "1.5 eps (1 + L): measured 0.6 eps (1 + L); expm1, log1p within 1 eps", __LINE__);
-    check_each(ours_h, ref_h, [&](std::size_t i) { return kEps * (1.0 + log_terms(0.5, 0.5, xs[i], 1.0 - xs[i])); },
-               0.0, [&](std::size_t i) { return "x = " + mlfs_test::num(xs[i]); },
-               "eps (1 + L): measured 0.4 eps (1 + L); asin, sqrt within 1 eps each", __LINE__);
+    check_each(
+        ours_h, ref_h, [&](std::size_t i) { return kEps * (1.0 + log_terms(0.5, 0.5, xs[i], 1.0 - xs[i])); }, 0.0,
+        [&](std::size_t i) { return "x = " + mlfs_test::num(xs[i]); },
+        "eps (1 + L): measured 0.4 eps (1 + L); asin, sqrt within 1 eps each", __LINE__);
 }
 
 // (LR.31) and (LR.32) as identities: cdf(-t) = sf(t) exactly (the same p / 2), cdf(t) + sf(t) = 1
@@ -294,9 +302,10 @@ TEST_CASE(inverse_round_trips) {
             t_in.push_back(t);
             t_out.push_back(student_t_quantile(student_t_cdf(t, nu), nu));
         }
-    check_each(t_out, t_in, [](std::size_t) { return 2e-15; }, 0.0,
-               [&](std::size_t i) { return args("nu", nu_in[i], "t", t_in[i]); },
-               "measured 8.9e-16 (at nu = 1, t = -1/2): cdf's error divided by d log cdf / d log t", __LINE__);
+    check_each(
+        t_out, t_in, [](std::size_t) { return 2e-15; }, 0.0,
+        [&](std::size_t i) { return args("nu", nu_in[i], "t", t_in[i]); },
+        "measured 8.9e-16 (at nu = 1, t = -1/2): cdf's error divided by d log cdf / d log t", __LINE__);
     for (double q : {0.6, 0.9, 0.975, 0.9995, 1.0 - 1e-10})
         for (double nu : {1.0, 7.0, 1e4}) CHECK(student_t_quantile(1.0 - q, nu) == -student_t_quantile(q, nu));
     // Even the best double x misses p by up to half the step of I between x's neighbours, which is
@@ -317,10 +326,11 @@ TEST_CASE(inverse_round_trips) {
     auto tol = [&](std::size_t i) {
         return 2.0 * kEps * (1.0 + log_terms(a_in[i], b_in[i], x_out[i], 1.0 - x_out[i])) + step[i] / p_in[i];
     };
-    check_each(p_out, p_in, tol, 0.0, [&](std::size_t i) { return args("a", a_in[i], "b", b_in[i], "p", p_in[i]); },
-               "2 eps (1 + L) + the step of I between x's neighbours: I's own error where Newton stopped, "
-               "plus x within one ulp of the best double; measured: at most 0.52 of it",
-               __LINE__);
+    check_each(
+        p_out, p_in, tol, 0.0, [&](std::size_t i) { return args("a", a_in[i], "b", b_in[i], "p", p_in[i]); },
+        "2 eps (1 + L) + the step of I between x's neighbours: I's own error where Newton stopped, "
+        "plus x within one ulp of the best double; measured: at most 0.52 of it",
+        __LINE__);
 }
 
 // Student t -> normal as nu -> inf: P(T <= t) = Phi(t) - phi(t) (t + t^3) / (4 nu) + O(1 / nu^2),
@@ -335,8 +345,9 @@ TEST_CASE(large_nu_approaches_the_normal) {
         worst_rel = std::fmax(worst_rel, std::fabs(student_t_cdf(t, 1e10) - near_1e10) / near_1e10);
     }
     CHECK_NEAR(worst_abs, 0.0, 5e-13, "nu = 1e6: the O(1/nu^2) rest, measured 2.2e-13 (absolute)");
-    CHECK_NEAR(worst_rel, 0.0, 2.5e-14, "nu = 1e10: measured 1.1e-14 relative, ours' eps (1 + L) with L ~ 45 "
-                                       "(log a = 22 for a = nu/2 = 5e9), and erfc's error");
+    CHECK_NEAR(worst_rel, 0.0, 2.5e-14,
+               "nu = 1e10: measured 1.1e-14 relative, ours' eps (1 + L) with L ~ 45 "
+               "(log a = 22 for a = nu/2 = 5e9), and erfc's error");
 }
 
 TEST_CASE(edge_values) {
@@ -363,7 +374,8 @@ TEST_CASE(edge_values) {
 
 TEST_CASE(bad_arguments) {
     const double nan = std::nan("");
-    CHECK_THROWS(incomplete_beta(0.0, 1.0, 0.5), std::invalid_argument, "incomplete_beta: a = 0 must be a finite number > 0");
+    CHECK_THROWS(incomplete_beta(0.0, 1.0, 0.5), std::invalid_argument,
+                 "incomplete_beta: a = 0 must be a finite number > 0");
     CHECK_THROWS(incomplete_beta(1.0, -2.0, 0.5), std::invalid_argument, "incomplete_beta: b = -2");
     CHECK_THROWS(incomplete_beta(kInf, 1.0, 0.5), std::invalid_argument, "a = inf");
     CHECK_THROWS(incomplete_beta(1.0, 1.0, 1.5), std::invalid_argument, "x = 1.5 must be in [0, 1]");

@@ -4,10 +4,10 @@
 #include <limits>
 #include <string>
 
+#include "io/golden.hpp"
 #include "linalg/gauss_jordan.hpp"
 #include "linalg/matmul.hpp"
 #include "tests/check.hpp"
-#include "io/golden.hpp"
 
 using namespace mlfs;
 
@@ -31,7 +31,8 @@ TEST_CASE(general_matches_scipy) {
     CHECK_ALL_NEAR(inv, inv_ref, 0.0, tol * max_abs(inv_ref), "16 n eps cond_F(A) max|A^-1|");
     CHECK_ALL_NEAR(matmul(A, inv), Matrix::identity(5), 0.0, tol, "A A^-1 = I to 16 n eps cond_F(A)");
     Vector b = g.matrix("general5.B").col(1);
-    CHECK_ALL_NEAR(gauss_jordan_solve(A, b), X.col(1), 0.0, tol * max_abs(X), "vector form = column 1 of the matrix form");
+    CHECK_ALL_NEAR(gauss_jordan_solve(A, b), X.col(1), 0.0, tol * max_abs(X),
+                   "vector form = column 1 of the matrix form");
 }
 
 TEST_CASE(hilbert_inverse_where_meaningful) {

@@ -4,8 +4,8 @@
 #include <fstream>
 #include <string>
 
-#include "tests/check.hpp"
 #include "io/golden.hpp"
+#include "tests/check.hpp"
 
 static std::string write_temp(const std::string& name, const std::string& text) {
     std::string path = "/tmp/mlfs_golden_reader_" + name;  // tests run on POSIX machines
@@ -14,12 +14,11 @@ static std::string write_temp(const std::string& name, const std::string& text) 
 }
 
 TEST_CASE(reads_all_kinds_exactly) {
-    std::string p = write_temp("ok.txt",
-                               "# header\n"
-                               "# call: numpy.pi\n"
-                               "scalar pi 3.1415926535897931\n"
-                               "vector v 3\n0.10000000000000001 -2 1e-300\n"
-                               "matrix M 2 2\r\n1 2\r\n3 inf\r\n");
+    std::string p = write_temp("ok.txt", "# header\n"
+                                         "# call: numpy.pi\n"
+                                         "scalar pi 3.1415926535897931\n"
+                                         "vector v 3\n0.10000000000000001 -2 1e-300\n"
+                                         "matrix M 2 2\r\n1 2\r\n3 inf\r\n");
     mlfs::Golden g(p);
     CHECK(g.scalar("pi") == 3.141592653589793);  // 17 digits read back to the same double
     CHECK(g.vector("v").size() == 3 && g.vector("v")[0] == 0.1 && g.vector("v")[2] == 1e-300);

@@ -33,10 +33,8 @@ Problem make_problem(Activation hidden, OutputKind output, std::size_t outputs, 
     for (std::size_t i = 0; i < m; ++i) {
         if (output == OutputKind::identity)
             for (std::size_t k = 0; k < outputs; ++k) p.Y(i, k) = rs.normal(0.0, 1.0);
-        else if (output == OutputKind::logistic)
-            p.Y(i, 0) = static_cast<double>(rs.randint(2));
-        else
-            p.Y(i, static_cast<std::size_t>(rs.randint(static_cast<std::int64_t>(outputs)))) = 1.0;
+        else if (output == OutputKind::logistic) p.Y(i, 0) = static_cast<double>(rs.randint(2));
+        else p.Y(i, static_cast<std::size_t>(rs.randint(static_cast<std::int64_t>(outputs)))) = 1.0;
     }
     p.net = init_network({D, 4, 3, outputs}, hidden, output, rs);
     return p;
@@ -117,7 +115,12 @@ TEST_CASE(gradient_check_two_outputs_quirk) {
 TEST_CASE(gradient_check_rounding_noise_is_not_a_failure) {
     // max_noise: the absolute bound must stay at rounding level: 1e-8 = 40 x eps |J| / h at J ~ 2;
     // 1e-6 for the saturated network, whose log(1 - p) at p = 0.9999 loses 4 digits by itself
-    struct Run { Activation a; OutputKind o; std::uint32_t seed; double alpha, max_noise; };
+    struct Run {
+        Activation a;
+        OutputKind o;
+        std::uint32_t seed;
+        double alpha, max_noise;
+    };
     const Run runs[] = {{Activation::relu, OutputKind::identity, 0, 1e-4, 1e-8},
                         {Activation::logistic, OutputKind::logistic, 0, 1e-4, 1e-8},
                         {Activation::logistic, OutputKind::logistic, 2, 1e-4, 1e-8},
@@ -134,7 +137,8 @@ TEST_CASE(gradient_check_rounding_noise_is_not_a_failure) {
                     r.noise, old_floor_rel(r));
         CHECK_MSG(old_floor_rel(r) >= 1e-7, what + "the fixed floor 1e-4 failed this correct backprop");
         CHECK_MSG(r.ok(), what + "passes with the rounding bound: " + r.verdict());
-        CHECK_MSG(r.noise < run.max_noise, what + "the absolute bound stays at rounding level, got " + mlfs_test::num(r.noise));
+        CHECK_MSG(r.noise < run.max_noise,
+                  what + "the absolute bound stays at rounding level, got " + mlfs_test::num(r.noise));
     }
     // J_eps carries the conditioning of log(1 - p): far above |J| for the saturated binary network
     const Problem p = cli_problem(Activation::identity, OutputKind::logistic, 9);

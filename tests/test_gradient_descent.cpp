@@ -5,8 +5,8 @@
 #include <string>
 
 #include "algorithms/gradient_descent.hpp"
-#include "tests/check.hpp"
 #include "io/golden.hpp"
+#include "tests/check.hpp"
 
 using namespace mlfs;
 
@@ -15,7 +15,8 @@ TEST_CASE(step_size_from_the_largest_eigenvalue) {
     GradientDescentOptions opt;
     opt.max_iter = 0;
     const GradientDescentResult r = fit_gradient_descent(g.matrix("gd.Z"), g.vector("gd.y"), opt);
-    CHECK_REL(r.L, g.scalar("gd.L"), 1e-12, "power iteration stops at 1e-14 relative change; eigvalsh is exact to ~1e-15");
+    CHECK_REL(r.L, g.scalar("gd.L"), 1e-12,
+              "power iteration stops at 1e-14 relative change; eigvalsh is exact to ~1e-15");
     CHECK_REL(r.lr, g.scalar("gd.lr"), 1e-12, "lr = 1/L (LR.12)");
 }
 
@@ -45,10 +46,12 @@ TEST_CASE(converges_to_sklearn_on_standardised_diabetes) {
     opt.standardize = true;  // the raw features are z-scored inside, coefficients mapped back (LR.14)
     const GradientDescentResult r = fit_gradient_descent(g.matrix("diabetes_raw.X"), g.vector("diabetes_raw.y"), opt);
     CHECK(r.converged);
-    CHECK_MSG(r.n_iter_ <= 20000, "stated budget: 20000 iterations (kappa = 470: (1 - 1/470)^k = 1e-12 at k ~ 13000); took " +
-                                      std::to_string(r.n_iter_));
-    CHECK_ALL_NEAR(r.model.coef_, g.vector("gd.ols_coef_original"), 1e-8, 0.0,
-                   "1e-8 relative: gradient 1e-12 of its start x kappa 470 bounds the z-scale error normwise (5e-10); measured 1.4e-9 per coefficient");
+    CHECK_MSG(r.n_iter_ <= 20000,
+              "stated budget: 20000 iterations (kappa = 470: (1 - 1/470)^k = 1e-12 at k ~ 13000); took " +
+                  std::to_string(r.n_iter_));
+    CHECK_ALL_NEAR(
+        r.model.coef_, g.vector("gd.ols_coef_original"), 1e-8, 0.0,
+        "1e-8 relative: gradient 1e-12 of its start x kappa 470 bounds the z-scale error normwise (5e-10); measured 1.4e-9 per coefficient");
     CHECK_REL(r.model.intercept_, g.scalar("gd.ols_intercept_original"), 1e-8, "1e-8 relative, as the coefficients");
     for (std::size_t k = 1; k < r.loss_curve_.size(); ++k)
         if (!(r.loss_curve_[k] <= r.loss_curve_[k - 1] * (1 + 1e-12))) {
@@ -68,8 +71,9 @@ TEST_CASE(no_intercept_standardises_by_scaling_only) {
     const GradientDescentResult r = fit_gradient_descent(g.matrix("diabetes_raw.X"), g.vector("diabetes_raw.y"), opt);
     CHECK(r.converged);
     CHECK(r.model.intercept_ == 0.0);
-    CHECK_ALL_NEAR(r.model.coef_, g.vector("diabetes_raw.ols_noint.coef"), 1e-8, 0.0,
-                   "1e-8 relative: sklearn's LinearRegression(fit_intercept=False); gradient 1e-13 x kappa 1.1e4 = 1.1e-9 normwise");
+    CHECK_ALL_NEAR(
+        r.model.coef_, g.vector("diabetes_raw.ols_noint.coef"), 1e-8, 0.0,
+        "1e-8 relative: sklearn's LinearRegression(fit_intercept=False); gradient 1e-13 x kappa 1.1e4 = 1.1e-9 normwise");
     CHECK_MSG(r.n_iter_ > 0, "iterations: " + std::to_string(r.n_iter_));
 }
 
@@ -79,7 +83,8 @@ TEST_CASE(divergence_is_an_error_not_nan) {
     opt.lr = g.scalar("gd.diverge_lr");  // 2.5 / L, above the 2 / L bound
     CHECK_THROWS(fit_gradient_descent(g.matrix("gd.Z"), g.vector("gd.y"), opt), NumericalError,
                  "diverged at iteration 0: the learning rate is not below 2/L");
-    CHECK_THROWS(fit_gradient_descent(g.matrix("gd.Z"), g.vector("gd.y"), opt), NumericalError, "stability bound 2/L = 0.497");
+    CHECK_THROWS(fit_gradient_descent(g.matrix("gd.Z"), g.vector("gd.y"), opt), NumericalError,
+                 "stability bound 2/L = 0.497");
 }
 
 TEST_CASE(stopping_rules) {
@@ -120,7 +125,8 @@ TEST_CASE(bad_input) {
     for (std::size_t i = 0; i < X.rows(); ++i) X(i, 4) = 3.0;
     GradientDescentOptions opt;
     opt.standardize = true;
-    CHECK_THROWS(fit_gradient_descent(X, g.vector("diabetes_raw.y"), opt), std::invalid_argument, "feature 4 is constant");
+    CHECK_THROWS(fit_gradient_descent(X, g.vector("diabetes_raw.y"), opt), std::invalid_argument,
+                 "feature 4 is constant");
     opt.lr = -1.0;
     CHECK_THROWS(fit_gradient_descent(X, g.vector("diabetes_raw.y"), opt), std::invalid_argument, "must be >= 0");
 }

@@ -147,8 +147,7 @@ void check_refused(const Json& j, const std::string& want, const char* file, int
 }
 #define CHECK_REFUSED(j, want) check_refused((j), (want), __FILE__, __LINE__)
 
-#define CHECK_TEXT(ours, want) \
-    CHECK_MSG((ours) == (want), std::string("got ") + (ours) + "\n     want " + (want))
+#define CHECK_TEXT(ours, want) CHECK_MSG((ours) == (want), std::string("got ") + (ours) + "\n     want " + (want))
 
 }  // namespace
 
@@ -178,10 +177,31 @@ TEST_CASE(every_kind_of_value) {
 
 TEST_CASE(doubles_round_trip_with_17_digits) {
     const double denorm_min = std::numeric_limits<double>::denorm_min();
-    for (double x : {0.0, -0.0, 1.0, -1.0, 0.1, 1.0 / 3.0, 2.0 / 3.0, 3.141592653589793, std::nextafter(1.0, 2.0),
-                     std::nextafter(1.0, 0.0), 1e300, -1e300, 1e-300, DBL_MAX, -DBL_MAX, DBL_MIN,
-                     denorm_min, -denorm_min, 3 * denorm_min, std::nextafter(DBL_MIN, 0.0), 1e-310,
-                     9007199254740993.0, 123456789012345678.0, 5e-324, 2.2250738585072011e-308})
+    for (double x : {0.0,
+                     -0.0,
+                     1.0,
+                     -1.0,
+                     0.1,
+                     1.0 / 3.0,
+                     2.0 / 3.0,
+                     3.141592653589793,
+                     std::nextafter(1.0, 2.0),
+                     std::nextafter(1.0, 0.0),
+                     1e300,
+                     -1e300,
+                     1e-300,
+                     DBL_MAX,
+                     -DBL_MAX,
+                     DBL_MIN,
+                     denorm_min,
+                     -denorm_min,
+                     3 * denorm_min,
+                     std::nextafter(DBL_MIN, 0.0),
+                     1e-310,
+                     9007199254740993.0,
+                     123456789012345678.0,
+                     5e-324,
+                     2.2250738585072011e-308})
         CHECK_ROUND_TRIP(x);
     CHECK_TEXT(dump_of(-0.0), "-0");  // the sign of zero survives (JSON allows "-0")
     CHECK_TEXT(dump_of(denorm_min), "4.9406564584124654e-324");
@@ -238,8 +258,7 @@ TEST_CASE(strings_are_escaped) {
     // every byte below 0x20 comes out escaped, and the result is a valid JSON string
     for (int c = 0; c < 0x20; ++c) {
         const std::string q = json_quote(std::string(1, static_cast<char>(c)));
-        CHECK_MSG(q.size() >= 4 && q[1] == '\\' && compact(q) == q,
-                  "byte " + std::to_string(c) + " written as " + q);
+        CHECK_MSG(q.size() >= 4 && q[1] == '\\' && compact(q) == q, "byte " + std::to_string(c) + " written as " + q);
     }
     // UTF-8 passes through unchanged, byte for byte: e acute, summation sign, an emoji
     const std::string utf8 = "caf\xc3\xa9 \xe2\x88\x91 \xf0\x9f\x98\x80";
@@ -263,17 +282,16 @@ TEST_CASE(objects_keep_insertion_order_and_nest) {
         .add("m", inner)
         .add("e", Json::object())
         .add("rows", Json::rows(mlfs::Matrix(2, 1, {3, 4})));
-    const std::string want =
-        "{\n"
-        "  \"z\": 1,\n"
-        "  \"a\": [1, 2],\n"
-        "  \"m\": {\n"
-        "    \"x\": true,\n"
-        "    \"b\": \"t\"\n"
-        "  },\n"
-        "  \"e\": {},\n"
-        "  \"rows\": [[3], [4]]\n"
-        "}";
+    const std::string want = "{\n"
+                             "  \"z\": 1,\n"
+                             "  \"a\": [1, 2],\n"
+                             "  \"m\": {\n"
+                             "    \"x\": true,\n"
+                             "    \"b\": \"t\"\n"
+                             "  },\n"
+                             "  \"e\": {},\n"
+                             "  \"rows\": [[3], [4]]\n"
+                             "}";
     CHECK_TEXT(j.dump(), want);  // one member per line, arrays on one line, no final newline
     CHECK_TEXT(compact(j.dump()), "{\"z\":1,\"a\":[1,2],\"m\":{\"x\":true,\"b\":\"t\"},\"e\":{},\"rows\":[[3],[4]]}");
     // objects inside arrays inside objects: valid, in order (the layout is not pinned here)

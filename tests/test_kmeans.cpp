@@ -13,8 +13,8 @@
 
 #include "algorithms/kmeans.hpp"
 #include "algorithms/numpy_order.hpp"
-#include "tests/check.hpp"
 #include "io/golden.hpp"
+#include "tests/check.hpp"
 #include "tests/kmeans_cases.hpp"
 
 using namespace mlfs;
@@ -92,12 +92,13 @@ TEST_CASE(inertia_never_increases_and_history_is_consistent) {
                       c.p + ": a strict stop added an entry, but no cluster is empty; " + c.call);
         // n_iter_ entries, plus one for the final re-assignment (KM.8) unless strictly converged
         CHECK_MSG(J.size() == n || (J.size() == n + 1 && (!km.strict_convergence_ || extra)),
-                  c.p + ": inertia_per_iteration has " + std::to_string(J.size()) + " entries for n_iter_ = " +
-                      std::to_string(n));
+                  c.p + ": inertia_per_iteration has " + std::to_string(J.size()) +
+                      " entries for n_iter_ = " + std::to_string(n));
         if (!J.empty()) CHECK_REL(J.back(), km.inertia_, 0.0, "the last entry is J of labels_ and the centres");
         CHECK(km.centres_per_iteration.size() == n + 1);
         if (!km.centres_per_iteration.empty())
-            CHECK_ALL_NEAR(km.centres_per_iteration.back(), km.cluster_centers_, 0.0, 0.0, "the last entry is the result");
+            CHECK_ALL_NEAR(km.centres_per_iteration.back(), km.cluster_centers_, 0.0, 0.0,
+                           "the last entry is the result");
         if (c.opt.init == KMeansInit::given)  // (x - xbar) + xbar may round by half an ulp of |x|
             CHECK_ALL_NEAR(km.centres_per_iteration.front(), c.opt.init_centres, 0.0, 1e-15 * c.scale,
                            "C^0 is the given centres, shifted to centred coordinates and back");
@@ -116,7 +117,8 @@ TEST_CASE(predict_matches_sklearn) {
         const KMeansResult km = kmeans_fit(c.X, c.opt);
         const std::vector<int> ref = as_labels(g.vector(c.p + ".predict"));
         const std::size_t bad = mismatches(kmeans_predict(km, c.X), ref);
-        CHECK_MSG(bad == 0, c.p + ": predict(X) differs from sklearn's predict(X) at " + std::to_string(bad) + " samples");
+        CHECK_MSG(bad == 0,
+                  c.p + ": predict(X) differs from sklearn's predict(X) at " + std::to_string(bad) + " samples");
         differs_from_labels += ref != km.labels_;
     }
     std::printf("  sklearn's predict(X) differs from its labels_ in %d of %d cases; ours follows it\n",

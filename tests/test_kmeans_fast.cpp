@@ -44,7 +44,8 @@ static void check_case(std::size_t N, std::size_t D, std::size_t K, unsigned see
         CHECK_MSG(labels == ref, at + " threads=" + std::to_string(threads) +
                                      ": labels as kmeans_assign (same d bits, same first-index ties)");
         CHECK_MSG(same_bits(Vector{margin}, Vector{ref_margin}),
-                  at + " threads=" + std::to_string(threads) + ": the closest call (KM.18) as assignment_margin, same bits");
+                  at + " threads=" + std::to_string(threads) +
+                      ": the closest call (KM.18) as assignment_margin, same bits");
     }
 }
 

@@ -51,12 +51,12 @@ TEST_CASE(assign_reproduces_sklearn_labels) {
         return "[" + s + "]";
     };
     const std::vector<int> l3 = kmeans_assign(column({0.0, -2.0, 2.0}), column({-1.0, 1.0}));
-    CHECK_MSG((l3 == std::vector<int>{0, 0, 1}),
-              "x = (0, -2, 2), centres (-1, 1): labels ours " + show(l3) + " vs [0 0 1]: x = 0 is a tie, "
-              "which goes to the lowest index (KM.2, strict <)");
+    CHECK_MSG((l3 == std::vector<int>{0, 0, 1}), "x = (0, -2, 2), centres (-1, 1): labels ours " + show(l3) +
+                                                     " vs [0 0 1]: x = 0 is a tie, "
+                                                     "which goes to the lowest index (KM.2, strict <)");
     const std::vector<int> l1 = kmeans_assign(column({0.0}), column({1.0, -1.0, 1.0}));
-    CHECK_MSG((l1 == std::vector<int>{0}),
-              "x = 0, centres (1, -1, 1): label ours " + show(l1) + " vs [0]: a three-way tie goes to the lowest index (KM.2)");
+    CHECK_MSG((l1 == std::vector<int>{0}), "x = 0, centres (1, -1, 1): label ours " + show(l1) +
+                                               " vs [0]: a three-way tie goes to the lowest index (KM.2)");
 }
 
 // (KM.3), (KM.4) alone (the kmeans-update exercise): from sklearn's labels of a first assignment,

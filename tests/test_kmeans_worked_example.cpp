@@ -63,8 +63,8 @@ double shift(const Matrix& C_new, const Matrix& C_old) {
 TEST_CASE(centring) {
     const Vector xbar = column_means(example_X());
     CHECK_ALL_NEAR(xbar, Vector({5, 4}), 0.0, 0.0, "xbar = (30/6, 24/6): integer sums, exact quotients");
-    CHECK_ALL_NEAR(centre_columns(example_X(), xbar), Matrix(6, 2, {-5, 2, -3, -2, 1, -1, 1, 1, 3, -1, 3, 1}), 0.0,
-                   0.0, "Xc = X - xbar: integers, exact");
+    CHECK_ALL_NEAR(centre_columns(example_X(), xbar), Matrix(6, 2, {-5, 2, -3, -2, 1, -1, 1, 1, 3, -1, 3, 1}), 0.0, 0.0,
+                   "Xc = X - xbar: integers, exact");
     CHECK_ALL_NEAR(centre_columns(example_C0(), xbar), Matrix(2, 2, {1, -1, 3, -1}), 0.0, 0.0,
                    "C^0 - xbar: integers, exact");
 }
@@ -87,10 +87,10 @@ TEST_CASE(reduced_distances_of_each_iteration) {
     const Matrix Xc = centre_columns(X, xbar);
     const KMeansResult km = kmeans_fit(X, given_centres());
     // rows: samples 0..5; columns: cluster 0, cluster 1 (section 12's tables)
-    const std::vector<Matrix> want = {
-        Matrix(6, 2, {16, 44, 4, 24, -2, 2, 2, 6, -6, -10, -2, -6}),                // C^0
-        Matrix(6, 2, {-12.75, 39, -6.75, 27, 5.25, 3, 5.25, 3, 11.25, -9, 11.25, -9}),  // C^1
-        Matrix(6, 2, {-24, 24, -8, 16, 24, 0, 24, 0, 40, -8, 40, -8})};               // C^2
+    const std::vector<Matrix> want = {Matrix(6, 2, {16, 44, 4, 24, -2, 2, 2, 6, -6, -10, -2, -6}),  // C^0
+                                      Matrix(6, 2,
+                                             {-12.75, 39, -6.75, 27, 5.25, 3, 5.25, 3, 11.25, -9, 11.25, -9}),  // C^1
+                                      Matrix(6, 2, {-24, 24, -8, 16, 24, 0, 24, 0, 40, -8, 40, -8})};           // C^2
     const std::vector<std::vector<int>> labels = {kLabels0, kLabels1, kLabels1};
     const Vector x_norm2 = {29, 13, 2, 2, 10, 10};  // ||x_i||^2 of the centred samples
     if (km.centres_per_iteration.size() < 3) {
@@ -172,8 +172,8 @@ TEST_CASE(tolerance_stop_then_reassignment) {
     KMeansOptions opt = given_centres();
     opt.tol = 1.5;
     const KMeansResult km = kmeans_fit(X, opt);
-    CHECK(km.n_iter_ == 1);              // 8.25 <= 8.25 stops after the first update
-    CHECK(km.labels_ == kLabels1);       // (KM.8) re-assigned to C^1: already the final partition
+    CHECK(km.n_iter_ == 1);         // 8.25 <= 8.25 stops after the first update
+    CHECK(km.labels_ == kLabels1);  // (KM.8) re-assigned to C^1: already the final partition
     CHECK_ALL_NEAR(km.cluster_centers_, kC1, 0.0, 0.0, "C^1, the means of l^0, not of labels_");
     CHECK_NEAR(km.inertia_, 34.5, 0.0, "(KM.1) J(l^1, C^1): quarters, exact");
     CHECK_ALL_NEAR(km.inertia_per_iteration, Vector({70, 34.5}), 0.0, 0.0, "J(l^0, C^0), then the re-assignment");

@@ -8,9 +8,9 @@
 #include <string>
 
 #include "algorithms/linear_regression.hpp"
+#include "io/golden.hpp"
 #include "tests/check.hpp"
 #include "tests/linreg_fixtures.hpp"
-#include "io/golden.hpp"
 
 using namespace mlfs;
 using mlfs_test::first_rows;
@@ -41,7 +41,8 @@ TEST_CASE(ols_matches_sklearn_by_cholesky_and_qr) {
     for (std::string c : kLinregProblems) {
         const auto [X, y] = linreg_problem(g, c);
         const Vector ref = reference(g, c + ".ols");
-        CHECK_ALL_NEAR(with_intercept(fit_cholesky(X, y)), ref, kRtol, 0.0, "1e-10 relative: 200x the measured 4.6e-13");
+        CHECK_ALL_NEAR(with_intercept(fit_cholesky(X, y)), ref, kRtol, 0.0,
+                       "1e-10 relative: 200x the measured 4.6e-13");
         CHECK_ALL_NEAR(with_intercept(fit_qr(X, y)), ref, kRtol, 0.0, "1e-10 relative: 200x the measured 4.6e-13");
         LeastSquaresOptions plain;
         plain.refine_steps = 0;
@@ -60,8 +61,10 @@ TEST_CASE(ridge_matches_sklearn_for_every_alpha) {
             LeastSquaresOptions opt;
             opt.alpha = alphas[k];
             const Vector ref = reference(g, c + ".ridge_" + tags[k]);
-            CHECK_ALL_NEAR(with_intercept(fit_cholesky(X, y, opt)), ref, kRtol, 0.0, "1e-10 relative: measured <= 4.6e-13");
-            CHECK_ALL_NEAR(with_intercept(fit_qr(X, y, opt)), ref, kRtol, 0.0, "1e-10 relative: [Xc; sqrt(alpha) I] (LR.6)");
+            CHECK_ALL_NEAR(with_intercept(fit_cholesky(X, y, opt)), ref, kRtol, 0.0,
+                           "1e-10 relative: measured <= 4.6e-13");
+            CHECK_ALL_NEAR(with_intercept(fit_qr(X, y, opt)), ref, kRtol, 0.0,
+                           "1e-10 relative: [Xc; sqrt(alpha) I] (LR.6)");
         }
     }
 }
@@ -99,7 +102,8 @@ TEST_CASE(normal_equations_match_numpy) {
             for (std::size_t j = 0; j < XtX.rows(); ++j) max_col2 = std::max(max_col2, XtX(j, j) - alpha);
             const double tol_XtX = 2.0 * N * eps * max_col2;
             const double tol_Xty = 2.0 * N * eps * std::sqrt(max_col2) * norm2(p.yc);
-            CHECK_ALL_NEAR(ne.XtX, XtX, 0.0, tol_XtX, "2 N eps max_j ||x_j||^2: N-term sums in two orders (LR.4), + alpha I (LR.5)");
+            CHECK_ALL_NEAR(ne.XtX, XtX, 0.0, tol_XtX,
+                           "2 N eps max_j ||x_j||^2: N-term sums in two orders (LR.4), + alpha I (LR.5)");
             CHECK_ALL_NEAR(ne.Xty, Xty, 0.0, tol_Xty, "2 N eps max_j ||x_j|| ||yc||: N-term sums in two orders (LR.4)");
             if (ne.XtX.rows() == XtX.rows() && ne.XtX.cols() == XtX.cols() && ne.Xty.size() == Xty.size()) {
                 worst = std::max(worst, max_abs(subtract(ne.XtX, XtX)) / tol_XtX);
@@ -121,7 +125,8 @@ TEST_CASE(predict_and_r2) {
     CHECK_NEAR(r2_score({1, 2, 3}, {1, 2, 3}), 1.0, 0.0, "perfect prediction: exactly 1");
     CHECK_NEAR(r2_score({2, 2, 2}, {1, 2, 3}), 0.0, 0.0, "constant y: sklearn's convention, 0 unless perfect");
     // predictions that are not a least-squares fit (no orthogonality to lean on): RSS 20, TSS 5
-    CHECK_NEAR(r2_score({1, 2, 3, 4}, {4, 3, 2, 1}), -3.0, 0.0, "1 - 20/5 = -3: worse than the mean; small integers, exact");
+    CHECK_NEAR(r2_score({1, 2, 3, 4}, {4, 3, 2, 1}), -3.0, 0.0,
+               "1 - 20/5 = -3: worse than the mean; small integers, exact");
     // an offset of 1e8 changes nothing: TSS is summed about the mean, so its digits survive
     CHECK_NEAR(r2_score({1e8 + 1, 1e8 + 2, 1e8 + 4}, {1e8 + 1, 1e8 + 3, 1e8 + 4}), 11.0 / 14.0, 1e-14,
                "RSS 1, TSS 14/3: 1 - 3/14 = 11/14; a few roundings");
@@ -138,7 +143,8 @@ TEST_CASE(bad_input_is_named) {
     Matrix dup = X;  // column 5 := column 2: exactly collinear
     for (std::size_t i = 0; i < dup.rows(); ++i) dup(i, 5) = dup(i, 2);
     CHECK_THROWS(fit_cholesky(dup, y, named), NumericalError, "pivot 5 = ");
-    CHECK_THROWS(fit_cholesky(dup, y, named), NumericalError, "feature 5 (s2) is (nearly) a linear combination of feature 2 (bmi)");
+    CHECK_THROWS(fit_cholesky(dup, y, named), NumericalError,
+                 "feature 5 (s2) is (nearly) a linear combination of feature 2 (bmi)");
     CHECK_THROWS(fit_qr(dup, y, named), NumericalError, "column 5 is (numerically) a combination");
 
     Matrix constant = X;  // column 3 constant: zero after centring
@@ -164,7 +170,8 @@ TEST_CASE(bad_input_is_named) {
 
     Matrix huge = X;  // squares of 1e200 overflow: an error, never inf or NaN coefficients
     huge(0, 1) = 1e200;
-    CHECK_THROWS(fit_qr(huge, y), std::invalid_argument, "feature 1 has values up to 1e+200 in magnitude, so its sums of squares overflow");
+    CHECK_THROWS(fit_qr(huge, y), std::invalid_argument,
+                 "feature 1 has values up to 1e+200 in magnitude, so its sums of squares overflow");
     CHECK_THROWS(fit_cholesky(X, scale(1e-200, y)), std::invalid_argument, "the target y has values up to");
 
     Matrix nan = X;

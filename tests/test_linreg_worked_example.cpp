@@ -60,11 +60,13 @@ TEST_CASE(qr_route) {
     const CentredProblem c = centre(example_X(), example_y(), true);
     const HouseholderQR qr(c.Xc);
     // R = L^T with its second row's sign flipped (sign convention of (LA.14)); R^T R = G either way
-    CHECK_ALL_NEAR(qr.R(), Matrix(2, 2, {2, 3, 0, -3}), 0.0, kRounded, "(LR.6) R from two reflections: a few eps * ||Xc||");
+    CHECK_ALL_NEAR(qr.R(), Matrix(2, 2, {2, 3, 0, -3}), 0.0, kRounded,
+                   "(LR.6) R from two reflections: a few eps * ||Xc||");
     const Vector qty = qr.apply_qt(c.yc);
     CHECK_NEAR(qty[0], 4.0, kRounded, "(LR.6) (Q^T yc)_0 = 4");
     CHECK_NEAR(qty[1], -6.0, kRounded, "(LR.6) (Q^T yc)_1 = -6");
-    CHECK_NEAR(qty[2] * qty[2] + qty[3] * qty[3] + qty[4] * qty[4], 4.0, kRounded, "(LA.16) ||(Q^T yc)_{2:5}||^2 = RSS = 4");
+    CHECK_NEAR(qty[2] * qty[2] + qty[3] * qty[3] + qty[4] * qty[4], 4.0, kRounded,
+               "(LA.16) ||(Q^T yc)_{2:5}||^2 = RSS = 4");
 
     for (int steps : {0, 2}) {
         LeastSquaresOptions opt;
@@ -115,7 +117,8 @@ TEST_CASE(audit) {
         // distributions.hpp promises ~1e-14 relative; the references cancel by up to 20x (1 - 0.949)
         CHECK_ALL_NEAR(a.p_value, p, 1e-13, 0.0, "(LR.18), (LR.32) p = 1 - |t| / sqrt(2 + t^2)");
         // ends are theta -+ t975 se with terms up to 6.7 that cancel to -0.028 for w1: absolute 1e-13 too
-        CHECK_ALL_NEAR(a.conf_int, ci, 1e-13, 1e-13, "(LR.19) theta -+ sqrt(722/39) se; the quantile by Newton (LR.33)");
+        CHECK_ALL_NEAR(a.conf_int, ci, 1e-13, 1e-13,
+                       "(LR.19) theta -+ sqrt(722/39) se; the quantile by Newton (LR.33)");
         CHECK_NEAR(a.r2, 13.0 / 14.0, kRounded, "(LR.20) R^2 = 13/14");
         CHECK_NEAR(a.r2_adj, 6.0 / 7.0, kRounded, "(LR.20) adjusted R^2 = 1 - (1/14)(4/2) = 6/7");
         CHECK_NEAR(a.f_statistic, 13.0, kRounded, "(LR.21) F = (52/2) / (4/2) = 13");
@@ -129,7 +132,8 @@ TEST_CASE(audit) {
 
 TEST_CASE(t_and_f_closed_forms_for_two_degrees_of_freedom) {
     // section 10: I_x(1, 1/2) = 1 - sqrt(1 - x) and I_x(1, 1) = x, so for nu = 2 everything has a closed form
-    CHECK_REL(student_t_quantile(0.975, 2.0), std::sqrt(722.0 / 39.0), 1e-13, "(LR.33) t_{0.975,2} = sqrt(722/39); ~1e-14 promised");
+    CHECK_REL(student_t_quantile(0.975, 2.0), std::sqrt(722.0 / 39.0), 1e-13,
+              "(LR.33) t_{0.975,2} = sqrt(722/39); ~1e-14 promised");
     CHECK_REL(student_t_two_sided_p(3.0 * std::sqrt(2.0), 2.0), 1.0 - 3.0 / std::sqrt(10.0), 1e-13,
               "(LR.32) 1 - 3/sqrt(10): the reference cancels 20x");
     CHECK_REL(f_sf(13.0, 2.0, 2.0), 1.0 / 14.0, 1e-13, "(LR.34) 1/(1 + f)");
@@ -140,19 +144,22 @@ TEST_CASE(gradient_descent_on_the_example) {
     opt.standardize = true;
     const GradientDescentResult r = fit_gradient_descent(example_X(), example_y(), opt);
     // z-scored, the features have correlation 1/sqrt 2: eigenvalues 1 + 1/sqrt 2, 1, 1 - 1/sqrt 2
-    CHECK_REL(r.L, 1.0 + 1.0 / std::sqrt(2.0), 1e-12, "(LR.12) L = 1 + 1/sqrt 2; power iteration stops at 1e-14 relative change");
+    CHECK_REL(r.L, 1.0 + 1.0 / std::sqrt(2.0), 1e-12,
+              "(LR.12) L = 1 + 1/sqrt 2; power iteration stops at 1e-14 relative change");
     CHECK_REL(r.lr, 2.0 - std::sqrt(2.0), 1e-12, "(LR.12) lr = 1/L = 2 - sqrt 2");
     CHECK(r.converged);
     // the gradient is 6% above tol * ||grad J(0)|| after 136 updates and 12% below after 137: no rounding moves that
     CHECK(r.n_iter_ == 137);
     // (LR.15): ||theta - theta*|| <= kappa tol ||theta*|| = 5.83 * 1e-12 * 7.16 = 4.2e-11 in z units (theta* = (6, -2/sqrt 5, 12/sqrt 10));
     // (LR.14) divides w' by s_j >= 2/sqrt 5: <= 4.7e-11 on w; b = b' - sum w'_j xbar_j / s_j: <= sqrt(8.5) * 4.2e-11 = 1.2e-10
-    CHECK_ALL_NEAR(r.model.coef_, Vector({-1, 2}), 0.0, 1e-10, "(LR.14), (LR.15) bound 4.7e-11 on w (measured 1.7e-11)");
+    CHECK_ALL_NEAR(r.model.coef_, Vector({-1, 2}), 0.0, 1e-10,
+                   "(LR.14), (LR.15) bound 4.7e-11 on w (measured 1.7e-11)");
     CHECK_NEAR(r.model.intercept_, 2.0, 2e-10, "(LR.14), (LR.15) bound 1.2e-10 on b (measured 9.7e-12)");
 
     const GradientDescentDesign d = gradient_descent_design(example_X(), true, true);
     const ConditionEstimate c = spd_condition_number(scale(1.0 / 5.0, gram(d.A)));
-    CHECK_REL(c.cond, 3.0 + 2.0 * std::sqrt(2.0), 1e-12, "kappa = (1 + rho)/(1 - rho) = 3 + 2 sqrt 2; eigenvalue iterations to 1e-14");
+    CHECK_REL(c.cond, 3.0 + 2.0 * std::sqrt(2.0), 1e-12,
+              "kappa = (1 + rho)/(1 - rho) = 3 + 2 sqrt 2; eigenvalue iterations to 1e-14");
 }
 
 // The roots of lambda^3 + c2 lambda^2 + c1 lambda + c0 when all three are real (trigonometric form), ascending.
@@ -178,14 +185,16 @@ TEST_CASE(gradient_descent_on_the_raw_example) {
     CHECK_REL(kappa, 129.4, 1e-3, "the 129.4 of section 11, to the digits printed there");
     const GradientDescentDesign d = gradient_descent_design(example_X(), /*standardize=*/false, /*fit_intercept=*/true);
     // power and inverse iteration stop at 1e-14 relative change, the smallest root carries ~50 eps: 1e-12
-    CHECK_REL(spd_condition_number(scale(1.0 / 5.0, gram(d.A))).cond, kappa, 1e-12, "kappa of (1/N) A^T A = roots of the cubic");
+    CHECK_REL(spd_condition_number(scale(1.0 / 5.0, gram(d.A))).cond, kappa, 1e-12,
+              "kappa of (1/N) A^T A = roots of the cubic");
 
     const GradientDescentResult r = fit_gradient_descent(example_X(), example_y());
     CHECK_REL(r.L, roots[2] / 5.0, 1e-12, "(LR.12) L = largest root / 5 = 17.67");
     CHECK(r.converged);
     // measured 2,985, but one update earlier the gradient is only 0.02% above the threshold, so a change in the
     // order of a sum could move the count: only section 8's bound kappa ln(1/tol) = 129.4 * 27.6 = 3,575 is checked
-    CHECK_MSG(r.n_iter_ <= 3575, "raw GD: " + std::to_string(r.n_iter_) + " updates (measured 2,985) <= kappa ln 1e12 = 3,575");
+    CHECK_MSG(r.n_iter_ <= 3575,
+              "raw GD: " + std::to_string(r.n_iter_) + " updates (measured 2,985) <= kappa ln 1e12 = 3,575");
     // (LR.15): ||theta - theta*|| <= kappa tol ||theta*|| = 129.4 * 1e-12 * ||(2, -1, 2)|| = 3.9e-10, each entry too
     CHECK_ALL_NEAR(r.model.coef_, Vector({-1, 2}), 0.0, 3.9e-10, "(LR.15) kappa tol ||theta*|| (measured 9.6e-11)");
     CHECK_NEAR(r.model.intercept_, 2.0, 3.9e-10, "(LR.15) kappa tol ||theta*|| (measured 1.8e-10)");

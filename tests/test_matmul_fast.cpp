@@ -63,8 +63,8 @@ TEST_CASE(small_odd_shapes_every_thread_count) {
 TEST_CASE(a_dimension_of_1000_every_thread_count) {
     // 1000 rows (several row blocks), 1000 terms (eight k-blocks), 1000 columns; the kernel keeps
     // products under 2 MFLOP per thread on fewer threads, so the last four are big enough for 3
-    const std::size_t shapes[][3] = {{1000, 7, 65}, {63, 1000, 7}, {7, 65, 1000}, {1000, 1000, 1},
-                                     {1, 1000, 1000}, {65, 1000, 63}, {1000, 63, 65}, {1000, 300, 65},
+    const std::size_t shapes[][3] = {{1000, 7, 65},   {63, 1000, 7},    {7, 65, 1000},  {1000, 1000, 1},
+                                     {1, 1000, 1000}, {65, 1000, 63},   {1000, 63, 65}, {1000, 300, 65},
                                      {63, 1000, 300}, {1000, 65, 1000}, {300, 65, 1000}};
     unsigned seed = 500;
     for (const auto& s : shapes) check_shape(s[0], s[1], s[2], seed += 2);

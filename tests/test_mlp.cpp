@@ -20,12 +20,21 @@ using namespace mlfs;
 
 namespace {
 
-const char* const kCaseNames[] = {
-    "iris_relu_sgd_m0_full", "iris_relu_sgd_m09_full", "iris_tanh_nesterov_b32", "iris_logistic_adam_full",
-    "iris_relu86_adam_b32_shuffle", "binary_tanh_nesterov_b32", "binary_identity_sgd_m0_b16_shuffle",
-    "diabetes_relu_adam_auto", "diabetes_tanh_invscaling_b64", "diabetes_logistic_adaptive",
-    "iris_relu_adam_tol_stop", "seed_iris_relu_sgd_full", "seed_binary_relu_adam_b32_shuffle",
-    "seed_diabetes_tanh54_adam_shuffle", "seed_linnerud_relu_adam_b8_shuffle_3out"};
+const char* const kCaseNames[] = {"iris_relu_sgd_m0_full",
+                                  "iris_relu_sgd_m09_full",
+                                  "iris_tanh_nesterov_b32",
+                                  "iris_logistic_adam_full",
+                                  "iris_relu86_adam_b32_shuffle",
+                                  "binary_tanh_nesterov_b32",
+                                  "binary_identity_sgd_m0_b16_shuffle",
+                                  "diabetes_relu_adam_auto",
+                                  "diabetes_tanh_invscaling_b64",
+                                  "diabetes_logistic_adaptive",
+                                  "iris_relu_adam_tol_stop",
+                                  "seed_iris_relu_sgd_full",
+                                  "seed_binary_relu_adam_b32_shuffle",
+                                  "seed_diabetes_tanh54_adam_shuffle",
+                                  "seed_linnerud_relu_adam_b8_shuffle_3out"};
 
 const mlfs::Golden& golden() {
     static const mlfs::Golden g("mlp.txt");
@@ -133,7 +142,10 @@ TEST_CASE(mlp_golden_runs) {
         double w_err = 0.0;
         for (std::size_t l = 0; l < fit.net.n_layers(); ++l) {
             const std::string L = std::to_string(l + 1);
-            if (!g.has(k.pre + "W" + L)) { w_err = HUGE_VAL; break; }
+            if (!g.has(k.pre + "W" + L)) {
+                w_err = HUGE_VAL;
+                break;
+            }
             w_err = std::max(w_err, mixed_error(fit.net.coefs_[l].data(), g.matrix(k.pre + "W" + L).data()));
             w_err = std::max(w_err, mixed_error(fit.net.intercepts_[l], g.vector(k.pre + "b" + L)));
         }
@@ -157,7 +169,10 @@ TEST_CASE(mlp_classifier_wrapper) {
         const Case k = load_case(c);
         std::vector<int> y(k.Y.rows());
         for (std::size_t i = 0; i < y.size(); ++i) {
-            if (k.Y.cols() == 1) { y[i] = k.Y(i, 0) == 1.0 ? 7 : 3; continue; }  // labels 3 < 7: column is y == 7
+            if (k.Y.cols() == 1) {
+                y[i] = k.Y(i, 0) == 1.0 ? 7 : 3;
+                continue;
+            }  // labels 3 < 7: column is y == 7
             for (std::size_t j = 0; j < k.Y.cols(); ++j)
                 if (k.Y(i, j) == 1.0) y[i] = 10 * static_cast<int>(j);
         }

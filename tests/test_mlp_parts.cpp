@@ -50,7 +50,8 @@ TEST_CASE(tanh_value_matches_sklearn) {
     activate(Activation::tanh, activated);  // (NN.2) the whole-matrix form the network uses
     CHECK_ALL_NEAR(activated, A, 2 * kEps, 0.0, "activate(tanh) vs ACTIVATIONS['tanh']: at most 1 ulp apart");
     // the shape of tanh: odd, tanh z = z to the last bit near 0, exactly +-1 far out
-    for (double z : Z.data()) CHECK_MSG(tanh_f(-z) == -tanh_f(z), "tanh_f(-z) == -tanh_f(z) at z = " + mlfs_test::num(z));
+    for (double z : Z.data())
+        CHECK_MSG(tanh_f(-z) == -tanh_f(z), "tanh_f(-z) == -tanh_f(z) at z = " + mlfs_test::num(z));
     CHECK_NEAR(tanh_f(1e-300), 1e-300, 0.0, "tanh z = z - z^3/3 + ...: z itself below 1e-8");
     CHECK_NEAR(tanh_f(30.0), 1.0, 0.0, "1 - tanh 30 = 1.7e-26 < eps/2: rounds to 1");
     CHECK_NEAR(tanh_f(-1e308), -1.0, 0.0, "saturated, and no overflow on the way (e^{2z} must not be formed)");

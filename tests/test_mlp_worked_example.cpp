@@ -120,7 +120,8 @@ TEST_CASE(relu_regression_forward_and_loss) {
     const Matrix Y(2, 1, {0.5, 0.25});
     std::vector<Matrix> Z;
     const std::vector<Matrix> A = forward(net, kX, &Z);
-    CHECK_ALL_NEAR(Z[0], Matrix(2, 2, {1.125, 0.75, -0.25, 0.625}), 0.0, kExact, "(NN.1) Z1 = X W1 + b1: dyadic, exact");
+    CHECK_ALL_NEAR(Z[0], Matrix(2, 2, {1.125, 0.75, -0.25, 0.625}), 0.0, kExact,
+                   "(NN.1) Z1 = X W1 + b1: dyadic, exact");
     CHECK_ALL_NEAR(A[1], Matrix(2, 2, {1.125, 0.75, 0.0, 0.625}), 0.0, kExact, "(NN.2) A1 = max(Z1, 0)");
     CHECK_ALL_NEAR(Z[1], Matrix(2, 1, {1.0, -0.0625}), 0.0, kExact, "(NN.1) Z2 = A1 W2 + b2");
     CHECK_ALL_NEAR(A[2], Matrix(2, 1, {1.0, -0.0625}), 0.0, kExact, "(NN.2) identity output: yhat = Z2");
@@ -146,7 +147,8 @@ TEST_CASE(relu_regression_backward) {
     Gradients g;
     const double loss = backprop(net, kX, Y, kAlpha, g);
     CHECK_NEAR(loss, 0.2353515625, kExact, "backprop returns the batch loss");
-    CHECK_ALL_NEAR(g.dW[1], Matrix(2, 1, {0.40625, 0.02734375}), 0.0, kExact, "(NN.6) dW2 = (A1^T delta2 + alpha W2) / 2");
+    CHECK_ALL_NEAR(g.dW[1], Matrix(2, 1, {0.40625, 0.02734375}), 0.0, kExact,
+                   "(NN.6) dW2 = (A1^T delta2 + alpha W2) / 2");
     CHECK_ALL_NEAR(g.db[1], Vector({0.09375}), 0.0, kExact, "(NN.7) db2 = mean of delta2");
     CHECK_ALL_NEAR(g.dW[0], Matrix(2, 2, {0.3125, -0.265625, 0.53125, -0.1171875}), 0.0, kExact,
                    "(NN.6) dW1 = (X^T delta1 + alpha W1) / 2");
@@ -168,12 +170,13 @@ TEST_CASE(relu_regression_sgd_step) {
     o.init_coefs = {kW1, kW2};
     o.init_intercepts = {kb1, kb2};
     const MLPFit fit = mlp_fit(kX, Y, OutputKind::identity, o);
-    CHECK_ALL_NEAR(fit.loss_curve_, Vector({0.2353515625}), 0.0, kExact, "(NN.15) one batch: loss_curve_[0] = the batch loss");
+    CHECK_ALL_NEAR(fit.loss_curve_, Vector({0.2353515625}), 0.0, kExact,
+                   "(NN.15) one batch: loss_curve_[0] = the batch loss");
     CHECK_ALL_NEAR(flatten(fit.net), after, 0.0, kExact, "mlp_fit, one epoch: the same step");
     // a second epoch reports the loss of the stepped weights: 60971013329 / 2^38, still exact
     o.max_iter = 2;
-    CHECK_ALL_NEAR(mlp_fit(kX, Y, OutputKind::identity, o).loss_curve_, Vector({0.2353515625, 0.22181125433780835}), 0.0,
-                   kExact, "(NN.15) loss_curve_[1] = J after one step");
+    CHECK_ALL_NEAR(mlp_fit(kX, Y, OutputKind::identity, o).loss_curve_, Vector({0.2353515625, 0.22181125433780835}),
+                   0.0, kExact, "(NN.15) loss_curve_[1] = J after one step");
 }
 
 TEST_CASE(relu_regression_after_step) {
@@ -213,18 +216,22 @@ TEST_CASE(tanh_binary_backward) {
     const Matrix Y(2, 1, {1.0, 0.0});
     const std::vector<Matrix> A = forward(net, kX);
     const Matrix delta2 = subtract(A[2], Y);
-    CHECK_ALL_NEAR(delta2, Matrix(2, 1, {-0.32262670063080923, 0.43236253201045804}), kRtol, kAtol, "(NN.4) delta2 = p - y");
+    CHECK_ALL_NEAR(delta2, Matrix(2, 1, {-0.32262670063080923, 0.43236253201045804}), kRtol, kAtol,
+                   "(NN.4) delta2 = p - y");
     CHECK_ALL_NEAR(matmul_transposed_a(A[1], delta2), Matrix(2, 1, {-0.36699578710966579, 0.034872129289450493}), kRtol,
                    kAtol, "(NN.6) A1^T delta2, before alpha W2 and the halving");
     Matrix slope(2, 2, {1.0, 1.0, 1.0, 1.0});
     multiply_by_derivative(net.hidden, A[1], slope);
-    CHECK_ALL_NEAR(slope, Matrix(2, 2, {0.3450317777702519, 0.59658580828133145, 0.94001484880637798, 0.69241914796998805}),
+    CHECK_ALL_NEAR(slope,
+                   Matrix(2, 2, {0.3450317777702519, 0.59658580828133145, 0.94001484880637798, 0.69241914796998805}),
                    kRtol, kAtol, "section 4: tanh's slope 1 - A1^2, read from A1");
     CHECK_ALL_NEAR(matmul_transposed_a(kX, hidden_delta(net, delta2, A[1])),
-                   Matrix(2, 2, {-0.51774366423215246, 0.24592530349889927, -0.019419328070921199, 0.11763048696176345}),
+                   Matrix(2, 2,
+                          {-0.51774366423215246, 0.24592530349889927, -0.019419328070921199, 0.11763048696176345}),
                    kRtol, kAtol, "(NN.6) X^T delta1, before alpha W1 and the halving");
     CHECK_ALL_NEAR(hidden_delta(net, delta2, A[1]),
-                   Matrix(2, 2, {-0.11131646407479896, 0.096237255484485237, 0.40642720015735345, -0.14968804801441402}),
+                   Matrix(2, 2,
+                          {-0.11131646407479896, 0.096237255484485237, 0.40642720015735345, -0.14968804801441402}),
                    kRtol, kAtol, "(NN.5) delta1 = (delta2 W2^T) * (1 - A1^2)");
     Gradients g;
     const double loss = backprop(net, kX, Y, kAlpha, g);
@@ -232,7 +239,8 @@ TEST_CASE(tanh_binary_backward) {
     CHECK_ALL_NEAR(g.dW[1], Matrix(2, 1, {-0.05849789355483289, -0.045063935355274753}), kRtol, kAtol,
                    "(NN.6) dW2 = (A1^T delta2 + alpha W2) / 2");
     CHECK_ALL_NEAR(g.db[1], Vector({0.054867915689824402}), kRtol, kAtol, "(NN.7) db2 = mean of delta2");
-    CHECK_ALL_NEAR(g.dW[0], Matrix(2, 2, {-0.1963718321160762, 0.060462651749449627, 0.0215403359645394, 0.15256524348088171}),
+    CHECK_ALL_NEAR(g.dW[0],
+                   Matrix(2, 2, {-0.1963718321160762, 0.060462651749449627, 0.0215403359645394, 0.15256524348088171}),
                    kRtol, kAtol, "(NN.6) dW1 = (X^T delta1 + alpha W1) / 2");
     CHECK_ALL_NEAR(g.db[0], Vector({0.14755536804127725, -0.026725396264964396}), kRtol, kAtol,
                    "(NN.7) db1 = mean of delta1");
@@ -265,7 +273,8 @@ TEST_CASE(tanh_binary_after_steps) {
         const Network n = stepped(net, Y, o);
         return Vector({batch_loss(n, forward(n, kX).back(), Y, kAlpha)});
     };
-    CHECK_ALL_NEAR(loss_after(sgd(0.0, false)), Vector({0.58172861371592832}), kRtol, kAtol, "J after the plain SGD step");
+    CHECK_ALL_NEAR(loss_after(sgd(0.0, false)), Vector({0.58172861371592832}), kRtol, kAtol,
+                   "J after the plain SGD step");
     CHECK_ALL_NEAR(loss_after(sgd(0.9, true)), Vector({0.5487115447017572}), kRtol, kAtol, "J after the Nesterov step");
     CHECK_ALL_NEAR(loss_after(adam()), Vector({0.62557803536726997}), kRtol, kAtol, "J after Adam's first step");
     // Adam's step is -1e-3 sign(g) / (1 + q), q = eps / (sqrt(1 - beta_2) |g|): read q back from the step
@@ -273,9 +282,9 @@ TEST_CASE(tanh_binary_after_steps) {
     Vector q(before.size());
     for (std::size_t k = 0; k < q.size(); ++k) q[k] = 1e-3 / std::fabs(after[k] - before[k]) - 1.0;
     CHECK_ALL_NEAR(q,
-                   Vector({1.6103519665178576e-06, 5.2301339234549275e-06, 1.4680725803786221e-05, 2.0727379238015317e-06,
-                           2.1431125835311946e-06, 1.1832481841677914e-05, 5.4057974877406904e-06, 7.0173135906521164e-06,
-                           5.7634368289933849e-06}),
+                   Vector({1.6103519665178576e-06, 5.2301339234549275e-06, 1.4680725803786221e-05,
+                           2.0727379238015317e-06, 2.1431125835311946e-06, 1.1832481841677914e-05,
+                           5.4057974877406904e-06, 7.0173135906521164e-06, 5.7634368289933849e-06}),
                    0.0, 1e-12, "(NN.13) Adam's q: theta_1 rounded to 1.1e-16 moves 1e-3/|step| by 1.2e-13");
 }
 
@@ -283,7 +292,8 @@ TEST_CASE(tanh_binary_after_steps) {
 TEST_CASE(worked_example_gradient_check) {
     const GradientCheckResult relu =
         gradient_check(example_network(Activation::relu, OutputKind::identity), kX, Matrix(2, 1, {0.5, 0.25}), kAlpha);
-    CHECK_MSG(relu.n_checked == 9 && relu.n_skipped_kinks == 0, "all 9 parameters checked, no kink within h: " + relu.describe());
+    CHECK_MSG(relu.n_checked == 9 && relu.n_skipped_kinks == 0,
+              "all 9 parameters checked, no kink within h: " + relu.describe());
     CHECK_MSG(relu.ok(1e-9), "relu + squared loss: rounding only, " + relu.describe());
     const GradientCheckResult tanh =
         gradient_check(example_network(Activation::tanh, OutputKind::logistic), kX, Matrix(2, 1, {1.0, 0.0}), kAlpha);

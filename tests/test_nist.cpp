@@ -8,9 +8,9 @@
 #include "algorithms/least_squares_refinement.hpp"
 #include "algorithms/linear_regression.hpp"
 #include "algorithms/ols_audit.hpp"
+#include "io/golden.hpp"
 #include "io/nist.hpp"
 #include "tests/check.hpp"
-#include "io/golden.hpp"
 
 using namespace mlfs;
 
@@ -21,12 +21,16 @@ static NistDataset load(const std::string& name) {
 // Floors: the promise is 7 digits everywhere; where we measured more, the floor sits about
 // one digit below the measurement so a regression is caught (measured: derivations/linear_regression.md).
 // qr: coefficients; sd: their standard deviations (audit from the QR factor); fit: residual SD and R^2.
-struct Floor { const char* name; double qr, sd, fit; };
-static const Floor kFloors[] = {
-    {"Norris", 11.5, 12.5, 12.0},   {"Pontius", 12.0, 12.0, 12.0},  {"NoInt1", 14.0, 14.0, 14.0},
-    {"NoInt2", 14.0, 14.0, 14.0},   {"Filip", 7.0, 7.0, 7.0},       {"Longley", 13.5, 13.0, 13.0},
-    {"Wampler1", 14.0, 14.0, 14.0}, {"Wampler2", 12.0, 13.5, 13.5}, {"Wampler3", 14.0, 11.5, 12.5},
-    {"Wampler4", 14.0, 11.5, 12.5}, {"Wampler5", 14.0, 11.5, 12.5}};
+struct Floor {
+    const char* name;
+    double qr, sd, fit;
+};
+static const Floor kFloors[] = {{"Norris", 11.5, 12.5, 12.0},   {"Pontius", 12.0, 12.0, 12.0},
+                                {"NoInt1", 14.0, 14.0, 14.0},   {"NoInt2", 14.0, 14.0, 14.0},
+                                {"Filip", 7.0, 7.0, 7.0},       {"Longley", 13.5, 13.0, 13.0},
+                                {"Wampler1", 14.0, 14.0, 14.0}, {"Wampler2", 12.0, 13.5, 13.5},
+                                {"Wampler3", 14.0, 11.5, 12.5}, {"Wampler4", 14.0, 11.5, 12.5},
+                                {"Wampler5", 14.0, 11.5, 12.5}};
 
 TEST_CASE(qr_reaches_the_lre_floor_on_every_dataset) {
     for (const Floor& f : kFloors) {
@@ -45,16 +49,20 @@ TEST_CASE(refinement_is_what_reaches_7_on_wampler5) {
     LeastSquaresOptions plain;
     plain.refine_steps = 0;
     const double lre = min_coefficient_lre(fit_qr(d.X, d.y, plain), d);
-    CHECK_MSG(lre < 7.0, "plain QR on Wampler5: min LRE " + std::to_string(lre) + " < 7, so the refinement test above matters");
+    CHECK_MSG(lre < 7.0,
+              "plain QR on Wampler5: min LRE " + std::to_string(lre) + " < 7, so the refinement test above matters");
 }
 
 TEST_CASE(plain_qr_keeps_the_digits_of_the_table) {
     // the `refine_steps = 0` column of derivations/linear_regression.md, section 4, with floors a digit
     // under the table (rounded down to a half): (LR.6) alone, without the refinement that hides its errors
-    struct Plain { const char* name; double floor; };
-    const Plain kPlain[] = {{"Norris", 11.0},  {"Pontius", 11.5},  {"NoInt1", 14.0},   {"NoInt2", 14.0},
-                            {"Filip", 6.0},    {"Longley", 13.0},  {"Wampler1", 8.0},  {"Wampler2", 11.5},
-                            {"Wampler3", 8.5}, {"Wampler4", 6.5},  {"Wampler5", 4.5}};
+    struct Plain {
+        const char* name;
+        double floor;
+    };
+    const Plain kPlain[] = {{"Norris", 11.0},  {"Pontius", 11.5}, {"NoInt1", 14.0},  {"NoInt2", 14.0},
+                            {"Filip", 6.0},    {"Longley", 13.0}, {"Wampler1", 8.0}, {"Wampler2", 11.5},
+                            {"Wampler3", 8.5}, {"Wampler4", 6.5}, {"Wampler5", 4.5}};
     for (const Plain& f : kPlain) {
         const NistDataset d = load(f.name);
         LeastSquaresOptions plain;
@@ -90,9 +98,11 @@ TEST_CASE(refinement_updates_the_residual_too) {
         return min_coefficient_lre(m, d);
     };
     const double from_zero = lre(refine_least_squares(qr, p, Vector(D, 0.0), 2));
-    CHECK_MSG(from_zero >= 14.0, "Wampler5, 2 steps from x = 0: min LRE " + std::to_string(from_zero) + " >= 14 (measured 15)");
+    CHECK_MSG(from_zero >= 14.0,
+              "Wampler5, 2 steps from x = 0: min LRE " + std::to_string(from_zero) + " >= 14 (measured 15)");
     const double from_qr = lre(refine_least_squares(qr, p, qr.solve(d.y), 1));
-    CHECK_MSG(from_qr >= 14.0, "Wampler5, 1 step from the QR solution: min LRE " + std::to_string(from_qr) + " >= 14 (measured 15)");
+    CHECK_MSG(from_qr >= 14.0,
+              "Wampler5, 1 step from the QR solution: min LRE " + std::to_string(from_qr) + " >= 14 (measured 15)");
 }
 
 TEST_CASE(cholesky_on_filip_is_a_clear_error) {
@@ -116,12 +126,12 @@ TEST_CASE(certified_standard_deviations_and_r2) {
             sd_lre = std::min(sd_lre, log_relative_error(a.std_err[k], d.certified_sd[k]));
         const double rsd_lre = log_relative_error(a.residual_std_error, d.certified_residual_sd);
         const double r2_lre = log_relative_error(a.r2, d.certified_r2);
-        CHECK_MSG(sd_lre >= f.sd, std::string(f.name) + ": parameter SD min LRE " + std::to_string(sd_lre) + " >= floor " +
-                                      std::to_string(f.sd));
-        CHECK_MSG(rsd_lre >= f.fit, std::string(f.name) + ": residual SD LRE " + std::to_string(rsd_lre) + " >= floor " +
-                                        std::to_string(f.fit));
-        CHECK_MSG(r2_lre >= f.fit, std::string(f.name) + ": R^2 LRE " + std::to_string(r2_lre) + " >= floor " +
-                                       std::to_string(f.fit));
+        CHECK_MSG(sd_lre >= f.sd, std::string(f.name) + ": parameter SD min LRE " + std::to_string(sd_lre) +
+                                      " >= floor " + std::to_string(f.sd));
+        CHECK_MSG(rsd_lre >= f.fit, std::string(f.name) + ": residual SD LRE " + std::to_string(rsd_lre) +
+                                        " >= floor " + std::to_string(f.fit));
+        CHECK_MSG(r2_lre >= f.fit,
+                  std::string(f.name) + ": R^2 LRE " + std::to_string(r2_lre) + " >= floor " + std::to_string(f.fit));
     }
 }
 

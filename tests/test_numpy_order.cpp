@@ -9,8 +9,8 @@
 
 #include "algorithms/numpy_order.hpp"
 #include "algorithms/random.hpp"
-#include "tests/check.hpp"
 #include "io/golden.hpp"
+#include "tests/check.hpp"
 
 using namespace mlfs;
 

@@ -5,9 +5,9 @@
 #include <string>
 
 #include "algorithms/ols_audit.hpp"
+#include "io/golden.hpp"
 #include "tests/check.hpp"
 #include "tests/linreg_fixtures.hpp"
-#include "io/golden.hpp"
 
 using namespace mlfs;
 using mlfs_test::first_rows;
@@ -24,7 +24,8 @@ static void check_against_statsmodels(const std::string& key, const OlsAudit& a,
     CHECK_ALL_NEAR(a.std_err, g.vector(key + ".bse"), kRtol, 0.0, "1e-8 relative: (LR.17), cond(X^T X) eps ~ 2e-11");
     CHECK_ALL_NEAR(a.t, g.vector(key + ".tvalues"), kRtol, 0.0, "1e-8 relative: (LR.18), ratio of the two above");
     // p-values: relative 1e-8 too; the smallest (1e-30 and below) need the direct I_x form of (LR.32)
-    CHECK_ALL_NEAR(a.p_value, g.vector(key + ".pvalues"), kRtol, 0.0, "1e-8 relative: (LR.18), t's error times |d log p / d t|");
+    CHECK_ALL_NEAR(a.p_value, g.vector(key + ".pvalues"), kRtol, 0.0,
+                   "1e-8 relative: (LR.18), t's error times |d log p / d t|");
     CHECK_ALL_NEAR(a.conf_int, g.matrix(key + ".conf_int"), kRtol, 0.0, "1e-8 relative: (LR.19)");
     CHECK_REL(a.r2, g.scalar(key + ".rsquared"), kRtol, "1e-8 relative: (LR.20)");
     CHECK_REL(a.r2_adj, g.scalar(key + ".rsquared_adj"), kRtol, "1e-8 relative: (LR.20)");
@@ -50,7 +51,7 @@ TEST_CASE(matches_statsmodels_without_intercept) {
     mlfs::Golden g("linreg.txt");
     const auto [X, y] = linreg_problem(g, "diabetes_raw");
     const OlsAudit a = audit_ols(X, y, fit_qr(X, y, without_intercept()), false);
-    CHECK(a.names.size() == 10 && a.names[0] == "x0");  // no "intercept" row
+    CHECK(a.names.size() == 10 && a.names[0] == "x0");         // no "intercept" row
     check_against_statsmodels("diabetes_raw.sm_noint", a, g);  // uncentred R^2 and F, as statsmodels
 }
 
@@ -60,7 +61,8 @@ TEST_CASE(condition_number_and_warning) {
         const auto [X, y] = linreg_problem(g, c);
         const OlsAudit a = audit_ols(X, y, fit_qr(X, y), true);
         const double cond = g.scalar(c + ".cond_gram");
-        CHECK_REL(a.cond, cond, 32.0 * 10 * 2.2e-16 * cond, "2 * 16 n eps cond (n = 10): lambda_min's error, as tests/test_condition.cpp");
+        CHECK_REL(a.cond, cond, 32.0 * 10 * 2.2e-16 * cond,
+                  "2 * 16 n eps cond (n = 10): lambda_min's error, as tests/test_condition.cpp");
         CHECK(a.warning.empty());  // all three are below 1e8
     }
     // a nearly collinear pair: cond far above 1e8, and the warning says what it costs

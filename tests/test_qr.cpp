@@ -4,10 +4,10 @@
 #include <limits>
 #include <string>
 
+#include "io/golden.hpp"
 #include "linalg/matmul.hpp"
 #include "linalg/qr.hpp"
 #include "tests/check.hpp"
-#include "io/golden.hpp"
 
 using namespace mlfs;
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "algorithms/random.hpp"
-#include "tests/check.hpp"
 #include "io/golden.hpp"
+#include "tests/check.hpp"
 
 using namespace mlfs;
 
@@ -65,7 +65,8 @@ TEST_CASE(random_sample_is_the_53_bit_formula) {
         formula[i] = std::ldexp(static_cast<double>((a << 26) | b), -53);
         ours[i] = rs.random_sample();
     }
-    CHECK_ALL_NEAR(formula, Vector(ref.begin(), ref.begin() + 500), 0.0, 0.0, "the formula is exact integer arithmetic");
+    CHECK_ALL_NEAR(formula, Vector(ref.begin(), ref.begin() + 500), 0.0, 0.0,
+                   "the formula is exact integer arithmetic");
     CHECK_ALL_NEAR(ours, formula, 0.0, 0.0, kSame);
     // uniform is low + (high - low) * u on the same u
     RandomState left(3), right(3);
@@ -100,7 +101,8 @@ TEST_CASE(randint_special_cases_on_the_raw_stream) {
     bool whole = true, masked = true;
     for (std::size_t i = 0; i < raw.size(); ++i) {
         whole = whole && a.randint(std::int64_t(1) << 32) == static_cast<std::int64_t>(golden_u32(raw, i));
-        masked = masked && b.randint(std::int64_t(1) << 31) == static_cast<std::int64_t>(golden_u32(raw, i) & 0x7FFFFFFFu);
+        masked = masked &&
+                 b.randint(std::int64_t(1) << 31) == static_cast<std::int64_t>(golden_u32(raw, i) & 0x7FFFFFFFu);
     }
     CHECK_MSG(whole, "randint(2^32) is the raw stream");
     CHECK_MSG(masked, "randint(2^31) is the raw stream & (2^31 - 1)");

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "algorithms/silhouette.hpp"
-#include "tests/check.hpp"
 #include "io/golden.hpp"
+#include "tests/check.hpp"
 
 using namespace mlfs;
 

@@ -225,14 +225,15 @@ TEST_CASE(title_and_caption_read_back) {
 TEST_CASE(bad_arguments_and_save) {
     Plot p("t", "x", "y");
     CHECK_THROWS(p.add_line("l", {1, 2, 3}, {1, 2}), mlfs::ShapeError, "series \"l\": xs has 3 points but ys has 2");
-    CHECK_THROWS(p.add_scatter("s", {1, 2}, {1, 2}, {0}), mlfs::ShapeError, "series \"s\": 2 points but 1 class labels");
+    CHECK_THROWS(p.add_scatter("s", {1, 2}, {1, 2}, {0}), mlfs::ShapeError,
+                 "series \"s\": 2 points but 1 class labels");
     CHECK_THROWS(p.set_size(100, 50), std::invalid_argument, "100x50 is too small");
     p.add_line("l", {1, 2, 3}, {3, 1, 2});
     CHECK_THROWS(p.save("/nonexistent_dir/plot.svg"), mlfs::SvgError,
                  "/nonexistent_dir/plot.svg: cannot write the SVG file (No such file or directory)");
     std::random_device rd;  // a random name, so parallel runs never share the file
-    const std::filesystem::path out =
-        std::filesystem::temp_directory_path() / ("mlfs_test_svg_" + std::to_string(rd()) + ".svg");
+    const std::filesystem::path out = std::filesystem::temp_directory_path() /
+                                      ("mlfs_test_svg_" + std::to_string(rd()) + ".svg");
     p.save(out.string());
     std::ifstream in(out, std::ios::binary);
     std::stringstream back;

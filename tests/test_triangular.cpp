@@ -3,9 +3,9 @@
 #include <cmath>
 #include <limits>
 
+#include "io/golden.hpp"
 #include "linalg/triangular.hpp"
 #include "tests/check.hpp"
-#include "io/golden.hpp"
 
 using namespace mlfs;
 

@@ -20,8 +20,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: bench_kmeans N D K MAX_ITER REPEATS X.bin|- THREADS...\n");
         return 2;
     }
-    const std::size_t N = bench::arg(argc, argv, 1, 0), D = bench::arg(argc, argv, 2, 0), K = bench::arg(argc, argv, 3, 0);
-    const int max_iter = static_cast<int>(bench::arg(argc, argv, 4, 20)), repeats = static_cast<int>(bench::arg(argc, argv, 5, 3));
+    const std::size_t N = bench::arg(argc, argv, 1, 0), D = bench::arg(argc, argv, 2, 0),
+                      K = bench::arg(argc, argv, 3, 0);
+    const int max_iter = static_cast<int>(bench::arg(argc, argv, 4, 20)),
+              repeats = static_cast<int>(bench::arg(argc, argv, 5, 3));
     const mlfs::Matrix X = bench::load_or_random(argv[6], N, D, 1);
     mlfs::KMeansOptions opt;
     opt.n_clusters = K;

@@ -78,8 +78,7 @@ Matrix first_rows(const Matrix& A, std::size_t rows) {
 
 void print_row(std::size_t n, const char* routine, double seconds, const std::string& diff) {
     const double flops = 2.0 * static_cast<double>(n) * static_cast<double>(n) * static_cast<double>(n);
-    std::printf("| %4zu | %-19s | %9.6f | %6.2f | %s |\n", n, routine, seconds, flops / seconds / 1e9,
-                diff.c_str());
+    std::printf("| %4zu | %-19s | %9.6f | %6.2f | %s |\n", n, routine, seconds, flops / seconds / 1e9, diff.c_str());
 }
 
 std::string diff_text(double max_diff, const char* note) {
@@ -103,8 +102,8 @@ double bench_size(std::size_t n, double predicted_naive_seconds, std::mt19937_64
         t_naive = best_seconds([&] { return mlfs::matmul_naive(A, B); }, C_naive);
         print_row(n, "matmul_naive", t_naive, "(reference)");
     } else {
-        std::printf("| %4zu | %-19s | skipped | | %d runs predicted to take %.0f s > %.0f s |\n", n,
-                    "matmul_naive", kRepeats, kRepeats * predicted_naive_seconds, kNaiveBudgetSeconds);
+        std::printf("| %4zu | %-19s | skipped | | %d runs predicted to take %.0f s > %.0f s |\n", n, "matmul_naive",
+                    kRepeats, kRepeats * predicted_naive_seconds, kNaiveBudgetSeconds);
         C_naive = mlfs::matmul_naive(first_rows(A, 16), B);  // reference for the first 16 rows only
         note = " (first 16 rows)";
     }

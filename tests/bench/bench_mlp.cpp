@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: bench_mlp N D H E1 E2 REPEATS X.bin|- y.bin|- THREADS...\n");
         return 2;
     }
-    const std::size_t N = bench::arg(argc, argv, 1, 0), D = bench::arg(argc, argv, 2, 0), H = bench::arg(argc, argv, 3, 0);
+    const std::size_t N = bench::arg(argc, argv, 1, 0), D = bench::arg(argc, argv, 2, 0),
+                      H = bench::arg(argc, argv, 3, 0);
     const int e1 = static_cast<int>(bench::arg(argc, argv, 4, 1)), e2 = static_cast<int>(bench::arg(argc, argv, 5, 2));
     const int repeats = static_cast<int>(bench::arg(argc, argv, 6, 3));
     const mlfs::Matrix X = bench::load_or_random(argv[7], N, D, 1, 0.0, 1.0);

@@ -38,8 +38,8 @@ int main(int argc, char** argv) {
         for (const Case& c : cases) {
             mlfs::Matrix C;
             const double s = bench::median_seconds(repeats, [&] { C = c.run(threads); });
-            std::printf("products name %s N %zu threads %d seconds %.6g gflops %.2f same_bits %d\n", c.name, n, threads, s,
-                        flops / s / 1e9, bench::same_bits(C.data(), c.ref->data()) ? 1 : 0);
+            std::printf("products name %s N %zu threads %d seconds %.6g gflops %.2f same_bits %d\n", c.name, n, threads,
+                        s, flops / s / 1e9, bench::same_bits(C.data(), c.ref->data()) ? 1 : 0);
             std::fflush(stdout);
         }
     }
