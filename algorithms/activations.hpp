@@ -82,9 +82,9 @@ inline void multiply_by_derivative(Activation act, const Matrix& A, Matrix& delt
         case Activation::identity: break;                                     // df = 1
         case Activation::logistic: d[k] = d[k] * a[k] * (1.0 - a[k]); break;  // a (1 - a)
         case Activation::tanh: d[k] = d[k] * tanh_df(a[k]); break;            // 1 - a^2
-        case Activation::relu:
+        case Activation::relu:  // 1[a > 0]: the error stops where the unit was off
             if (a[k] == 0.0) d[k] = 0.0;
-            break;  // 1[a > 0]
+            break;
         }
     }
 }
