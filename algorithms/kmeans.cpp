@@ -75,11 +75,15 @@ struct LloydRun {
 };
 
 // (KM.2) on `threads` threads (kmeans_assign_fast: kmeans_assign's labels, bit for bit), with the
-// closest call (KM.18) of that assignment folded into run.margin
-std::vector<int> assign(const Matrix& Xc, const Vector& x_norms, LloydRun& run, int threads) {
+// closest call (KM.18) of that assignment folded into run.margin, and (KM.1) J(l, C) from the
+// distances the same pass computed, added as kmeans_inertia adds them (the same bits)
+std::vector<int> assign(const Matrix& Xc, const Vector& x_norms, LloydRun& run, int threads, int reference_threads,
+                        double& J) {
     double margin = 1.0;
-    std::vector<int> labels = kmeans_assign_fast(Xc, run.C, threads, &margin, &x_norms);
+    Vector dist;  // ||x_i - c_{l_i}||^2
+    std::vector<int> labels = kmeans_assign_fast(Xc, run.C, threads, &margin, &x_norms, &dist);
     run.margin = std::fmin(run.margin, margin);
+    J = kmeans_inertia_from_terms(dist, reference_threads);
     return labels;
 }
 
@@ -97,8 +101,9 @@ LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs,
     bool& strict = run.strict;
     while (run.n_iter < max_iter) {
         ++run.n_iter;
-        run.labels = assign(Xc, x_norms, run, threads);                             // (KM.2) with C^t
-        run.J.push_back(kmeans_inertia(Xc, run.C, run.labels, reference_threads));  // (KM.1) J(l^t, C^t)
+        double J = 0.0;
+        run.labels = assign(Xc, x_norms, run, threads, reference_threads, J);  // (KM.2) with C^t
+        run.J.push_back(J);                                                    // (KM.1) J(l^t, C^t)
         if (on_iteration) on_iteration(run.n_iter, run.J.back());
         Matrix C_new = kmeans_update(Xc, run.C, run.labels, reference_threads);  // (KM.3), (KM.4)
         const double shift = kmeans_centre_shift(C_new, run.C);                  // (KM.5)
@@ -111,8 +116,11 @@ LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs,
         if (shift <= tol_abs) break;  // (KM.5) tolerance stop
         labels_old = run.labels;
     }
-    if (!strict) run.labels = assign(Xc, x_norms, run, threads);             // (KM.8) re-assign to the final centres
-    run.inertia = kmeans_inertia(Xc, run.C, run.labels, reference_threads);  // (KM.1)
+    if (strict) {
+        run.inertia = kmeans_inertia(Xc, run.C, run.labels, reference_threads);  // (KM.1) the last labels, C^{t+1}
+    } else {
+        run.labels = assign(Xc, x_norms, run, threads, reference_threads, run.inertia);  // (KM.8) re-assign, (KM.1)
+    }
     // the last entry of the history is inertia_: after (KM.8), or after a strict stop whose update
     // relocated a sample (KM.4), which moves centres without relabelling (then J may even rise)
     if (!strict || run.inertia != run.J.back()) run.J.push_back(run.inertia);

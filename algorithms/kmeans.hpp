@@ -122,6 +122,9 @@ double assignment_margin(const Matrix& Xc, const Matrix& C);
 Matrix kmeans_update(const Matrix& Xc, const Matrix& C_old, const std::vector<int>& labels, int reference_threads = 1);
 // (KM.1) J of `labels` and C, in the order of sklearn's reference_threads threads (KM.15)
 double kmeans_inertia(const Matrix& Xc, const Matrix& C, const std::vector<int>& labels, int reference_threads = 1);
+// (KM.1) J from its terms, dist_i = ||x_i - c_{l_i}||^2 summed over features as numpy sums a row
+// (KM.13), added in the order of kmeans_inertia (which is this, with the terms computed in place)
+double kmeans_inertia_from_terms(const Vector& dist, int reference_threads = 1);
 // (KM.5) sum_j shift_j^2, shift_j = sqrt(||c_j^new - c_j^old||^2) as sklearn's _center_shift
 double kmeans_centre_shift(const Matrix& C_new, const Matrix& C_old);
 // (KM.1) ||a - b||^2 over D entries, unrolled by 4 as sklearn's _euclidean_dense_dense

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 
+#include "algorithms/kmeans.hpp"
 #include "algorithms/numpy_order.hpp"
 #include "linalg/matmul_fast.hpp"
 #include "linalg/parallel.hpp"
@@ -21,10 +22,12 @@ constexpr std::size_t kBlock = 240;  // B samples: a B x K block of dot products
 // Samples [i0, i1): XC(i, j) = x_i . c_j by the tile (same k order), then kmeans_assign's
 // j-ascending argmin; with xn given, also the closest call of the block as assignment_margin
 // computes it: (d_second - d_best) / d_second of the full squared distances, clipped at 0.
+// With dist given, also each sample's distance to its centre as kmeans_inertia's terms.
 double assign_block(const Matrix& Xc, const Matrix& C, const Vector& cn, const Vector* xn, std::size_t i0,
-                    std::size_t i1, std::vector<int>& labels) {
-    const std::size_t K = C.rows();
-    std::vector<double> XC((i1 - i0) * K);  // B x K, x_i . c_j with kmeans_assign's bits
+                    std::size_t i1, std::vector<int>& labels, Vector* dist) {
+    const std::size_t K = C.rows(), D = Xc.cols();
+    thread_local std::vector<double> XC;  // B x K, x_i . c_j with kmeans_assign's bits; kept from block to block
+    if (XC.size() < kBlock * K) XC.resize(kBlock * K);
     matmul_bt_rows(Xc, C, i0, i1, XC.data());
     double margin = 1.0;
     for (std::size_t i = i0; i < i1; ++i) {
@@ -40,11 +43,20 @@ double assign_block(const Matrix& Xc, const Matrix& C, const Vector& cn, const V
             if (!xn) continue;
             // assignment_margin's max(||x_i||^2 + d, 0), written as a comparison so that it inlines:
             // the data are finite (kmeans_fit checks), and +0.0 or -0.0 leave the margin unchanged
+            // The two smallest, without branches: the same values as assignment_margin's
+            // if (full < d1) d2 = d1, d1 = full; else if (full < d2) d2 = full;
             const double sum = (*xn)[i] + d, full = sum > 0.0 ? sum : 0.0;
-            if (full < d1) d2 = d1, d1 = full;
-            else if (full < d2) d2 = full;
+            d2 = std::min(d2, std::max(d1, full));
+            d1 = std::min(d1, full);
         }
-        if (xn && std::isfinite(d2)) margin = std::fmin(margin, d2 > 0.0 ? (d2 - d1) / d2 : 0.0);
+        if (xn && d2 < std::numeric_limits<double>::infinity()) {
+            const double m = d2 > 0.0 ? (d2 - d1) / d2 : 0.0;
+            if (m < margin) margin = m;
+        }
+        if (dist) {
+            const std::size_t l = static_cast<std::size_t>(labels[i]);
+            (*dist)[i] = squared_distance_unrolled(&Xc.data()[i * D], &C.data()[l * D], D);  // (KM.13)
+        }
     }
     return margin;
 }
@@ -52,7 +64,7 @@ double assign_block(const Matrix& Xc, const Matrix& C, const Vector& cn, const V
 }  // namespace
 
 std::vector<int> kmeans_assign_fast(const Matrix& Xc, const Matrix& C, int threads, double* margin,
-                                    const Vector* x_norms) {
+                                    const Vector* x_norms, Vector* dist) {
     if (C.rows() == 0 || C.cols() != Xc.cols())
         throw ShapeError("kmeans_assign_fast: Xc is " + Xc.shape() + " but the centres are " + C.shape());
     const std::size_t N = Xc.rows();
@@ -64,14 +76,15 @@ std::vector<int> kmeans_assign_fast(const Matrix& Xc, const Matrix& C, int threa
         throw ShapeError("kmeans_assign_fast: Xc has " + std::to_string(N) + " rows but x_norms has length " +
                          std::to_string(xn->size()));
     std::vector<int> labels(N, 0);
+    if (dist) dist->assign(N, 0.0);
     const std::size_t blocks = (N + kBlock - 1) / kBlock;
     std::vector<double> block_margin(blocks, 1.0);  // one slot per block: no two threads write one
     parallel_for(blocks, threads, [&](std::size_t b) {
-        block_margin[b] = assign_block(Xc, C, cn, xn, b * kBlock, std::min(N, (b + 1) * kBlock), labels);
+        block_margin[b] = assign_block(Xc, C, cn, xn, b * kBlock, std::min(N, (b + 1) * kBlock), labels, dist);
     });
     if (margin) {
         *margin = 1.0;
-        for (double m : block_margin) *margin = std::fmin(*margin, m);
+        for (double m : block_margin) *margin = std::min(*margin, m);
     }
     return labels;
 }

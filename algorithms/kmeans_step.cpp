@@ -207,4 +207,12 @@ double kmeans_inertia(const Matrix& Xc, const Matrix& C, const std::vector<int>&
     return part[0] + part[1];
 }
 
+double kmeans_inertia_from_terms(const Vector& dist, int reference_threads) {
+    const std::size_t N = dist.size();
+    const std::size_t split = reference_threads < 2 ? N : (N + 1) / 2;
+    double part[2] = {0.0, 0.0};
+    for (std::size_t i = 0; i < N; ++i) part[i < split ? 0 : 1] += dist[i];  // kmeans_inertia's order
+    return part[0] + part[1];
+}
+
 }  // namespace mlfs

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The fast assignment (algorithms/kmeans_assign_fast.hpp) against kmeans_assign, exactly: the same
-// labels (first index on ties, as KM.14 decides them) and the closest call with assignment_margin's
-// bits, on odd sizes, on integer data full of exact ties and duplicate rows, and on 1, 2 and 3 threads.
+// labels (first index on ties, as KM.14 decides them), the closest call with assignment_margin's
+// bits and J from its distances with kmeans_inertia's bits, on odd sizes, on integer data full of
+// exact ties and duplicate rows, and on 1, 2 and 3 threads.
 #include <cstring>
 #include <string>
 #include <vector>
@@ -36,16 +37,22 @@ static void check_case(std::size_t N, std::size_t D, std::size_t K, unsigned see
     for (std::size_t j = 0; j < K && j < N; j += 2) C.set_row(j, X.row((j * 7) % N));
     const std::vector<int> ref = kmeans_assign(X, C);
     const double ref_margin = assignment_margin(X, C);
+    const double ref_J = kmeans_inertia(X, C, ref, 1), ref_J2 = kmeans_inertia(X, C, ref, 2);
     const std::string at = "N=" + std::to_string(N) + " D=" + std::to_string(D) + " K=" + std::to_string(K) +
                            (ties ? " integer data" : "");
     for (int threads = 1; threads <= 3; ++threads) {
         double margin = -1.0;
-        const std::vector<int> labels = kmeans_assign_fast(X, C, threads, &margin);
+        Vector dist;
+        const std::vector<int> labels = kmeans_assign_fast(X, C, threads, &margin, nullptr, &dist);
         CHECK_MSG(labels == ref, at + " threads=" + std::to_string(threads) +
                                      ": labels as kmeans_assign (same d bits, same first-index ties)");
         CHECK_MSG(same_bits(Vector{margin}, Vector{ref_margin}),
                   at + " threads=" + std::to_string(threads) +
                       ": the closest call (KM.18) as assignment_margin, same bits");
+        CHECK_MSG(same_bits(Vector{kmeans_inertia_from_terms(dist, 1), kmeans_inertia_from_terms(dist, 2)},
+                            Vector{ref_J, ref_J2}),
+                  at + " threads=" + std::to_string(threads) +
+                      ": J from the pass's distances as kmeans_inertia (1 and 2 reference threads), same bits");
     }
 }
 

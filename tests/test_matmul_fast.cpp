@@ -3,34 +3,16 @@
 // every C(i, j) is summed over k in the same order from 0.0, so the tolerance is zero (LA.3), on
 // shapes that are not multiples of the tile (1, 7, 63, 65, 1000 in every position), with K past
 // one k-block (128) and N past one row block, and on 1, 2 and 3 threads (threads split rows of C).
-#include <cstring>
 #include <string>
 
 #include "linalg/matmul.hpp"
 #include "linalg/matmul_fast.hpp"
+#include "tests/bit_identity.hpp"
 #include "tests/check.hpp"
 
 using namespace mlfs;
-
-// A deterministic matrix with no structure (a fixed linear congruential sequence); every 5th entry
-// is a signed zero, so that 0.0 + (-0.0) = 0.0 is exercised too.
-static Matrix pseudo_random(std::size_t rows, std::size_t cols, unsigned seed) {
-    Matrix A(rows, cols);
-    unsigned long long s = seed;
-    std::size_t t = 0;
-    for (double& a : A.data()) {
-        s = s * 6364136223846793005ULL + 1442695040888963407ULL;
-        a = static_cast<double>(s >> 11) / 9007199254740992.0 - 0.5;
-        if (++t % 5 == 0) a = (s >> 7) % 2 ? -0.0 : 0.0;
-    }
-    return A;
-}
-
-// identical shape and identical bits (memcmp also tells 0.0 from -0.0)
-static bool same_bits(const Matrix& A, const Matrix& B) {
-    return A.rows() == B.rows() && A.cols() == B.cols() &&
-           (A.size() == 0 || std::memcmp(A.data().data(), B.data().data(), A.size() * sizeof(double)) == 0);
-}
+using mlfs_test::pseudo_random;
+using mlfs_test::same_bits;
 
 static std::string describe(const char* what, std::size_t N, std::size_t K, std::size_t M, int threads) {
     return std::string(what) + " N=" + std::to_string(N) + " K=" + std::to_string(K) + " M=" + std::to_string(M) +

@@ -3,35 +3,16 @@
 // loops, bit for bit (tolerance zero: every output is the same sum in the same order from 0.0), on
 // odd shapes (1, 7, 63, 65, 1000 and sizes past the 2 MFLOP per thread at which a second and a third
 // thread start) and on 1, 2 and 3 threads, which split outputs only.
-#include <cstring>
 #include <string>
 
 #include "linalg/matmul.hpp"
 #include "linalg/matvec_fast.hpp"
+#include "tests/bit_identity.hpp"
 #include "tests/check.hpp"
 
 using namespace mlfs;
-
-// A deterministic matrix with no structure (a fixed linear congruential sequence); every 5th entry
-// is a signed zero, so that 0.0 + (-0.0) = 0.0 is exercised too.
-static Matrix pseudo_random(std::size_t rows, std::size_t cols, unsigned seed) {
-    Matrix A(rows, cols);
-    unsigned long long s = seed;
-    std::size_t t = 0;
-    for (double& a : A.data()) {
-        s = s * 6364136223846793005ULL + 1442695040888963407ULL;
-        a = static_cast<double>(s >> 11) / 9007199254740992.0 - 0.5;
-        if (++t % 5 == 0) a = (s >> 7) % 2 ? -0.0 : 0.0;
-    }
-    return A;
-}
-
-static bool same_bits(const Vector& x, const Vector& y) {
-    return x.size() == y.size() && (x.empty() || std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) == 0);
-}
-static bool same_bits(const Matrix& A, const Matrix& B) {
-    return A.rows() == B.rows() && A.cols() == B.cols() && same_bits(A.data(), B.data());
-}
+using mlfs_test::pseudo_random;
+using mlfs_test::same_bits;
 
 static std::string describe(const char* what, std::size_t N, std::size_t D, int threads) {
     return std::string(what) + " N=" + std::to_string(N) + " D=" + std::to_string(D) +
