@@ -32,29 +32,34 @@ double assign_block(const Matrix& Xc, const Matrix& C, const Vector& cn, const V
     double margin = 1.0;
     for (std::size_t i = i0; i < i1; ++i) {
         const double* xc = &XC[(i - i0) * K];
-        double best = 0.0;
-        double d1 = std::numeric_limits<double>::infinity(), d2 = d1;  // (KM.18) the two smallest full distances
-        for (std::size_t j = 0; j < K; ++j) {
-            const double d = cn[j] - 2.0 * xc[j];  // (KM.2) ||x_i - c_j||^2 - ||x_i||^2
-            if (j == 0 || d < best) {              // strict <: ties go to the lowest j
-                best = d;
-                labels[i] = static_cast<int>(j);
-            }
-            if (!xn) continue;
-            // assignment_margin's max(||x_i||^2 + d, 0), written as a comparison so that it inlines:
-            // the data are finite (kmeans_fit checks), and +0.0 or -0.0 leave the margin unchanged
-            // The two smallest, without branches: the same values as assignment_margin's
-            // if (full < d1) d2 = d1, d1 = full; else if (full < d2) d2 = full;
-            const double sum = (*xn)[i] + d, full = sum > 0.0 ? sum : 0.0;
-            d2 = std::min(d2, std::max(d1, full));
-            d1 = std::min(d1, full);
+        // (KM.2) d_j = ||x_i - c_j||^2 - ||x_i||^2 = ||c_j||^2 - 2 x_i . c_j; kmeans_assign's scan,
+        // j increasing, keeping the first of equal d (strict <), written without branches
+        double best = cn[0] - 2.0 * xc[0];
+        int label = 0;
+        for (std::size_t j = 1; j < K; ++j) {
+            const double d = cn[j] - 2.0 * xc[j];
+            label = d < best ? static_cast<int>(j) : label;
+            best = d < best ? d : best;
         }
-        if (xn && d2 < std::numeric_limits<double>::infinity()) {
-            const double m = d2 > 0.0 ? (d2 - d1) / d2 : 0.0;
-            if (m < margin) margin = m;
+        labels[i] = label;
+        if (xn) {
+            // (KM.18) the two smallest of assignment_margin's max(||x_i||^2 + d_j, 0), the same d_j
+            // bits; max as a comparison (the data are finite, and +0.0 or -0.0 change no margin),
+            // and the two smallest kept without branches: the values of assignment_margin's
+            // if (full < d1) d2 = d1, d1 = full; else if (full < d2) d2 = full;
+            double d1 = std::numeric_limits<double>::infinity(), d2 = d1;
+            for (std::size_t j = 0; j < K; ++j) {
+                const double sum = (*xn)[i] + (cn[j] - 2.0 * xc[j]), full = sum > 0.0 ? sum : 0.0;
+                d2 = std::min(d2, std::max(d1, full));
+                d1 = std::min(d1, full);
+            }
+            if (d2 < std::numeric_limits<double>::infinity()) {
+                const double m = d2 > 0.0 ? (d2 - d1) / d2 : 0.0;
+                if (m < margin) margin = m;
+            }
         }
         if (dist) {
-            const std::size_t l = static_cast<std::size_t>(labels[i]);
+            const std::size_t l = static_cast<std::size_t>(label);
             (*dist)[i] = squared_distance_unrolled(&Xc.data()[i * D], &C.data()[l * D], D);  // (KM.13)
         }
     }
