@@ -56,7 +56,7 @@ void validate(const Matrix& X, const KMeansOptions& opt) {
                              str(opt.n_clusters) + "x" + str(X.cols()) + ")");
         require_finite(what, "init_centres", opt.init_centres);
     }
-    const std::size_t distinct = count_distinct_rows(X);
+    const std::size_t distinct = count_distinct_rows(X, opt.n_clusters);  // exact when below n_clusters
     if (opt.n_clusters > distinct)
         throw std::invalid_argument(std::string(what) + ": n_clusters = " + str(opt.n_clusters) + " but X (" +
                                     X.shape() + ") has only " + str(distinct) +

@@ -138,7 +138,8 @@ std::vector<std::size_t> kmeans_random_init(std::size_t N, std::size_t K, Random
 // (KM.6) tol_abs = ((sum_d ((sum_i (X(i, d) - xbar_d)^2) / N)) / D) * tol, xbar_d = (sum_i X(i, d)) / N,
 // in numpy's order (np.var, np.mean)
 double kmeans_tolerance(const Matrix& X, double tol);
-// the number of different rows of X (exact comparison; 0.0 and -0.0 are the same)
-std::size_t count_distinct_rows(const Matrix& X);
+// the number of different rows of X (exact comparison; 0.0 and -0.0 are the same), counted up to
+// at_most: the scan stops there, so that "are there K distinct points?" costs O(K D) on most data
+std::size_t count_distinct_rows(const Matrix& X, std::size_t at_most = static_cast<std::size_t>(-1));
 
 }  // namespace mlfs

@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <numeric>
 #include <stdexcept>
 #include <string>
+#include <unordered_set>
 
 #include "algorithms/kmeans.hpp"
 #include "algorithms/numpy_order.hpp"
@@ -112,20 +114,28 @@ double kmeans_tolerance(const Matrix& X, double tol) {
     return numpy_sum(var) / static_cast<double>(D) * tol;
 }
 
-std::size_t count_distinct_rows(const Matrix& X) {
-    // sort the row indices lexicographically by row, then count the changes between neighbours
-    std::vector<std::size_t> order(X.rows());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    auto less = [&X](std::size_t a, std::size_t b) {
-        for (std::size_t d = 0; d < X.cols(); ++d)
-            if (X(a, d) != X(b, d)) return X(a, d) < X(b, d);
-        return false;
+std::size_t count_distinct_rows(const Matrix& X, std::size_t at_most) {
+    // rows seen so far, in a hash set keyed by their values; + 0.0 turns -0.0 into 0.0, so that the
+    // two zeros (equal under ==) hash alike
+    const std::size_t D = X.cols();
+    auto hash = [&X, D](std::size_t i) {
+        std::size_t h = 1469598103934665603ULL;
+        for (std::size_t d = 0; d < D; ++d) {
+            const double v = X(i, d) + 0.0;
+            unsigned long long bits;
+            std::memcpy(&bits, &v, sizeof bits);
+            h = (h ^ static_cast<std::size_t>(bits)) * 1099511628211ULL;
+        }
+        return h;
     };
-    std::sort(order.begin(), order.end(), less);
-    std::size_t distinct = X.rows() == 0 ? 0 : 1;
-    for (std::size_t t = 1; t < order.size(); ++t)
-        if (less(order[t - 1], order[t])) ++distinct;
-    return distinct;
+    auto same = [&X, D](std::size_t a, std::size_t b) {
+        for (std::size_t d = 0; d < D; ++d)
+            if (X(a, d) != X(b, d)) return false;
+        return true;
+    };
+    std::unordered_set<std::size_t, decltype(hash), decltype(same)> seen(16, hash, same);
+    for (std::size_t i = 0; i < X.rows() && seen.size() < at_most; ++i) seen.insert(i);
+    return seen.size();
 }
 
 }  // namespace mlfs

@@ -145,7 +145,7 @@ Problem load(Request& r) {
     p.names = r.features.empty() ? t.names : r.features;
     p.X = select_columns(t, p.names).X;
     if (r.opt.init == KMeansInit::given) r.opt.init_centres = read_centres(r.centres, p.names, r.opt.n_clusters);
-    const std::size_t distinct = count_distinct_rows(p.X), K = r.opt.n_clusters;
+    const std::size_t K = r.opt.n_clusters, distinct = count_distinct_rows(p.X, K);  // exact when below K
     if (K > distinct)
         throw std::invalid_argument(r.data + ": --k " + std::to_string(K) + " but the " + std::to_string(p.X.rows()) +
                                     " rows hold only " + std::to_string(distinct) +
@@ -217,7 +217,7 @@ std::string write_plots(const std::string& out, const Request& r, const Problem&
     write_cluster_plot(out + "/kmeans_clusters.svg", file + ", K = " + std::to_string(r.opt.n_clusters), p.X, 0, b,
                        p.names, km, true);
     std::string wrote = "kmeans_clusters.svg";
-    const std::size_t k_max = std::min({std::size_t{10}, p.X.rows() - 1, count_distinct_rows(p.X)});
+    const std::size_t k_max = std::min({std::size_t{10}, p.X.rows() - 1, count_distinct_rows(p.X, 10)});
     if (k_max >= 1) {
         KMeansOptions base = r.opt;  // a sweep over K cannot use K given centres: k-means++ instead
         if (base.init == KMeansInit::given) base.init = KMeansInit::kmeans_plus_plus, base.init_centres = Matrix();

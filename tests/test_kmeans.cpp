@@ -301,6 +301,11 @@ TEST_CASE(bad_input_is_named) {
     CHECK_THROWS(kmeans_plus_plus(X, 5, rs), std::invalid_argument, "K = 5 centres from N = 4 samples");
     CHECK(count_distinct_rows(X) == 3);
     CHECK(count_distinct_rows(Matrix(3, 1, {0.0, -0.0, 0.0})) == 1);
+    CHECK(count_distinct_rows(Matrix(2, 2, {1.0, -0.0, 1.0, 0.0})) == 1);  // equal rows, whichever zero
+    CHECK(count_distinct_rows(X, 2) == 2);                                 // counted up to 2: the scan stops there
+    CHECK(count_distinct_rows(X, 3) == 3);
+    CHECK(count_distinct_rows(X, 7) == 3);  // below the cap: the exact count
+    CHECK(count_distinct_rows(Matrix(0, 2)) == 0);
 }
 
 TEST_MAIN()
