@@ -60,7 +60,7 @@ double assign_block(const Matrix& Xc, const Matrix& C, const Vector& cn, const V
         }
         if (dist) {
             const std::size_t l = static_cast<std::size_t>(label);
-            (*dist)[i] = squared_distance_unrolled(&Xc.data()[i * D], &C.data()[l * D], D);  // (KM.13)
+            (*dist)[i] = squared_distance_unrolled(&Xc.data()[i * D], &C.data()[l * D], D);  // (KM.1)
         }
     }
     return margin;

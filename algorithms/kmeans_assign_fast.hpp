@@ -24,7 +24,7 @@ namespace mlfs {
 // minimum, which no order changes). threads: 0 = all hardware threads. x_norms, if given, is
 // row_norms_squared(Xc), computed once by a caller that assigns the same samples again and again.
 // dist, when given, receives each sample's ||x_i - c_{l_i}||^2 as kmeans_inertia computes its terms
-// (squared_distance_unrolled, KM.13), for kmeans_inertia_from_terms to add in sklearn's order.
+// (squared_distance_unrolled, KM.1), for kmeans_inertia_from_terms to add in sklearn's order.
 std::vector<int> kmeans_assign_fast(const Matrix& Xc, const Matrix& C, int threads = 1, double* margin = nullptr,
                                     const Vector* x_norms = nullptr, Vector* dist = nullptr);
 
