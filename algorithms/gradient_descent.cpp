@@ -5,7 +5,6 @@
 #include <cmath>
 
 #include "linalg/condition.hpp"
-#include "linalg/matmul.hpp"
 #include "linalg/matvec_fast.hpp"
 
 namespace mlfs {

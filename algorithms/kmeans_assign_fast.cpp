@@ -5,7 +5,6 @@
 #include "algorithms/kmeans_assign_fast.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 
 #include "algorithms/kmeans.hpp"

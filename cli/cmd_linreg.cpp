@@ -49,7 +49,8 @@ Args make_args() {
     args.option("--tol", "T", "gd: stop when ||grad J|| <= T ||grad J at the start|| (default 1e-12)");
     args.flag("--standardize", "gd: iterate on z-scored features; coef_ are reported in the original units");
     args.option("--threads", "N",
-                "threads for the products, 0 = all hardware threads (default 0); same numbers for every N");
+                "threads for cholesky's and gd's products (qr runs on one), 0 = all hardware threads (default 0); "
+                "same numbers for every N");
     args.option("--out", "DIR", "write the plots into DIR (created if needed)");
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     return args;

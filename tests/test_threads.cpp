@@ -90,8 +90,9 @@ static Vector linear_numbers(const LinearModel& m, const Vector& loss_curve = {}
 }
 
 TEST_CASE(linear_regression_same_bits_on_1_2_3_threads) {
-    // 40001 x 30: X^T X is 72 MFLOP and each A theta 2.4 MFLOP, so that every product is split
-    const Matrix X = pseudo_random(40001, 30, 31);
+    // 100001 x 30: X^T X is 180 MFLOP and each A theta (A = [1 Z], 31 columns) 6.2 MFLOP, past the
+    // 2 MFLOP per thread at which matvec_fast starts a third thread, so that every product is split
+    const Matrix X = pseudo_random(100001, 30, 31);
     Vector y(X.rows());
     for (std::size_t i = 0; i < y.size(); ++i) y[i] = X(i, 0) - 2.0 * X(i, 7) + 0.001 * static_cast<double>(i % 13);
     LeastSquaresOptions ls;
