@@ -24,11 +24,10 @@ std::string feature_label(const std::vector<std::string>& names, std::size_t j) 
 
 namespace {
 
-// Sums of squares of N values of size up to v must neither overflow (N v^2 > 1.8e308) nor vanish
-// (v^2 below the smallest normal double, 2.2e-308): both would turn the fit into inf, NaN or 0.
-void require_representable_squares(const char* what, const std::string& name, const Vector& v) {
-    const double big = max_abs(v);
-    if (big > 1e150 / std::sqrt(static_cast<double>(v.size())) || (big > 0.0 && big < 1e-150))
+// Sums of squares of N values of size up to `big` must neither overflow (N big^2 > 1.8e308) nor
+// vanish (big^2 below the smallest normal double, 2.2e-308): both would turn the fit into inf, NaN or 0.
+void require_representable_squares(const char* what, const std::string& name, double big, std::size_t N) {
+    if (big > 1e150 / std::sqrt(static_cast<double>(N)) || (big > 0.0 && big < 1e-150))
         throw std::invalid_argument(std::string(what) + ": " + name + " has values up to " + format_number(big) +
                                     " in magnitude, so its sums of squares " + (big > 1.0 ? "overflow" : "underflow") +
                                     " double precision; rescale it (e.g. to units near 1)");
@@ -41,12 +40,21 @@ void require_regression_data(const char* what, const Matrix& X, const Vector& y)
         throw ShapeError(std::string(what) + ": X is " + X.shape() + ", it needs rows and columns");
     if (y.size() != X.rows())
         throw ShapeError(std::string(what) + ": X is " + X.shape() + " but y has length " + std::to_string(y.size()));
-    if (!all_finite(X)) throw std::invalid_argument(std::string(what) + ": X has a NaN or infinite entry");
+    // one pass over X as it is stored, row by row: every entry finite, and each column's largest |X(i, j)|
+    Vector big(X.cols(), 0.0);
+    for (std::size_t i = 0; i < X.rows(); ++i)
+        for (std::size_t j = 0; j < X.cols(); ++j) {
+            const double v = X(i, j);
+            if (!std::isfinite(v))
+                throw std::invalid_argument(std::string(what) + ": X has a NaN or infinite entry (row " +
+                                            std::to_string(i) + ", feature " + std::to_string(j) + ")");
+            big[j] = std::fmax(big[j], std::fabs(v));
+        }
     for (double v : y)
         if (!std::isfinite(v)) throw std::invalid_argument(std::string(what) + ": y has a NaN or infinite entry");
     for (std::size_t j = 0; j < X.cols(); ++j)
-        require_representable_squares(what, "feature " + std::to_string(j), X.col(j));
-    require_representable_squares(what, "the target y", y);
+        require_representable_squares(what, "feature " + std::to_string(j), big[j], X.rows());
+    require_representable_squares(what, "the target y", max_abs(y), y.size());
 }
 
 namespace {
@@ -70,11 +78,12 @@ void require_enough_samples(const char* what, const Matrix& X, const LeastSquare
 
 // (LR.3) xbar = (1/N) sum_i x_i, Xc = X - 1 xbar^T, yc = y - ybar (as sklearn's _preprocess_data)
 CentredProblem centre(const Matrix& X, const Vector& y, bool fit_intercept) {
-    CentredProblem p{X, y, Vector(X.cols(), 0.0), 0.0};
-    if (!fit_intercept) return p;
+    if (!fit_intercept) return CentredProblem{X, y, Vector(X.cols(), 0.0), 0.0};
+    CentredProblem p;
     p.xbar = column_means(X);
-    p.Xc = centre_columns(X, p.xbar);
+    p.Xc = centre_columns(X, p.xbar);  // the one copy of X
     p.ybar = column_means(Matrix::column(y))[0];
+    p.yc = y;
     for (double& v : p.yc) v -= p.ybar;
     return p;
 }
@@ -120,6 +129,10 @@ NormalEquations normal_equations(const Matrix& Xc, const Vector& yc, double alph
 }
 
 LinearModel fit_cholesky(const Matrix& X, const Vector& y, const LeastSquaresOptions& opt) {
+    return fit_cholesky_factored(X, y, opt).model;
+}
+
+FactoredFit fit_cholesky_factored(const Matrix& X, const Vector& y, const LeastSquaresOptions& opt) {
     require_regression_data("fit_cholesky", X, y);
     require_alpha("fit_cholesky", opt.alpha);
     require_enough_samples("fit_cholesky", X, opt);
@@ -149,72 +162,82 @@ LinearModel fit_cholesky(const Matrix& X, const Vector& y, const LeastSquaresOpt
                                      ", rounding noise; " + explain_collinearity(p.Xc, j, opt.feature_names) + advice,
                                  j, pivot);
     }
-    LinearModel m;
-    m.coef_ = chol.solve(Xty);                     // (LA.8) L z = Xty, L^T w = z
-    m.intercept_ = p.ybar - dot(p.xbar, m.coef_);  // (LR.3) b = ybar - xbar^T w
-    return m;
+    FactoredFit fit;
+    fit.model.coef_ = chol.solve(Xty);                             // (LA.8) L z = Xty, L^T w = z
+    fit.model.intercept_ = p.ybar - dot(p.xbar, fit.model.coef_);  // (LR.3) b = ybar - xbar^T w
+    fit.R = transpose(chol.L());                                   // R^T R = L L^T = Xc^T Xc + alpha I
+    fit.factor = "cholesky";
+    fit.fit_intercept = opt.fit_intercept;
+    fit.alpha = opt.alpha;
+    return fit;
 }
 
-// The centred problem for QR, exactly: xbar and ybar in double-double, and each entry
-// X(i,j) - xbar_j evaluated in double-double when refinement asks for it (LR.7). The ridge rows
-// sqrt(alpha) I and zeros are appended below (LR.6).
+// The centred problem for QR, exactly (LR.7): xbar and ybar in double-double; each entry
+// X(i,j) - xbar_j is formed in double-double by ExactLeastSquares when refinement asks for it.
 namespace {
-struct ExactCentring {
-    std::vector<DoubleDouble> xbar;
-    DoubleDouble ybar;
-};
 
-ExactCentring exact_means(const Matrix& X, const Vector& y, bool fit_intercept) {
-    ExactCentring c{std::vector<DoubleDouble>(X.cols()), DoubleDouble{}};
-    if (!fit_intercept) return c;
-    const double N = static_cast<double>(X.rows());
-    for (std::size_t j = 0; j < X.cols(); ++j) {
-        DoubleDouble s;
-        for (std::size_t i = 0; i < X.rows(); ++i) s = dd_add(s, X(i, j));
-        c.xbar[j] = dd_div(s, N);
-    }
-    DoubleDouble s;
-    for (double v : y) s = dd_add(s, v);
-    c.ybar = dd_div(s, N);
-    return c;
+// xbar_j = (1/N) sum_i X(i, j) and ybar in double-double; zeros without an intercept. X is walked
+// once, row by row, with the D sums side by side (each still summed over i in order).
+void exact_means(ExactLeastSquares& p, bool fit_intercept) {
+    const std::size_t N = p.X.rows(), D = p.X.cols();
+    p.xbar.assign(D, DoubleDouble{});
+    p.ybar = DoubleDouble{};
+    if (!fit_intercept) return;
+    for (std::size_t i = 0; i < N; ++i)
+        for (std::size_t j = 0; j < D; ++j) p.xbar[j] = dd_add(p.xbar[j], p.X(i, j));
+    for (DoubleDouble& s : p.xbar) s = dd_div(s, static_cast<double>(N));
+    for (double v : p.y) p.ybar = dd_add(p.ybar, v);
+    p.ybar = dd_div(p.ybar, static_cast<double>(N));
 }
+
+// The rounded copy of the exact A that QR factors, column by column as HouseholderQR keeps it:
+// A(i, j) = columns[j * m + i] with m = N (or N + D with the ridge rows). Written row by row so
+// that X is read in order; each column is its own output stream.
+std::vector<double> rounded_columns(const ExactLeastSquares& p) {
+    const std::size_t m = p.rows(), D = p.cols();
+    std::vector<double> columns(m * D);
+    for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = 0; j < D; ++j) columns[j * m + i] = p.A(i, j).value();
+    return columns;
+}
+
 }  // namespace
 
 LinearModel fit_qr(const Matrix& X, const Vector& y, const LeastSquaresOptions& opt) {
+    return fit_qr_factored(X, y, opt).model;
+}
+
+FactoredFit fit_qr_factored(const Matrix& X, const Vector& y, const LeastSquaresOptions& opt) {
     require_regression_data("fit_qr", X, y);
     require_alpha("fit_qr", opt.alpha);
     require_enough_samples("fit_qr", X, opt);
-    const std::size_t N = X.rows(), D = X.cols();
-    const ExactCentring c = exact_means(X, y, opt.fit_intercept);
-    const double sqrt_alpha = std::sqrt(opt.alpha);
-    const std::size_t m = opt.alpha > 0.0 ? N + D : N;  // (LR.6) ridge: [Xc; sqrt(alpha) I], [yc; 0]
-    ExactLeastSquares exact;
-    exact.A = [&](std::size_t i, std::size_t j) {
-        if (i < N) return dd_add(DoubleDouble{X(i, j), 0.0}, dd_neg(c.xbar[j]));
-        return DoubleDouble{i - N == j ? sqrt_alpha : 0.0, 0.0};
-    };
-    exact.b = [&](std::size_t i) { return i < N ? dd_add(DoubleDouble{y[i], 0.0}, dd_neg(c.ybar)) : DoubleDouble{}; };
-    Matrix A(m, D);  // the rounded copy that is factored
-    Vector b(m);
-    for (std::size_t i = 0; i < m; ++i) {
-        for (std::size_t j = 0; j < D; ++j) A(i, j) = exact.A(i, j).value();
-        b[i] = exact.b(i).value();
-    }
-    const HouseholderQR qr(A);
+    const std::size_t D = X.cols();
+    ExactLeastSquares exact{X, y, {}, {}, std::sqrt(opt.alpha)};  // (LR.6) ridge: [Xc; sqrt(alpha) I], [yc; 0]
+    exact_means(exact, opt.fit_intercept);
+    Vector b(exact.rows());  // the rounded yc that is solved for
+    for (std::size_t i = 0; i < b.size(); ++i) b[i] = exact.b(i).value();
+    const HouseholderQR qr(rounded_columns(exact), exact.rows(), D, opt.threads);  // factored in place
     Vector w;
     try {
         w = qr.solve(b);  // (LR.6) R w = (Q^T b)[0:D]
     } catch (const NumericalError& e) {
+        Matrix A(exact.rows(), D);  // only to explain the failure
+        for (std::size_t i = 0; i < A.rows(); ++i)
+            for (std::size_t j = 0; j < D; ++j) A(i, j) = exact.A(i, j).value();
         throw NumericalError(std::string("QR least squares: ") + e.what() + "; " +
                                  explain_collinearity(A, e.index, opt.feature_names),
                              e.index, e.value);
     }
-    LinearModel model;
-    model.coef_ = refine_least_squares(qr, exact, w, opt.refine_steps);  // (LR.7)
-    DoubleDouble b0 = c.ybar;                                            // (LR.3) b = ybar - xbar^T w
-    for (std::size_t j = 0; j < D; ++j) b0 = dd_add(b0, dd_neg(dd_mul(c.xbar[j], model.coef_[j])));
-    model.intercept_ = b0.value();
-    return model;
+    FactoredFit fit;
+    fit.model.coef_ = refine_least_squares(qr, exact, w, opt.refine_steps, opt.threads);  // (LR.7)
+    DoubleDouble b0 = exact.ybar;                                                         // (LR.3) b = ybar - xbar^T w
+    for (std::size_t j = 0; j < D; ++j) b0 = dd_add(b0, dd_neg(dd_mul(exact.xbar[j], fit.model.coef_[j])));
+    fit.model.intercept_ = b0.value();
+    fit.R = qr.R();
+    fit.factor = "qr";
+    fit.fit_intercept = opt.fit_intercept;
+    fit.alpha = opt.alpha;
+    return fit;
 }
 
 Vector predict(const LinearModel& model, const Matrix& X) {

@@ -29,8 +29,9 @@ struct LeastSquaresOptions {
     bool fit_intercept = true;               // centre X and y, and report b = ybar - xbar^T w
     double alpha = 0.0;                      // ridge penalty alpha ||w||^2: a plain sum, not scaled by N (as sklearn)
     int refine_steps = 2;                    // fit_qr only: refinement steps (LR.7); 0 gives the plain QR solution
-    int threads = 0;                         // fit_cholesky's Xc^T Xc and Xc^T yc (linalg/matvec_fast.hpp); 0 = all
-                                             // hardware threads; every result is the same for every value
+    int threads = 0;                         // the products of fit_cholesky (linalg/matvec_fast.hpp), the reflections
+                                             // and residuals of fit_qr; 0 = all hardware threads; every result is
+                                             // the same for every value
     std::vector<std::string> feature_names;  // for error messages; "feature j" when empty
 };
 
@@ -58,10 +59,25 @@ LinearModel fit_cholesky(const Matrix& X, const Vector& y, const LeastSquaresOpt
 // Throws NumericalError naming the feature when a column of Xc depends on the earlier ones.
 LinearModel fit_qr(const Matrix& X, const Vector& y, const LeastSquaresOptions& opt = {});
 
+// A fit together with the factor it solved with, so that the OLS audit (ols_audit.hpp) reuses it
+// instead of factoring the data again: R is D x D upper triangular with
+//     R^T R = Xc^T Xc + alpha I,
+// R itself from Householder QR of Xc (LR.6), or R = L^T from Cholesky of the normal equations (LR.4).
+struct FactoredFit {
+    LinearModel model;
+    Matrix R;                 // D x D, upper triangular
+    const char* factor = "";  // "qr" or "cholesky": which one R came from
+    bool fit_intercept = true;
+    double alpha = 0.0;
+};
+FactoredFit fit_cholesky_factored(const Matrix& X, const Vector& y, const LeastSquaresOptions& opt = {});
+FactoredFit fit_qr_factored(const Matrix& X, const Vector& y, const LeastSquaresOptions& opt = {});
+
 Vector predict(const LinearModel& model, const Matrix& X);  // (LR.8) yhat = X w + b
 double r2_score(const Vector& y, const Vector& y_pred);     // (LR.8) 1 - RSS / TSS, TSS about the mean
 
-// Checks shared by every fit: X is N x D with N >= 1, y has N finite entries, X is finite.
+// Checks shared by every fit: X is N x D with N >= 1, y has N finite entries, X is finite, and no
+// column's sum of squares overflows or underflows. One pass over X, row by row (no column copies).
 void require_regression_data(const char* what, const Matrix& X, const Vector& y);
 // "feature 3 (s4)" or "feature 3"
 std::string feature_label(const std::vector<std::string>& names, std::size_t j);

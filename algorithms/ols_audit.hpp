@@ -27,12 +27,16 @@ struct OlsAudit {
     double rss = 0.0, sigma2 = 0.0, residual_std_error = 0.0;
     double r2 = 0.0, r2_adj = 0.0, f_statistic = 0.0, f_p_value = 0.0;
     double df_model = 0.0, df_resid = 0.0;
-    double cond = 0.0;    // condition number of Xc^T Xc (X^T X without an intercept)
-    std::string warning;  // non-empty when cond > 1e8: what it costs and what to do
+    double cond = 0.0;            // condition number of Xc^T Xc (X^T X without an intercept)
+    std::string warning;          // non-empty when cond > 1e8: what it costs and what to do
+    std::string covariance_from;  // where (Xc^T Xc)^-1 came from, in words (see CovarianceFrom)
 };
 
 // Where (Xc^T Xc)^-1 comes from: Gauss-Jordan on Xc^T Xc itself (cond(Xc)^2 decides its accuracy),
 // or R^-1 R^-T from the QR factor Xc = Q R, with R^-1 by Gauss-Jordan (cond(Xc) decides it).
+// The audit of a FactoredFit (below) uses the fit's own R the same way: R^T R = Xc^T Xc holds for
+// both factors, so (Xc^T Xc)^-1 = R^-1 R^-T either way; the two differ only in rounding, which the
+// QR factor keeps at cond(Xc) eps and the Cholesky factor at cond(Xc)^2 eps (LR.22).
 enum class CovarianceFrom { normal_equations, qr };
 
 // Audits `model` (fitted to X, y by any solver). Needs N > p; throws NumericalError (naming the
@@ -41,6 +45,12 @@ enum class CovarianceFrom { normal_equations, qr };
 OlsAudit audit_ols(const Matrix& X, const Vector& y, const LinearModel& model, bool fit_intercept,
                    const std::vector<std::string>& feature_names = {},
                    CovarianceFrom covariance = CovarianceFrom::normal_equations);
+
+// Audits a least-squares fit with the factor the fit already made (one factorisation per fit): no
+// second pass of QR or Gauss-Jordan over the data. Needs fit.alpha = 0 (the t and F laws hold for
+// ordinary least squares only); otherwise as above.
+OlsAudit audit_ols(const Matrix& X, const Vector& y, const FactoredFit& fit,
+                   const std::vector<std::string>& feature_names = {});
 
 constexpr double kConditionWarning = 1e8;  // cond(Xc^T Xc) above this loses 8 of 16 digits
 

@@ -192,20 +192,28 @@ double dot(const Vector& x, const Vector& y) {
     return s;
 }
 
-double norm2(const Vector& x) {
+double norm2(const Vector& x) { return norm2(x.data(), x.size()); }
+
+double norm2(const double* x, std::size_t n) {
     // scaled by the largest |x(i)| so that squaring neither overflows nor underflows
-    double m = max_abs(x);
+    const double m = max_abs(x, n);
     if (m == 0.0 || !std::isfinite(m)) return m;
     double s = 0.0;
-    for (double v : x) s += (v / m) * (v / m);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double t = x[i] / m;  // |t| <= 1
+        s += t * t;
+    }
     return m * std::sqrt(s);
 }
 
-double max_abs(const Vector& x) {
+double max_abs(const Vector& x) { return max_abs(x.data(), x.size()); }
+
+double max_abs(const double* x, std::size_t n) {
     double m = 0.0;
-    for (double v : x) {
-        if (std::isnan(v)) return v;
-        m = std::fmax(m, std::fabs(v));
+    for (std::size_t i = 0; i < n; ++i) {
+        if (std::isnan(x[i])) return x[i];
+        const double a = std::fabs(x[i]);
+        if (a > m) m = a;  // max(m, |x(i)|)
     }
     return m;
 }

@@ -80,6 +80,8 @@ Vector matvec_transposed(const Matrix& A, const Vector& x);  // y(j) = sum_i A(i
 double dot(const Vector& x, const Vector& y);                // sum_i x(i) y(i)
 double norm2(const Vector& x);                               // sqrt(x . x)
 double max_abs(const Vector& x);                             // max_i |x(i)|
+double norm2(const double* x, std::size_t n);                // the same on x[0..n), e.g. a column's tail
+double max_abs(const double* x, std::size_t n);
 Vector add(const Vector& x, const Vector& y);
 Vector subtract(const Vector& x, const Vector& y);
 Vector scale(double s, const Vector& x);

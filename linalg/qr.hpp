@@ -8,7 +8,14 @@
 //   (LA.16) min ||A x - b||: R x = (Q^T b)[0:n], residual norm = ||(Q^T b)[n:m]||
 // A column that is (numerically) dependent on earlier ones gives a tiny R(k, k); the solve throws
 // NumericalError naming k when |R(k,k)| <= max(m,n) * eps * ||A(:,k)||.
+//
+// In place, as LAPACK's dgeqrf: A is held column by column (column j is m contiguous numbers, so a
+// reflection walks memory in order) and overwritten: R on and above the diagonal, v_k below it.
+// The one entry that does not fit, v_k's first (row k, where R(k, k) sits), is kept in v0_.
+// Storage: one copy of A, m n numbers; nothing else of size m n.
 #pragma once
+
+#include <vector>
 
 #include "linalg/matrix.hpp"
 
@@ -16,7 +23,11 @@ namespace mlfs {
 
 class HouseholderQR {
 public:
-    explicit HouseholderQR(const Matrix& A);  // m x n, m >= n
+    // A is m x n (m >= n), row-major as every Matrix; copied once into column order.
+    explicit HouseholderQR(const Matrix& A, int threads = 1);
+    // A given column by column, A(i, j) = columns[j * m + i], factored in that very storage.
+    // `threads` splits the columns each reflection updates (never a sum): the same bits for any value.
+    HouseholderQR(std::vector<double> columns, std::size_t m, std::size_t n, int threads = 1);
 
     Matrix R() const;                             // n x n upper triangular
     Vector apply_qt(const Vector& b) const;       // Q^T b, length m
@@ -28,13 +39,20 @@ public:
     std::size_t cols() const { return n_; }
 
 private:
-    void reflect(std::size_t k, Vector& c) const;  // c <- H_k c
+    void factor(int threads);
+    void make_reflector(std::size_t k);                                             // v_k and R_kk from column k
+    double dot_v(std::size_t k, const double* c) const;                             // v_k^T c
+    void update(std::size_t k, double* c, double f) const;                          // c <- c - f v_k
+    void reflect(std::size_t k, double* c) const;                                   // c (length m) <- H_k c
+    void update_and_dot(std::size_t k, std::size_t j, std::size_t w, double* vtc);  // see qr.cpp
     void require_length(const Vector& b) const;
+    const double* column(std::size_t j) const { return QR_.data() + j * m_; }
+    double* column(std::size_t j) { return QR_.data() + j * m_; }
     std::size_t m_, n_;
-    Matrix V_;             // m x n: column k holds the Householder vector v_k in rows k..m-1
-    Vector vtv_;           // v_k^T v_k
-    Matrix R_;             // n x n
-    Vector column_norms_;  // ||A(:, j)||, for the rank test in solve
+    std::vector<double> QR_;  // m x n by columns: R on and above the diagonal, v_k below it in column k
+    Vector v0_;               // v_k's entry in row k
+    Vector vtv_;              // v_k^T v_k; 0 marks H_k = I (no reflection)
+    Vector column_norms_;     // ||A(:, j)||, for the rank test in solve
 };
 
 // min ||A x - b||_2 by Householder QR

@@ -51,6 +51,8 @@ void print_audit(const OlsAudit& a) {
     std::printf("F %.6g on %.0f and %.0f degrees of freedom, p-value %.3g (LR.21)\n", a.f_statistic, a.df_model,
                 a.df_resid, a.f_p_value);
     std::printf("%s %.4g (LR.22)\n", centred ? "cond(Xc^T Xc)" : "cond(X^T X)", a.cond);
+    if (!a.covariance_from.empty())
+        std::printf("%s by %s (LR.17)\n", centred ? "(Xc^T Xc)^-1" : "(X^T X)^-1", a.covariance_from.c_str());
     if (!a.warning.empty()) std::printf("warning: %s\n", a.warning.c_str());
 }
 
