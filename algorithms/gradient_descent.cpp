@@ -122,6 +122,7 @@ GradientDescentResult fit_gradient_descent(const Matrix& X, const Vector& y, con
         // <<< exercise gd-step
         res.n_iter_ = k + 1;
         lg = loss_and_gradient(d.A, y, theta, opt.threads);
+        if (opt.progress) opt.progress(res.n_iter_, lg.J);
     }
     res.theta = theta;
     res.model = original_scale(d, theta, opt.fit_intercept);

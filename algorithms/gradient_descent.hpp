@@ -13,6 +13,7 @@
 // Cost: O(N D) per iteration.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "algorithms/linear_regression.hpp"
@@ -28,6 +29,9 @@ struct GradientDescentOptions {
     bool fit_intercept = true;
     int threads = 0;  // A theta, A^T r and A^T A (linalg/matvec_fast.hpp); 0 = all hardware
                       // threads; every result is the same for every value
+    // if set: called after every update with k (updates made) and J(theta_k), e.g. to show progress
+    // on a long run; it only observes
+    std::function<void(int k, double J)> progress;
 };
 
 struct GradientDescentResult {

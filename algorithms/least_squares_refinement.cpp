@@ -56,7 +56,8 @@ Vector residual(const ExactLeastSquares& p, const Vector& r, const Vector& x, in
     parallel_for(blocks, threads, [&](std::size_t block) {
         const std::size_t begin = block * kRowsPerBlock, end = std::min(m, begin + kRowsPerBlock);
         std::size_t i = begin;
-        for (; i + kLanes <= std::min(end, N); i += kLanes) residual_lanes(p, r, x, i, &f[i]);
+        if (!p.X_lo)  // the side-by-side form reads X only
+            for (; i + kLanes <= std::min(end, N); i += kLanes) residual_lanes(p, r, x, i, &f[i]);
         for (; i < end; ++i) f[i] = residual_entry(p, r, x, i);  // the last rows, and the ridge rows
     });
     return f;
@@ -76,7 +77,7 @@ Vector minus_At_r(const ExactLeastSquares& p, const Vector& r, int threads) {
             minus_xbar_hi[c] = -p.xbar[j0 + c].hi;
             minus_xbar_lo[c] = -p.xbar[j0 + c].lo;
         }
-        for (std::size_t i = 0; i < N; ++i) {
+        for (std::size_t i = 0; i < (p.X_lo ? 0 : N); ++i) {  // the data rows, from X alone
             const double* X = p.X.data().data() + i * p.X.cols() + j0;
             for (std::size_t c = 0; c < w; ++c) {
                 const DoubleDouble A =
@@ -86,7 +87,7 @@ Vector minus_At_r(const ExactLeastSquares& p, const Vector& r, int threads) {
                 lo[c] = s.lo;
             }
         }
-        for (std::size_t i = N; i < m; ++i)  // the ridge rows
+        for (std::size_t i = p.X_lo ? 0 : N; i < m; ++i)  // the ridge rows (all rows with X_lo)
             for (std::size_t c = 0; c < w; ++c) {
                 const DoubleDouble s = dd_add(DoubleDouble{hi[c], lo[c]}, dd_neg(dd_mul(p.A(i, j0 + c), r[i])));
                 hi[c] = s.hi;
@@ -99,7 +100,8 @@ Vector minus_At_r(const ExactLeastSquares& p, const Vector& r, int threads) {
 
 }  // namespace
 
-Vector refine_least_squares(const HouseholderQR& qr, const ExactLeastSquares& p, Vector x, int steps, int threads) {
+Vector refine_least_squares(const HouseholderQR& qr, const ExactLeastSquares& p, Vector x, int steps, int threads,
+                            const std::function<void(int)>& after_step) {
     const std::size_t m = qr.rows(), n = qr.cols();
     if (p.rows() != m || p.cols() != n)
         throw ShapeError("refine_least_squares: the QR factor is " + std::to_string(m) + "x" + std::to_string(n) +
@@ -120,6 +122,7 @@ Vector refine_least_squares(const HouseholderQR& qr, const ExactLeastSquares& p,
         const Vector dr = qr.apply_q(d);
         for (std::size_t j = 0; j < n; ++j) x[j] += dx[j];
         for (std::size_t i = 0; i < m; ++i) r[i] += dr[i];
+        if (after_step) after_step(step + 1);
     }
     return x;
 }

@@ -12,6 +12,7 @@
 // Cost per step: O(m n) for the residuals plus O(m n) for the solves.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "linalg/double_double.hpp"
@@ -22,19 +23,21 @@ namespace mlfs {
 // The exact problem of fit_qr (LR.6), every entry formed from the data in double-double:
 //   A = [X - 1 xbar^T; sqrt(alpha) I]   (the ridge rows only when sqrt_alpha > 0)
 //   b = [y - ybar; 0]
-// xbar = 0 and ybar = 0 leave X and y as they are (no intercept). X and y are not copied: they
-// must outlive the problem.
+// xbar = 0 and ybar = 0 leave X and y as they are (no intercept). Data that are themselves known
+// to double-double accuracy (powers x^k computed in double-double, say) give their low parts in
+// X_lo: X(i, j) + X_lo(i, j). X, y and X_lo are not copied: they must outlive the problem.
 struct ExactLeastSquares {
     const Matrix& X;                 // N x D
     const Vector& y;                 // N
     std::vector<DoubleDouble> xbar;  // D
     DoubleDouble ybar;
     double sqrt_alpha = 0.0;
+    const Matrix* X_lo = nullptr;  // N x D low parts of X, or none
 
     std::size_t rows() const { return sqrt_alpha > 0.0 ? X.rows() + X.cols() : X.rows(); }
     std::size_t cols() const { return X.cols(); }
     DoubleDouble A(std::size_t i, std::size_t j) const {
-        if (i < X.rows()) return dd_add(DoubleDouble{X(i, j), 0.0}, dd_neg(xbar[j]));
+        if (i < X.rows()) return dd_add(DoubleDouble{X(i, j), X_lo ? (*X_lo)(i, j) : 0.0}, dd_neg(xbar[j]));
         return DoubleDouble{i - X.rows() == j ? sqrt_alpha : 0.0, 0.0};
     }
     DoubleDouble b(std::size_t i) const {
@@ -44,7 +47,8 @@ struct ExactLeastSquares {
 
 // Refines x (from qr.solve) for `steps` steps; qr factors a rounded copy of problem.A. `threads`
 // splits the rows of f and the entries of g (never a sum): the same bits for every value.
+// `after_step(s)`, if set, is called after step s = 1..steps (for progress on a long run).
 Vector refine_least_squares(const HouseholderQR& qr, const ExactLeastSquares& problem, Vector x, int steps,
-                            int threads = 1);
+                            int threads = 1, const std::function<void(int)>& after_step = {});
 
 }  // namespace mlfs

@@ -212,11 +212,13 @@ FactoredFit fit_qr_factored(const Matrix& X, const Vector& y, const LeastSquares
     require_alpha("fit_qr", opt.alpha);
     require_enough_samples("fit_qr", X, opt);
     const std::size_t D = X.cols();
-    ExactLeastSquares exact{X, y, {}, {}, std::sqrt(opt.alpha)};  // (LR.6) ridge: [Xc; sqrt(alpha) I], [yc; 0]
+    ExactLeastSquares exact{X, y, {}, {}, std::sqrt(opt.alpha), nullptr};  // (LR.6) ridge: [Xc; sqrt(alpha) I], [yc; 0]
     exact_means(exact, opt.fit_intercept);
     Vector b(exact.rows());  // the rounded yc that is solved for
     for (std::size_t i = 0; i < b.size(); ++i) b[i] = exact.b(i).value();
-    const HouseholderQR qr(rounded_columns(exact), exact.rows(), D, opt.threads);  // factored in place
+    std::function<void(std::size_t)> after_column;
+    if (opt.progress) after_column = [&](std::size_t k) { opt.progress("QR reflections", k + 1, D); };
+    const HouseholderQR qr(rounded_columns(exact), exact.rows(), D, opt.threads, after_column);  // in place
     Vector w;
     try {
         w = qr.solve(b);  // (LR.6) R w = (Q^T b)[0:D]
@@ -229,8 +231,13 @@ FactoredFit fit_qr_factored(const Matrix& X, const Vector& y, const LeastSquares
                              e.index, e.value);
     }
     FactoredFit fit;
-    fit.model.coef_ = refine_least_squares(qr, exact, w, opt.refine_steps, opt.threads);  // (LR.7)
-    DoubleDouble b0 = exact.ybar;                                                         // (LR.3) b = ybar - xbar^T w
+    std::function<void(int)> after_step;
+    if (opt.progress)
+        after_step = [&](int s) {
+            opt.progress("refinement steps", static_cast<std::size_t>(s), static_cast<std::size_t>(opt.refine_steps));
+        };
+    fit.model.coef_ = refine_least_squares(qr, exact, w, opt.refine_steps, opt.threads, after_step);  // (LR.7)
+    DoubleDouble b0 = exact.ybar;  // (LR.3) b = ybar - xbar^T w
     for (std::size_t j = 0; j < D; ++j) b0 = dd_add(b0, dd_neg(dd_mul(exact.xbar[j], fit.model.coef_[j])));
     fit.model.intercept_ = b0.value();
     fit.R = qr.R();

@@ -13,6 +13,7 @@
 // Without an intercept nothing is centred and b = 0.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,9 @@ struct LeastSquaresOptions {
                                              // and residuals of fit_qr; 0 = all hardware threads; every result is
                                              // the same for every value
     std::vector<std::string> feature_names;  // for error messages; "feature j" when empty
+    // if set: fit_qr calls it after each Householder reflection ("QR reflections", k + 1, D) and each
+    // refinement step ("refinement steps", s, refine_steps), e.g. to show progress; it only observes
+    std::function<void(const char* stage, std::size_t done, std::size_t total)> progress;
 };
 
 // The centred problem of (LR.3). Without an intercept, xbar = 0, ybar = 0 and Xc = X, yc = y.

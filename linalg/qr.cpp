@@ -27,7 +27,8 @@ std::vector<double> by_columns(const Matrix& A) {
 HouseholderQR::HouseholderQR(const Matrix& A, int threads)
     : HouseholderQR(by_columns(A), A.rows(), A.cols(), threads) {}
 
-HouseholderQR::HouseholderQR(std::vector<double> columns, std::size_t m, std::size_t n, int threads)
+HouseholderQR::HouseholderQR(std::vector<double> columns, std::size_t m, std::size_t n, int threads,
+                             const std::function<void(std::size_t k)>& after_column)
     : m_(m), n_(n), QR_(std::move(columns)), v0_(n, 0.0), vtv_(n, 0.0), column_norms_(n) {
     if (m_ < n_ || n_ == 0)
         throw ShapeError("HouseholderQR: A is " + std::to_string(m_) + "x" + std::to_string(n_) +
@@ -39,7 +40,7 @@ HouseholderQR::HouseholderQR(std::vector<double> columns, std::size_t m, std::si
         if (!std::isfinite(a))
             throw std::invalid_argument("HouseholderQR: A (" + std::to_string(m_) + "x" + std::to_string(n_) +
                                         ") has a NaN or infinite entry");
-    factor(threads);
+    factor(threads, after_column);
 }
 
 // (LA.14) v_k from column k, which holds x = (H_{k-1} ... H_0 A)(k:m, k) in rows k..m-1; column k
@@ -77,7 +78,7 @@ void HouseholderQR::make_reflector(std::size_t k) {
 // updated rows are added into v_{k+1}^T c at once. Every number is the one the two-pass order gives,
 // each sum still taken over i in order from 0.0; the pass just reads the column once instead of
 // twice. Columns are independent outputs: threads split them, four at a time.
-void HouseholderQR::factor(int threads) {
+void HouseholderQR::factor(int threads, const std::function<void(std::size_t)>& after_column) {
     for (std::size_t j = 0; j < n_; ++j) column_norms_[j] = norm2(column(j), m_);
     std::vector<double> vtc(n_, 0.0);  // vtc[j] = v_k^T (column j), for the step k about to be applied
     make_reflector(0);
@@ -95,7 +96,9 @@ void HouseholderQR::factor(int threads) {
             const std::size_t j = first + 4 * g;
             update_and_dot(k, j, std::min<std::size_t>(4, n_ - j), vtc.data());
         });
+        if (after_column) after_column(k);
     }
+    if (after_column) after_column(n_ - 1);
 }
 
 // v_k^T c = sum_{i >= k} v_k(i) c(i), in order from 0.0 (v_k(k) = v0_[k])

@@ -15,6 +15,7 @@
 // Storage: one copy of A, m n numbers; nothing else of size m n.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "linalg/matrix.hpp"
@@ -27,7 +28,9 @@ public:
     explicit HouseholderQR(const Matrix& A, int threads = 1);
     // A given column by column, A(i, j) = columns[j * m + i], factored in that very storage.
     // `threads` splits the columns each reflection updates (never a sum): the same bits for any value.
-    HouseholderQR(std::vector<double> columns, std::size_t m, std::size_t n, int threads = 1);
+    // `after_column(k)`, if set, is called once column k is reduced (for progress on a long run).
+    HouseholderQR(std::vector<double> columns, std::size_t m, std::size_t n, int threads = 1,
+                  const std::function<void(std::size_t k)>& after_column = {});
 
     Matrix R() const;                             // n x n upper triangular
     Vector apply_qt(const Vector& b) const;       // Q^T b, length m
@@ -39,7 +42,7 @@ public:
     std::size_t cols() const { return n_; }
 
 private:
-    void factor(int threads);
+    void factor(int threads, const std::function<void(std::size_t)>& after_column);
     void make_reflector(std::size_t k);                                             // v_k and R_kk from column k
     double dot_v(std::size_t k, const double* c) const;                             // v_k^T c
     void update(std::size_t k, double* c, double f) const;                          // c <- c - f v_k

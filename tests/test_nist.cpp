@@ -87,7 +87,8 @@ TEST_CASE(refinement_updates_the_residual_too) {
         A(i, 0) = 1.0;
         for (std::size_t j = 1; j < D; ++j) A(i, j) = d.X(i, j - 1);
     }
-    const ExactLeastSquares p{A, d.y, std::vector<DoubleDouble>(D), DoubleDouble{}, 0.0};  // xbar = 0: A as it is
+    const ExactLeastSquares p{A,   d.y,    std::vector<DoubleDouble>(D), DoubleDouble{},
+                              0.0, nullptr};  // xbar = 0: A as it is
     const HouseholderQR qr(A);
     auto lre = [&d](const Vector& x) {
         LinearModel m;
