@@ -109,7 +109,11 @@ int cmd_data(int argc, char** argv) {
     if (!plot && (args.has("--x") || args.has("--y") || args.has("--color")))
         args.fail("--x, --y and --color only apply with --plot OUT.svg");
 
-    const Table t = read_csv(args.get("FILE.csv"));
+    CsvColumns every;  // mlfs data summarises every column, so a text cell is an error, as in read_csv
+    every.every_column = true;
+    CsvOptions options;
+    options.progress = progress_on_stderr(args.get("FILE.csv"));  // only for a read of a second or more
+    const Table t = read_csv_columns(args.get("FILE.csv"), every, options);
     if (!plot) {
         print_summary(t);
         return kExitOk;

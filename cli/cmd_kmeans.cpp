@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "algorithms/kmeans.hpp"
@@ -137,13 +138,21 @@ struct Problem {
     std::vector<std::string> names;  // D feature names
 };
 
-// The features from the CSV (a missing column is a CsvError listing the columns), the given
-// centres, and the one precondition worth naming the file for: K distinct points.
+// The features from the CSV, and only those columns: --features, or every numeric column (text
+// columns are skipped, with a note on stderr); a missing column is a CsvError listing the
+// columns. Then the given centres, and the one precondition worth naming the file for: K
+// distinct points.
 Problem load(Request& r) {
-    const Table t = read_csv(r.data);
+    CsvColumns wanted;
+    wanted.names = r.features;
+    CsvOptions options;
+    if (!r.json) options.progress = progress_on_stderr(r.data);  // only for a read of a second or more
+    Table t = read_csv_columns(r.data, wanted, options);
+    const std::string note = skipped_text_note(t);
+    if (!note.empty()) std::fprintf(stderr, "mlfs kmeans: note: %s\n", note.c_str());
     Problem p;
-    p.names = r.features.empty() ? t.names : r.features;
-    p.X = select_columns(t, p.names).X;
+    p.names = t.names;  // the features, in the order asked for
+    p.X = std::move(t.X);
     if (r.opt.init == KMeansInit::given) r.opt.init_centres = read_centres(r.centres, p.names, r.opt.n_clusters);
     const std::size_t K = r.opt.n_clusters, distinct = count_distinct_rows(p.X, K);  // exact when below K
     if (K > distinct)

@@ -107,9 +107,19 @@ struct Problem {
     std::vector<std::string> names;  // D feature names
 };
 
-// The features and the target from the CSV; a missing column is a CsvError listing the columns.
+// The features and the target from the CSV, and only those columns: --features and the target, or
+// every numeric column (text columns are skipped, with a note on stderr; a text target is an
+// error at its first cell). A missing column is a CsvError listing the columns.
 Problem load(const Request& r) {
-    const Table t = read_csv(r.data);
+    CsvColumns wanted;
+    wanted.names = r.features;  // empty: every numeric column
+    if (!wanted.names.empty()) wanted.names.push_back(r.target);
+    wanted.required = {r.target};  // without --features: a text target is an error, not a skipped column
+    CsvOptions options;
+    if (!r.json) options.progress = progress_on_stderr(r.data);  // only for a read of a second or more
+    const Table t = read_csv_columns(r.data, wanted, options);
+    const std::string note = skipped_text_note(t);
+    if (!note.empty()) std::fprintf(stderr, "mlfs linreg: note: %s\n", note.c_str());
     const std::size_t target = column_index(t, r.target);
     std::vector<std::string> names = r.features;
     if (names.empty())

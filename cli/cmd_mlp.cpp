@@ -139,9 +139,17 @@ struct Problem {
     bool classify = false;
 };
 
-// The features and the target; the task from --task or the rule of kSummary. Data errors throw.
+// The features (every numeric column but the target; text columns are skipped, with a note on
+// stderr) and the target, which must be numeric; the task from --task or the rule of kSummary.
+// Data errors throw.
 Problem load(const Request& r) {
-    const Table t = read_csv(r.data);
+    CsvColumns wanted;
+    wanted.required = {r.target};  // a text target is an error at its first cell, not a skipped column
+    CsvOptions options;
+    if (!r.json) options.progress = progress_on_stderr(r.data);  // only for a read of a second or more
+    const Table t = read_csv_columns(r.data, wanted, options);
+    const std::string note = skipped_text_note(t);
+    if (!note.empty()) std::fprintf(stderr, "mlfs mlp: note: %s\n", note.c_str());
     const std::size_t j = column_index(t, r.target);
     Problem p;
     for (const std::string& n : t.names)

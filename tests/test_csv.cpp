@@ -5,13 +5,22 @@
 // applies). The bad files are the ones under tests/data/bad_csv/ that the cli_data_bad_csv test
 // also feeds to the program; CRLF and BOM files are written by this test into a temp directory,
 // so no file with CRLF endings needs to live in the repository.
+// Then the streaming reader against the reference: every bundled CSV file, extreme numbers and
+// every bad text give the same doubles bit for bit, or the same message, at block sizes that cut
+// lines, CRLFs and the BOM anywhere; and reading some columns, skipping text, and progress.
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 
 #include "io/csv.hpp"
+#include "io/csv_detail.hpp"
 #include "io/golden.hpp"
 #include "tests/check.hpp"
 
@@ -222,6 +231,391 @@ TEST_CASE(column_lookup_and_selection) {
     CHECK(s.X(0, 0) == 3.0 && s.X(0, 1) == 1.0 && s.X(1, 0) == 6.0 && s.X(1, 1) == 4.0);
     CHECK_THROWS(mlfs::select_columns(t, {"a", "zz"}), CsvError, "t.csv: no column named \"zz\"");
     CHECK_THROWS(mlfs::select_columns(t, {"a", "a"}), CsvError, "t.csv: column \"a\" was asked for twice");
+}
+
+// ---- the streaming reader (read_csv, read_csv_columns) against the reference (parse_csv)
+
+namespace {
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// What a reader gives for one file: the table, or the message of the CsvError it threw.
+struct Outcome {
+    bool ok = false;
+    mlfs::Table table;
+    std::string message;
+};
+
+template <class Read>
+Outcome outcome(Read read) {
+    Outcome o;
+    try {
+        o.table = read();
+        o.ok = true;
+    } catch (const CsvError& e) {
+        o.message = e.what();
+    }
+    return o;
+}
+
+// Same names and shape, and every double the same bits (so -0.0 differs from 0.0 here).
+bool same_table(const mlfs::Table& a, const mlfs::Table& b) {
+    if (a.names != b.names || a.X.rows() != b.X.rows() || a.X.cols() != b.X.cols()) return false;
+    return a.X.size() == 0 || std::memcmp(a.X.data().data(), b.X.data().data(), a.X.size() * sizeof(double)) == 0;
+}
+
+mlfs::Table read_every(const std::string& path, std::size_t block) {
+    mlfs::CsvColumns every;
+    every.every_column = true;
+    mlfs::CsvOptions options;
+    options.block_bytes = block;
+    return mlfs::read_csv_columns(path, every, options);
+}
+
+// read_csv at block size `block` against parse_csv on the same bytes: the same table, bit for
+// bit, or the same message.
+void check_same_as_reference(const std::string& path, std::size_t block) {
+    const Outcome ref = outcome([&] { return parse_csv(slurp(path), path); });
+    const Outcome ours = outcome([&] { return read_every(path, block); });
+    const bool same = ref.ok == ours.ok && ref.message == ours.message &&
+                      (!ref.ok || same_table(ref.table, ours.table));
+    CHECK_MSG(same, path + " in blocks of " + std::to_string(block) + ": reference \"" + ref.message + "\" vs ours \"" +
+                        ours.message + "\"");
+}
+
+constexpr std::size_t kDefaultBlock = mlfs::kCsvBlockBytes;
+
+}  // namespace
+
+TEST_CASE(every_bundled_csv_reads_as_the_reference_reads_it) {
+    std::size_t files = 0;
+    for (const char* dir : {"/datasets", "/tests/data"}) {
+        for (const auto& entry : fs::recursive_directory_iterator(mlfs::repo_root() + dir)) {
+            if (entry.path().extension() != ".csv") continue;
+            ++files;
+            const std::string path = entry.path().string();
+            for (std::size_t block : {std::size_t(1), std::size_t(7), std::size_t(4096), kDefaultBlock})
+                if (block > 1 || fs::file_size(entry.path()) < 50000) check_same_as_reference(path, block);
+        }
+    }
+    CHECK(files >= 30);  // 9 data sets and the test files: a moved folder must not pass by reading nothing
+}
+
+namespace {
+
+// Cells that from_chars and strtod treat differently, or that are hard to round: the extremes of
+// double, subnormals, underflow to 0, halfway cases, long mantissas, and what from_chars leaves
+// to strtod ('+', hex, spaces).
+const char* const kExtremeCells[] = {
+    "4.9e-324",
+    "5e-324",
+    "2.4703282292062328e-324",
+    "2.4703282292062327e-324",
+    "1e-400",
+    "-1e-400",
+    "2.2250738585072014e-308",
+    "2.2250738585072011e-308",
+    "2.225073858507201136057409796709131975934819546351645648e-308",
+    "1.7976931348623157e308",
+    "1.7976931348623158e308",
+    "-1.7976931348623157E+308",
+    "-0.0",
+    "-0",
+    "0",
+    "0.000",
+    "+5",
+    "+.5e1",
+    "0x1p-3",
+    "0X1.8P+1",
+    "-0x1p-1074",
+    " 1.5",
+    "2.5 ",
+    "\t-3\t",
+    "9007199254740993",
+    "9007199254740993.000000000000000000000001",
+    "123456789012345678901234567890",
+    "1.23456789012345678901234567890e-5",
+    "0.1",
+    "0.30000000000000004",
+    "1e23",
+    "8.98846567431158e307",
+    "1.",
+    ".5",
+    "-.5e-3",
+    "00012",
+    "1e+0000000000000000001",
+    "0.000000000000000000000000000000000000000000000000000000000000000000000000000001e78",
+    "1.7976931348623157e-308"};
+
+// Some thousands of doubles of every magnitude written with 17 digits, and some in other forms.
+std::vector<std::string> random_cells() {
+    std::mt19937_64 rng(13);
+    std::vector<std::string> cells;
+    const char* const formats[] = {"%.17g", "%.17g", "%.17g", "%.16g", "%.25e", "%.3g", "%a", "%.17f"};
+    for (int k = 0; cells.size() < 6000; ++k) {
+        std::uint64_t bits = rng();
+        if (k % 16 == 0) bits &= 0x800FFFFFFFFFFFFFull;  // a subnormal (or zero) now and then
+        double x = 0.0;
+        std::memcpy(&x, &bits, sizeof x);
+        if (!std::isfinite(x)) continue;
+        const char* format = formats[k % 8];
+        if (std::strcmp(format, "%.17f") == 0 && std::fabs(x) > 1e30) format = "%.17g";  // not 300 digits
+        char buf[400];
+        std::snprintf(buf, sizeof buf, format, x);
+        cells.push_back(buf);
+    }
+    return cells;
+}
+
+// strtod on the cell without the spaces around it, as the reference reads it.
+double strtod_of(const std::string& cell) {
+    const std::size_t b = cell.find_first_not_of(" \t"), e = cell.find_last_not_of(" \t");
+    return std::strtod(cell.substr(b, e - b + 1).c_str(), nullptr);
+}
+
+bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+}  // namespace
+
+TEST_CASE(extreme_numbers_read_as_strtod_reads_them_bit_for_bit) {
+    std::vector<std::string> cells(std::begin(kExtremeCells), std::end(kExtremeCells));
+    for (const std::string& c : random_cells()) cells.push_back(c);
+    const std::size_t D = 5;
+    while (cells.size() % D != 0) cells.push_back("1");
+    std::string text = "a,b,c,d,e\n";
+    for (std::size_t k = 0; k < cells.size(); ++k) text += cells[k] + (k % D == D - 1 ? "\n" : ",");
+    TempDir tmp;
+    const std::string path = tmp.write("extreme.csv", text);
+    for (std::size_t block : {std::size_t(3), std::size_t(1000), kDefaultBlock}) {
+        const mlfs::Table t = read_every(path, block);
+        CHECK(t.X.rows() * D == cells.size());
+        std::size_t differ = 0;
+        for (std::size_t k = 0; k < cells.size() && k < t.X.size(); ++k)
+            if (!same_bits(t.X.data()[k], strtod_of(cells[k]))) ++differ;
+        CHECK_MSG(differ == 0, std::to_string(differ) + " of " + std::to_string(cells.size()) +
+                                   " cells differ from strtod in blocks of " + std::to_string(block));
+    }
+    CHECK(same_table(parse_csv(text, path), read_csv(path)));
+    // the fast path's two spellings (from_chars, and strtod where a library lacks it) agree on every
+    // cell that from_chars reads whole, which is when parse_row_fast keeps its number
+    std::size_t fast = 0, disagree = 0;
+    for (const std::string& c : cells) {
+        const std::string cell(mlfs::csv_detail::trim(c));
+        const std::string line = cell + "\n";  // read_number_strtod needs the '\n' that ends a line
+        const char* end = line.data() + cell.size();
+        double x = 0.0, y = 0.0;
+        if (mlfs::csv_detail::read_number(line.data(), end, x) != end) continue;  // left to parse_row
+        ++fast;
+        if (mlfs::csv_detail::read_number_strtod(line.data(), end, y) != end || !same_bits(x, y)) ++disagree;
+    }
+    CHECK(fast > 5000);  // most cells take the fast path
+    CHECK_MSG(disagree == 0, std::to_string(disagree) + " cells read differently by from_chars and strtod");
+}
+
+TEST_CASE(every_message_is_the_reference_message_wherever_the_blocks_end) {
+    const std::string bom = "\xEF\xBB\xBF";
+    const std::string texts[] = {"a,b,c\n1,2,3,4\n",
+                                 "a,b,c\n1,2,\n",
+                                 "a,b\n1,2\n  \t\n3,4\n",
+                                 "a,b\n1 2,3\n",
+                                 "a,b\n1,2x\n",
+                                 "a,b\n1,1\"5\n",
+                                 "a,b\nNaN,1\n",
+                                 "a,b\n1,Infinity\n",
+                                 "\n\n\n",
+                                 "a,b\n\n\n",
+                                 "\"a,b\n1\n",
+                                 "a,b\"c\n1,2\n",
+                                 "\"a\"x,b\n1,2\n",
+                                 "a,\"\"\n1,2\n",
+                                 std::string("a,b\n1,3\0\n", 9),
+                                 "a,b\n1,2\v\n",
+                                 "a,caf\xe9\n1,2\n",
+                                 "ab\xe2\x82\n1\n",
+                                 bom + "a,b\r\n1,x\r\n",
+                                 bom,
+                                 "\xEF\xBB",
+                                 bom + "\r\n\r\na,b\n1,2\n",
+                                 "a,b\r\n1,2\r\n\r\n3,4\r\n",
+                                 "a,b\n1,2\r\r\n",
+                                 "a,b\n1,2",
+                                 "a,b\n1,2\n3,",
+                                 "a,b\n 1 , 2 \n\n \n",
+                                 "a,b\n\"1\",2\n",
+                                 "a,b\n\"1,5\",2\n",
+                                 "a\n1\n\n\n2\n",
+                                 "a,b\n1,2\n3\n",
+                                 "a,b\n1,2,\n",
+                                 "a,b\n1,\n",
+                                 "a,b,\n1,2\n",
+                                 "a\n+5\n0x1p3\n1e-400\n1e999\n",
+                                 "a\n\"\"\n",
+                                 "a,b\n-,1\n",
+                                 "a,b\r\n1,2\r",
+                                 "\r\n",
+                                 "a,b\n1,2\n\r\n\r",
+                                 "x\n" + std::string(300, '7') + "\n"};
+    TempDir tmp;
+    for (std::size_t k = 0; k < std::size(texts); ++k) {
+        const std::string path = tmp.write("m" + std::to_string(k) + ".csv", texts[k]);
+        for (std::size_t block : {std::size_t(1), std::size_t(2), std::size_t(3), std::size_t(5), kDefaultBlock})
+            check_same_as_reference(path, block);
+    }
+}
+
+TEST_CASE(lines_cut_by_every_block_size) {
+    // rows of 1 to 40 characters, CRLF endings, no final newline: every block size from 1 to 64
+    // cuts some row, some "\r\n" between its two bytes, and the last line
+    std::mt19937 rng(7);
+    std::string text = "\xEF\xBB\xBFx, y,z\r\n";
+    for (int i = 0; i < 300; ++i) {
+        for (int j = 0; j < 3; ++j) {
+            const int digits = 1 + static_cast<int>(rng() % 12);
+            std::string cell = (rng() % 2 ? "-" : "") + std::to_string(rng() % 10) + ".";
+            for (int d = 0; d < digits; ++d) cell += static_cast<char>('0' + rng() % 10);
+            text += (j ? "," : "") + std::string(rng() % 3, ' ') + cell + "e" + std::to_string(int(rng() % 40) - 20);
+        }
+        text += i + 1 < 300 ? "\r\n" : "";
+    }
+    TempDir tmp;
+    const std::string path = tmp.write("cut.csv", text);
+    for (std::size_t block = 1; block <= 64; ++block) check_same_as_reference(path, block);
+    CHECK(read_csv(path).X.rows() == 300);
+}
+
+TEST_CASE(a_line_longer_than_the_cap_is_an_error_naming_it) {
+    TempDir tmp;
+    const std::string path = tmp.write("long.csv", "a,b\n1,2\n" + std::string(100, '1') + ",2\n3,4\n");
+    mlfs::CsvColumns every;
+    every.every_column = true;
+    for (std::size_t block : {std::size_t(1), std::size_t(16), std::size_t(4096)}) {
+        mlfs::CsvOptions options;
+        options.max_line_bytes = 50;
+        options.block_bytes = block;
+        CHECK_THROWS(
+            mlfs::read_csv_columns(path, every, options), CsvError,
+            path + ":3: the line is longer than 50 bytes, more than any row of numbers needs; is this a CSV file?");
+        options.max_line_bytes = 102;  // the line itself is 102 bytes
+        CHECK(mlfs::read_csv_columns(path, every, options).X.rows() == 3);
+    }
+    // /dev/zero never ends and holds no '\n': the first line passes the cap (64 MiB) and that stops it
+    if (fs::exists("/dev/zero"))
+        CHECK_THROWS(read_csv("/dev/zero"), CsvError, "/dev/zero:1: the line is longer than 67108864 bytes");
+}
+
+namespace {
+
+// A table with text columns: names with commas and quotes, an empty text cell, and numbers in
+// the forms strtod alone reads.
+const char* const kPeople = "id,name,x,comment,y\n"
+                            "1,\"Smith, John\",1.5,\"said \"\"hi\"\", left\",2\n"
+                            "2,plain text,-3,,4e-2\n"
+                            "3,\"\",0x1p3, \"spaces around\" ,+7\n";
+
+mlfs::Table read_columns(const std::string& path, std::vector<std::string> names, std::size_t block = kDefaultBlock,
+                         std::vector<std::string> required = {}) {
+    mlfs::CsvColumns wanted;
+    wanted.names = std::move(names);
+    wanted.required = std::move(required);
+    mlfs::CsvOptions options;
+    options.block_bytes = block;
+    return mlfs::read_csv_columns(path, wanted, options);
+}
+
+}  // namespace
+
+TEST_CASE(named_columns_are_read_in_order_and_the_rest_skipped_unparsed) {
+    TempDir tmp;
+    const std::string path = tmp.write("people.csv", kPeople);
+    for (std::size_t block : {std::size_t(1), std::size_t(5), kDefaultBlock}) {
+        const mlfs::Table t = read_columns(path, {"y", "x"}, block);
+        CHECK(t.names == (std::vector<std::string>{"y", "x"}) && t.text_columns.empty() && t.path == path);
+        CHECK(t.X.rows() == 3 && t.X.cols() == 2);
+        if (t.X.rows() != 3 || t.X.cols() != 2) continue;
+        CHECK(t.X(0, 0) == 2.0 && t.X(0, 1) == 1.5 && t.X(1, 0) == 4e-2 && t.X(1, 1) == -3.0);
+        CHECK(t.X(2, 0) == 7.0 && t.X(2, 1) == 8.0);  // "+7" and "0x1p3" through strtod
+    }
+    CHECK_THROWS(read_columns(path, {"x", "zz"}), CsvError,
+                 path + ": no column named \"zz\"; the columns are: id, name, x, comment, y");
+    CHECK_THROWS(read_columns(path, {"x", "y", "x"}), CsvError, path + ": column \"x\" was asked for twice");
+    // a read column holding text is the reference's error, naming line, column and name
+    CHECK_THROWS(read_columns(path, {"x", "name"}), CsvError,
+                 path + ":2:2: cell \"Smith, John\" in column 2 (\"name\") is in double quotes");
+    const std::string labels = tmp.write("labels.csv", "a,label,b\n1,cat,2\n");
+    CHECK_THROWS(read_columns(labels, {"label"}), CsvError,
+                 labels + ":2:2: cell \"cat\" in column 2 (\"label\") is not a number");
+    // the rules of rows still hold with quotes: the count of cells, quotes that do not close
+    const std::string ragged = tmp.write("ragged.csv", "a,t\n1,\"x,y\",3\n");
+    CHECK_THROWS(read_columns(ragged, {"a"}), CsvError, ragged + ":2: ragged row: found 3 fields, expected 2");
+    const std::string spans = tmp.write("spans.csv", "a,t\n1,\"line one\nline two\"\n");
+    CHECK_THROWS(read_columns(spans, {"a"}), CsvError,
+                 spans + ":2:2: the quoted cell in column 2 (\"t\") has no closing quote on this line; a quoted cell "
+                         "may not span lines");
+    const std::string after = tmp.write("after.csv", "a,t\n1,\"x\"y\n");
+    CHECK_THROWS(read_columns(after, {"a"}), CsvError,
+                 after + ":2:2: unexpected text after the closing quote of the cell in column 2 (\"t\")");
+    const std::string late = tmp.write("late.csv", "a,t\n1,x\n2 ,\"y\"\n\n3,4\n");
+    CHECK_THROWS(read_columns(late, {"a"}), CsvError, late + ":4: blank line in the middle of the data");
+}
+
+TEST_CASE(without_names_every_numeric_column_is_read_and_text_columns_listed) {
+    TempDir tmp;
+    const std::string path = tmp.write("people.csv", kPeople);
+    for (std::size_t block : {std::size_t(2), kDefaultBlock}) {
+        const mlfs::Table t = read_columns(path, {}, block);
+        CHECK(t.names == (std::vector<std::string>{"id", "x", "y"}));
+        CHECK(t.text_columns == (std::vector<std::string>{"name", "comment"}));
+        CHECK(t.X.rows() == 3 && t.X.cols() == 3);
+        if (t.X.rows() == 3 && t.X.cols() == 3) CHECK(t.X(2, 0) == 3.0 && t.X(2, 1) == 8.0 && t.X(2, 2) == 7.0);
+    }
+    CHECK(mlfs::skipped_text_note(read_columns(path, {})) ==
+          path + ": skipped 2 text columns (name, comment): their first cells are not numbers");
+    CHECK(mlfs::skipped_text_note(read_columns(path, {"x"})).empty());
+    // a required column (a target) is read even when it holds text, so the text is an error
+    CHECK_THROWS(read_columns(path, {}, kDefaultBlock, {"name"}), CsvError,
+                 path + ":2:2: cell \"Smith, John\" in column 2 (\"name\") is in double quotes");
+    CHECK_THROWS(read_columns(path, {}, kDefaultBlock, {"nope"}), CsvError, path + ": no column named \"nope\"");
+    // a later text cell in a numeric column is an error; so are NaN and an empty first cell
+    const std::string later = tmp.write("later.csv", "a,b,c\n1,2,u\n3,x,v\n");
+    CHECK_THROWS(read_columns(later, {}), CsvError, later + ":3:2: cell \"x\" in column 2 (\"b\") is not a number");
+    const std::string nan = tmp.write("nan.csv", "a,b\nnan,u\n");
+    CHECK_THROWS(read_columns(nan, {}), CsvError, nan + ":2:1: cell \"nan\" in column 1 (\"a\") is NaN");
+    const std::string gap = tmp.write("gap.csv", "a,b\n,u\n");
+    CHECK_THROWS(read_columns(gap, {}), CsvError, gap + ":2:1: empty cell in column 1 (\"a\")");
+    const std::string words = tmp.write("words.csv", "a,b\nx,y\n");
+    CHECK_THROWS(read_columns(words, {}), CsvError, words + ":2: no numeric column");
+    // the file's own errors come first as in read_csv
+    const std::string header = tmp.write("header.csv", "a,b\n\n");
+    CHECK_THROWS(read_columns(header, {}), CsvError, header + ":1: header only");
+    CHECK_THROWS(read_columns(bad("ragged.csv"), {}), CsvError, ":3: ragged row: found 2 fields, expected 3");
+}
+
+TEST_CASE(progress_is_reported_as_the_file_is_read) {
+    TempDir tmp;
+    std::string text = "a,b\n";
+    for (int i = 0; i < 1000; ++i) text += std::to_string(i) + ",0.5\n";
+    const std::string path = tmp.write("progress.csv", text);
+    std::vector<std::size_t> bytes, rows;
+    bool done = false, done_last = true;
+    mlfs::CsvOptions options;
+    options.block_bytes = 100;
+    options.progress_bytes = 1000;
+    options.progress = [&](std::size_t b, std::size_t r, bool d) {
+        done_last = !done;  // no call may follow the one marked done
+        bytes.push_back(b), rows.push_back(r), done = d;
+    };
+    const mlfs::Table t = mlfs::read_csv_columns(path, {}, options);
+    CHECK(t.X.rows() == 1000);
+    CHECK(bytes.size() >= text.size() / 1000 && done && done_last);
+    CHECK(!bytes.empty() && bytes.back() == text.size() && rows.back() == 1000);
+    bool increasing = true;
+    for (std::size_t k = 1; k < bytes.size(); ++k) increasing = increasing && bytes[k] > bytes[k - 1];
+    CHECK(increasing);
 }
 
 TEST_MAIN()
