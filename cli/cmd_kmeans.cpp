@@ -44,9 +44,9 @@ const std::size_t kSilhouetteMaxN = 20000;
 
 Args make_args() {
     Args args("mlfs kmeans", kSummary);
-    args.option("--data", "FILE.csv", "a numeric CSV file with a header row");
+    args.option("--data", "FILE.csv", "a CSV file with a header row; text columns that are not used are skipped");
     args.option("--k", "K", "the number of clusters, 1 <= K <= the number of distinct rows (required with --data)");
-    args.option("--features", "A,B,...", "the columns to cluster on (default: every column)");
+    args.option("--features", "A,B,...", "the columns to cluster on (default: every numeric column)");
     args.option("--init", "INIT",
                 "k-means++ (default), random, or CENTRES.csv: K starting centres under the feature names");
     args.option("--n-init", "N",
@@ -65,7 +65,7 @@ Args make_args() {
 
 struct Request {
     std::string data, init = "k-means++", centres;  // centres: the CSV of --init CENTRES.csv
-    std::vector<std::string> features;              // empty: every column
+    std::vector<std::string> features;              // empty: every numeric column
     KMeansOptions opt;
     bool json = false;
 };

@@ -33,14 +33,15 @@ const char* const kSummary =
     "solver, alpha, fit_intercept, feature_names_in_, coef_, intercept_, r2 (R^2 on the data),\n"
     "n_iter_, loss_curve_ (J_k = ||y - X w_k - b_k||^2 / 2N) and stopped_by (gd only), and the\n"
     "audit: std_err, t, p_value, conf_int ([low, high] per parameter), cond, warning (if any),\n"
+    "covariance_from (the factor (Xc^T Xc)^-1 came from: the solver's own, or QR of X for gd),\n"
     "with the intercept FIRST in std_err, t, p_value and conf_int, as statsmodels orders them;\n"
     "audit_skipped says why the audit fields are missing when they are.";
 
 Args make_args() {
     Args args("mlfs linreg", kSummary);
-    args.option("--data", "FILE.csv", "a numeric CSV file with a header row");
+    args.option("--data", "FILE.csv", "a CSV file with a header row; text columns that are not used are skipped");
     args.option("--target", "COLUMN", "the column to predict (required with --data)");
-    args.option("--features", "A,B,...", "the feature columns (default: every column but the target)");
+    args.option("--features", "A,B,...", "the feature columns (default: every numeric column but the target)");
     args.option("--solver", "NAME", "cholesky (normal equations), qr (default; Householder QR) or gd");
     args.option("--alpha", "A", "ridge penalty >= 0 for cholesky and qr (default 0: ordinary least squares)");
     args.flag("--no-intercept", "fit y = X w without b (nothing is centred)");
@@ -49,19 +50,22 @@ Args make_args() {
     args.option("--tol", "T", "gd: stop when ||grad J|| <= T ||grad J at the start|| (default 1e-12)");
     args.flag("--standardize", "gd: iterate on z-scored features; coef_ are reported in the original units");
     args.option("--threads", "N",
-                "threads for cholesky's and gd's products (qr runs on one), 0 = all hardware threads (default 0); "
-                "same numbers for every N");
+                "threads for the products (cholesky, gd) and the reflections and refinement (qr), 0 = all hardware "
+                "threads (default 0); same numbers for every N");
     args.option("--out", "DIR", "write the plots into DIR (created if needed)");
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
+    args.flag("--progress",
+              "show the progress of a long run on stderr (rows read, QR reflections, gd iterations) also with --json; "
+              "without --json it is shown anyway, and a run under a second shows none");
     return args;
 }
 
 struct Request {
     std::string data, target, solver = "qr";
-    std::vector<std::string> features;  // empty: every column but the target
+    std::vector<std::string> features;  // empty: every numeric column but the target
     double alpha = 0.0;
-    bool fit_intercept = true, json = false;
-    int threads = 0;  // for every solver; the numbers do not depend on it
+    bool fit_intercept = true, json = false, progress = true;  // progress on stderr
+    int threads = 0;                                           // for every solver; the numbers do not depend on it
     GradientDescentOptions gd;
 };
 
@@ -86,6 +90,7 @@ Request read_request(const Args& args) {
     if (r.alpha < 0.0) args.fail("--alpha must be >= 0, got " + args.get("--alpha"));
     r.fit_intercept = !args.has("--no-intercept");
     r.json = args.has("--json");
+    r.progress = !r.json || args.has("--progress");
     r.gd.fit_intercept = r.fit_intercept;
     r.gd.standardize = args.has("--standardize");
     r.gd.lr = args.get_double("--lr", 0.0);
@@ -116,7 +121,7 @@ Problem load(const Request& r) {
     if (!wanted.names.empty()) wanted.names.push_back(r.target);
     wanted.required = {r.target};  // without --features: a text target is an error, not a skipped column
     CsvOptions options;
-    if (!r.json) options.progress = progress_on_stderr(r.data);  // only for a read of a second or more
+    if (r.progress) options.progress = progress_on_stderr(r.data);  // only for a read of a second or more
     const Table t = read_csv_columns(r.data, wanted, options);
     const std::string note = skipped_text_note(t);
     if (!note.empty()) std::fprintf(stderr, "mlfs linreg: note: %s\n", note.c_str());
@@ -162,13 +167,26 @@ Fit fit(const Request& r, const Problem& p) {
     opt.alpha = r.alpha;
     opt.feature_names = p.names;  // so a collinear or constant column is named in the error
     opt.threads = r.threads;
+    ProgressLine line("mlfs linreg");  // a long fit shows its progress on stderr
+    if (r.progress)
+        opt.progress = [&line](const char* stage, std::size_t done, std::size_t total) {
+            line(std::string(stage) + " " + std::to_string(done) + " of " + std::to_string(total));
+        };
+    GradientDescentOptions gd = r.gd;
+    if (r.progress)
+        gd.progress = [&line](int k, double J) {
+            line("gradient descent: " + std::to_string(k) + " updates, J = " + format_number(J));
+        };
+    FactoredFit factored;  // cholesky and qr: the factor the audit reuses
     if (r.solver == "cholesky") {
-        f.model = fit_cholesky(p.X, p.y, opt);  // (LR.4)
+        factored = fit_cholesky_factored(p.X, p.y, opt);  // (LR.4)
+        f.model = factored.model;
     } else if (r.solver == "qr") {
-        f.model = fit_qr(p.X, p.y, opt);  // (LR.6, LR.7)
+        factored = fit_qr_factored(p.X, p.y, opt);  // (LR.6, LR.7)
+        f.model = factored.model;
     } else {
         require_gd_problem(p, r);
-        f.gd = fit_gradient_descent(p.X, p.y, r.gd);  // (LR.11)
+        f.gd = fit_gradient_descent(p.X, p.y, gd);  // (LR.11)
         f.model = f.gd.model;
     }
     f.r2 = r2_score(p.y, predict(f.model, p.X));  // (LR.8)
@@ -182,8 +200,9 @@ Fit fit(const Request& r, const Problem& p) {
         f.audit_skipped = std::to_string(p.X.rows()) + " rows for " + std::to_string(params) +
                           " parameters leave no residual degrees of freedom (the audit needs N > p)";
     } else {
-        try {  // (X^T X)^-1 from the QR factor: cond(X), not cond(X)^2, decides its accuracy
-            f.audit = audit_ols(p.X, p.y, f.model, r.fit_intercept, p.names, CovarianceFrom::qr);
+        try {  // the fit's own factor (one factorisation per fit); gd has none, so QR factors X for it
+            f.audit = r.solver == "gd" ? audit_ols(p.X, p.y, f.model, r.fit_intercept, p.names, CovarianceFrom::qr)
+                                       : audit_ols(p.X, p.y, factored, p.names);
             if (!(f.audit.sigma2 > 0.0))
                 f.audit_skipped = "every residual is 0 (an exact fit): the standard errors are 0 and t is undefined";
         } catch (const NumericalError& e) {
@@ -206,7 +225,7 @@ Json to_json(const Request& r, const Problem& p, const Fit& f) {
     if (!f.audit_skipped.empty()) return j.add("audit_skipped", Json::string(f.audit_skipped));
     j.add("std_err", Json::numbers(f.audit.std_err)).add("t", Json::numbers(f.audit.t));
     j.add("p_value", Json::numbers(f.audit.p_value)).add("conf_int", Json::rows(f.audit.conf_int));
-    j.add("cond", Json::number(f.audit.cond));
+    j.add("cond", Json::number(f.audit.cond)).add("covariance_from", Json::string(f.audit.covariance_from));
     if (!f.audit.warning.empty()) j.add("warning", Json::string(f.audit.warning));
     return j;
 }

@@ -33,7 +33,7 @@ const char* const kSummary =
     "curve, test accuracy and predictions, a decision boundary on the moons, and the ways training fails\n"
     "(vanishing gradients, dead ReLUs, divergence, over-fitting); figures in --out (default mlfs-mlp)\n"
     "and a summary table; exit 1 if any comparison fails.\n\n"
-    "With --data FILE.csv --target COLUMN: trains on every other column, as\n"
+    "With --data FILE.csv --target COLUMN: trains on every other numeric column, as\n"
     "MLPClassifier/MLPRegressor(hidden_layer_sizes=..., activation=..., solver=..., learning_rate_init=LR,\n"
     "batch_size=..., max_iter=EPOCHS, alpha=..., momentum=..., nesterovs_momentum=..., shuffle=...,\n"
     "tol=..., n_iter_no_change=..., random_state=SEED). --task: classify when the target holds only\n"
@@ -47,7 +47,7 @@ const std::size_t kMaxClasses = 20;
 
 Args make_args() {
     Args args("mlfs mlp", kSummary);
-    args.option("--data", "FILE.csv", "a numeric CSV file with a header row");
+    args.option("--data", "FILE.csv", "a CSV file with a header row; text columns that are not used are skipped");
     args.option("--target", "COLUMN", "the column to predict (required with --data)");
     args.option("--task", "NAME", "classify or regress (default: see above)");
     args.option("--hidden", "H1,H2,...", "hidden layer sizes, each >= 1 (default 100)");

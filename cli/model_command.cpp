@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <string>
+#include <utility>
 
 #include "cli/commands.hpp"
 #include "cli/version.hpp"
@@ -17,6 +18,17 @@ int read_threads(const Args& args) {
         args.fail("--threads must be an integer from 0 (all hardware threads) to " + std::to_string(kMaxThreads) +
                   ", got " + args.get("--threads"));
     return static_cast<int>(threads);
+}
+
+ProgressLine::ProgressLine(std::string prefix)
+    : prefix_(std::move(prefix)), start_(std::chrono::steady_clock::now()), last_(start_) {}
+
+void ProgressLine::operator()(const std::string& text) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - start_ < std::chrono::seconds(1) || now - last_ < std::chrono::seconds(1)) return;
+    last_ = now;
+    std::fprintf(stderr, "%s: %s (%.1f s)\n", prefix_.c_str(), text.c_str(),
+                 std::chrono::duration<double>(now - start_).count());
 }
 
 int print_help(const Args& args) {

@@ -11,6 +11,7 @@
 //   return finish_data_run(args, r.json, json_text, print_text, write_plots);
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <string>
 
@@ -23,6 +24,18 @@ namespace mlfs {
 // kernels, which never change a number. Anything else is a UsageError.
 constexpr int kMaxThreads = 1024;
 int read_threads(const Args& args);
+
+// Progress of a long fit on stderr, "PREFIX: TEXT (3.2 s)": at most one line a second, and none
+// during the run's first second, so that a short run prints nothing. stdout is never touched.
+class ProgressLine {
+public:
+    explicit ProgressLine(std::string prefix);
+    void operator()(const std::string& text);
+
+private:
+    std::string prefix_;
+    std::chrono::steady_clock::time_point start_, last_;
+};
 
 // Prints args.help() on stdout; returns kExitOk.
 int print_help(const Args& args);

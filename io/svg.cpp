@@ -6,14 +6,14 @@
 #include "io/svg.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <map>
 #include <set>
 #include <utility>
+
+#include "io/write_file.hpp"
 
 namespace mlfs {
 
@@ -362,11 +362,11 @@ std::string Plot::to_svg() const {
 void Plot::save(const std::string& path) const { save_svg(path, to_svg()); }
 
 void save_svg(const std::string& path, const std::string& svg) {
-    std::ofstream out(path, std::ios::binary);
-    if (!out) throw SvgError(path + ": cannot write the SVG file (" + std::strerror(errno) + ")");
-    out << svg;
-    out.close();
-    if (!out) throw SvgError(path + ": writing the SVG file failed (" + std::strerror(errno) + ")");
+    try {
+        write_file_whole(path, svg, "SVG file");  // whole or not at all
+    } catch (const WriteError& e) {
+        throw SvgError(e.what());
+    }
 }
 
 std::string svg_title_and_desc(const std::string& title, const std::string& caption) {

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -15,6 +14,7 @@
 #include <stdexcept>
 
 #include "io/svg.hpp"
+#include "io/write_file.hpp"
 
 namespace mlfs {
 
@@ -185,11 +185,7 @@ IndexReport write_index_html(const std::string& out_dir, const std::vector<Study
     IndexReport report;
     const std::string page = index_html(out_dir, results, version, report);
     const std::string path = (fs::path(out_dir) / "index.html").string();
-    std::ofstream out(path, std::ios::binary);
-    if (!out) throw std::runtime_error(path + ": cannot write the page (" + std::strerror(errno) + ")");
-    out << page;
-    out.close();
-    if (!out) throw std::runtime_error(path + ": writing the page failed (" + std::strerror(errno) + ")");
+    write_file_whole(path, page, "page");  // whole or not at all
     return report;
 }
 

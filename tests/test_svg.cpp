@@ -3,7 +3,7 @@
 // log ticks are decades, labels are short, points that cannot be drawn are skipped and counted
 // and never written as "nan", the output is well-formed (every tag closed, in order), the
 // legend has one entry per class, text is escaped, the title and caption read back from the
-// SVG, and save() reports a path it cannot write.
+// SVG, and save() reports a path it cannot write; output files are written whole or not at all.
 #include <cctype>
 #include <cmath>
 #include <filesystem>
@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "io/svg.hpp"
+#include "io/write_file.hpp"
 #include "tests/check.hpp"
 
 using mlfs::Plot;
@@ -241,6 +242,32 @@ TEST_CASE(bad_arguments_and_save) {
     CHECK(back.str() == p.to_svg());
     std::error_code ec;
     std::filesystem::remove(out, ec);
+}
+
+TEST_CASE(output_files_are_written_whole_or_not_at_all) {
+    namespace fs = std::filesystem;
+    std::random_device rd;
+    const fs::path dir = fs::temp_directory_path() / ("mlfs_test_write_" + std::to_string(rd()));
+    fs::create_directories(dir);
+    auto files_in_dir = [&dir] {
+        std::vector<std::string> names;
+        for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+        return names;
+    };
+    // a target that cannot be replaced (a folder of that name): an error, and no temporary left behind
+    fs::create_directories(dir / "taken.svg");
+    CHECK_THROWS(mlfs::write_file_whole((dir / "taken.svg").string(), "<svg/>", "SVG file"), mlfs::WriteError,
+                 "taken.svg: cannot write the SVG file (");
+    CHECK_MSG(files_in_dir().size() == 1,
+              "only the folder is left, no temporary: " + std::to_string(files_in_dir().size()));
+    // an old file is replaced only by a whole new one
+    const fs::path target = dir / "plot.svg";
+    mlfs::write_file_whole(target.string(), "old", "SVG file");
+    mlfs::write_file_whole(target.string(), std::string(1 << 20, 'x'), "SVG file");
+    CHECK(fs::file_size(target) == (std::size_t(1) << 20));
+    CHECK_MSG(files_in_dir().size() == 2, "the folder and plot.svg only: " + std::to_string(files_in_dir().size()));
+    std::error_code ec;
+    fs::remove_all(dir, ec);
 }
 
 TEST_MAIN()
