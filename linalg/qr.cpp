@@ -79,20 +79,20 @@ void HouseholderQR::make_reflector(std::size_t k) {
 // each sum still taken over i in order from 0.0; the pass just reads the column once instead of
 // twice. Columns are independent outputs: threads split them, four at a time.
 void HouseholderQR::factor(int threads, const std::function<void(std::size_t)>& after_column) {
-    for (std::size_t j = 0; j < n_; ++j) column_norms_[j] = norm2(column(j), m_);
+    const bool worth_threads = m_ * n_ >= (std::size_t(1) << 16);
+    parallel_for(n_, worth_threads ? threads : 1, [&](std::size_t j) { column_norms_[j] = norm2(column(j), m_); });
     std::vector<double> vtc(n_, 0.0);  // vtc[j] = v_k^T (column j), for the step k about to be applied
     make_reflector(0);
     if (vtv_[0] != 0.0)
-        parallel_for(n_ - 1, m_ * n_ >= (std::size_t(1) << 16) ? threads : 1,
-                     [&](std::size_t c) { vtc[c + 1] = dot_v(0, column(c + 1)); });
+        parallel_for(n_ - 1, worth_threads ? threads : 1, [&](std::size_t c) { vtc[c + 1] = dot_v(0, column(c + 1)); });
     for (std::size_t k = 0; k + 1 < n_; ++k) {
         // H_k on column k + 1, then v_{k+1} from it
         if (vtv_[k] != 0.0) update(k, column(k + 1), 2.0 * vtc[k + 1] / vtv_[k]);
         make_reflector(k + 1);
         // H_k on columns k+2..n-1 with the sums v_{k+1}^T c of the next step in the same pass
         const std::size_t first = k + 2, groups = (n_ - std::min(first, n_) + 3) / 4;
-        const bool worth_threads = (m_ - k) * (n_ - k) >= (std::size_t(1) << 16);
-        parallel_for(groups, worth_threads ? threads : 1, [&](std::size_t g) {
+        const bool split = (m_ - k) * (n_ - k) >= (std::size_t(1) << 16);
+        parallel_for(groups, split ? threads : 1, [&](std::size_t g) {
             const std::size_t j = first + 4 * g;
             update_and_dot(k, j, std::min<std::size_t>(4, n_ - j), vtc.data());
         });
@@ -175,7 +175,7 @@ void HouseholderQR::require_length(const Vector& b) const {
 Vector HouseholderQR::apply_qt(const Vector& b) const {
     require_length(b);
     Vector c = b;
-    for (std::size_t k = 0; k < n_; ++k) reflect(k, c.data());
+    apply_in_order(c.data(), true);
     return c;
 }
 
@@ -183,8 +183,44 @@ Vector HouseholderQR::apply_qt(const Vector& b) const {
 Vector HouseholderQR::apply_q(const Vector& z) const {
     require_length(z);
     Vector c = z;
-    for (std::size_t k = n_; k-- > 0;) reflect(k, c.data());
+    apply_in_order(c.data(), false);
     return c;
+}
+
+// The reflections H_0, ..., H_{n-1} (forward) or H_{n-1}, ..., H_0 (backward) on c, each exactly
+// reflect(k, c); as in factor, the update by one reflection and the sum v^T c of the next share a
+// pass over c, with every sum still over i in increasing order from 0.0. The next reflection's rows
+// are k+1.. (forward) or k-1.. (backward): in the backward order its first row, k - 1, is not
+// touched by H_k, so its term is added first, as dot_v adds it.
+void HouseholderQR::apply_in_order(double* c, bool forward) const {
+    std::size_t k = forward ? 0 : n_ - 1;
+    double vtc = dot_v(k, c);  // v_k^T c for the reflection about to be applied
+    for (std::size_t step = 0; step < n_; ++step, forward ? ++k : --k) {
+        const bool last = step + 1 == n_;
+        const std::size_t next = forward ? k + 1 : k - 1;  // unused when last
+        const double f = vtv_[k] != 0.0 ? 2.0 * vtc / vtv_[k] : 0.0;
+        if (last || vtv_[next] == 0.0) {  // nothing to sum for the next one
+            if (vtv_[k] != 0.0) update(k, c, f);
+            continue;
+        }
+        if (vtv_[k] == 0.0) {  // H_k = I: only the sum
+            vtc = dot_v(next, c);
+            continue;
+        }
+        const double* v = column(k);     // v_k below row k
+        const double* u = column(next);  // v_next below row next
+        double s = 0.0;
+        if (!forward) s += v0_[next] * c[next];  // row k - 1, untouched by H_k
+        c[k] -= f * v0_[k];
+        if (!forward) s += u[k] * c[k];
+        c[k + 1] -= f * v[k + 1];
+        s += (forward ? v0_[next] : u[k + 1]) * c[k + 1];
+        for (std::size_t i = k + 2; i < m_; ++i) {
+            c[i] -= f * v[i];
+            s += u[i] * c[i];
+        }
+        vtc = s;
+    }
 }
 
 // Thin Q (m x n): column j is Q e_j
