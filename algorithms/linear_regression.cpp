@@ -33,29 +33,58 @@ void require_representable_squares(const char* what, const std::string& name, do
                                     " double precision; rescale it (e.g. to units near 1)");
 }
 
-}  // namespace
+// The sums that (LR.3)'s means are made of, from the validation pass: sum_X(j) = sum_i X(i, j) and
+// sum_y = sum_i y(i), each over i in increasing order from 0.0 (the bits of column_sums).
+struct DataSums {
+    Vector sum_X;  // D
+    double sum_y = 0.0;
+};
 
-void require_regression_data(const char* what, const Matrix& X, const Vector& y) {
-    if (X.rows() == 0 || X.cols() == 0)
-        throw ShapeError(std::string(what) + ": X is " + X.shape() + ", it needs rows and columns");
-    if (y.size() != X.rows())
-        throw ShapeError(std::string(what) + ": X is " + X.shape() + " but y has length " + std::to_string(y.size()));
-    // one pass over X as it is stored, row by row: every entry finite, and each column's largest |X(i, j)|
-    Vector big(X.cols(), 0.0);
+// The first entry of X, row by row, that is NaN or infinite, if any, is an error.
+void require_finite_entries(const char* what, const Matrix& X) {
     for (std::size_t i = 0; i < X.rows(); ++i)
-        for (std::size_t j = 0; j < X.cols(); ++j) {
-            const double v = X(i, j);
-            if (!std::isfinite(v))
+        for (std::size_t j = 0; j < X.cols(); ++j)
+            if (!std::isfinite(X(i, j)))
                 throw std::invalid_argument(std::string(what) + ": X has a NaN or infinite entry (row " +
                                             std::to_string(i) + ", feature " + std::to_string(j) + ")");
-            big[j] = std::fmax(big[j], std::fabs(v));
-        }
-    for (double v : y)
-        if (!std::isfinite(v)) throw std::invalid_argument(std::string(what) + ": y has a NaN or infinite entry");
-    for (std::size_t j = 0; j < X.cols(); ++j)
-        require_representable_squares(what, "feature " + std::to_string(j), big[j], X.rows());
-    require_representable_squares(what, "the target y", max_abs(y), y.size());
 }
+
+// require_regression_data, returning the sums. One pass over X as it is stored, row by row, with no
+// branch, so that it vectorises across j: the column sums and each column's largest |X(i, j)|. A NaN
+// or an infinity makes its column's sum NaN or infinite for good, so a finite sum means a finite
+// column; only when a sum is not finite are the rows searched for the entry (a sum of finite entries
+// can also overflow: then there is none, and the size check below rejects the column).
+DataSums checked_sums(const char* what, const Matrix& X, const Vector& y) {
+    const std::size_t N = X.rows(), D = X.cols();
+    if (N == 0 || D == 0) throw ShapeError(std::string(what) + ": X is " + X.shape() + ", it needs rows and columns");
+    if (y.size() != N)
+        throw ShapeError(std::string(what) + ": X is " + X.shape() + " but y has length " + std::to_string(y.size()));
+    DataSums s{Vector(D, 0.0), 0.0};
+    Vector big(D, 0.0);
+    double* sum = s.sum_X.data();
+    double* top = big.data();
+    for (std::size_t i = 0; i < N; ++i) {
+        const double* x = X.data().data() + i * D;
+        for (std::size_t j = 0; j < D; ++j) {
+            const double a = std::fabs(x[j]);
+            sum[j] += x[j];
+            top[j] = a > top[j] ? a : top[j];
+        }
+    }
+    if (!std::all_of(s.sum_X.begin(), s.sum_X.end(), [](double v) { return std::isfinite(v); }))
+        require_finite_entries(what, X);
+    for (double v : y) s.sum_y += v;
+    if (!std::isfinite(s.sum_y))
+        for (double v : y)
+            if (!std::isfinite(v)) throw std::invalid_argument(std::string(what) + ": y has a NaN or infinite entry");
+    for (std::size_t j = 0; j < D; ++j) require_representable_squares(what, "feature " + std::to_string(j), big[j], N);
+    require_representable_squares(what, "the target y", max_abs(y), N);
+    return s;
+}
+
+}  // namespace
+
+void require_regression_data(const char* what, const Matrix& X, const Vector& y) { checked_sums(what, X, y); }
 
 namespace {
 
@@ -128,24 +157,59 @@ NormalEquations normal_equations(const Matrix& Xc, const Vector& yc, double alph
     // <<< exercise normal-equations
 }
 
+namespace {
+
+// centre and normal_equations without the centred copy of X, with their bits: (LR.3) xbar and ybar
+// from the validation pass's sums (column_means divides the same sums by N), then (LR.4) the Gram
+// matrix G of Z = [Xc yc] = [X - 1 xbar^T, y - ybar], formed a chunk of rows at a time
+// (gram_centred_fast): its D x D block is gram(Xc) and its last column matvec_transposed(Xc, yc),
+// bit for bit, so XtX and Xty are normal_equations(Xc, yc, alpha)'s. O(N D^2), one pass over X.
+struct CentredNormalEquations {
+    NormalEquations ne;
+    Vector xbar;  // D; zeros without an intercept (then Z = [X y])
+    double ybar = 0.0;
+};
+
+CentredNormalEquations centred_normal_equations(const Matrix& X, const Vector& y, const DataSums& sums,
+                                                const LeastSquaresOptions& opt) {
+    const std::size_t D = X.cols();
+    CentredNormalEquations c{{Matrix(D, D), Vector(D)}, Vector(D, 0.0), 0.0};
+    if (opt.fit_intercept) {  // (LR.3) xbar = (1/N) sum_i x_i, ybar = (1/N) sum_i y_i
+        const double N = static_cast<double>(X.rows());
+        for (std::size_t j = 0; j < D; ++j) c.xbar[j] = sums.sum_X[j] / N;
+        c.ybar = sums.sum_y / N;
+    }
+    const Matrix G = gram_centred_fast(X, c.xbar, y, c.ybar, opt.threads);  // (LR.4) [Xc yc]^T [Xc yc]
+    for (std::size_t j = 0; j < D; ++j) {
+        for (std::size_t k = 0; k < D; ++k) c.ne.XtX(j, k) = G(j, k);  // Xc^T Xc
+        c.ne.Xty[j] = G(j, D);                                         // Xc^T yc
+    }
+    for (std::size_t j = 0; j < D; ++j) c.ne.XtX(j, j) += opt.alpha;  // (LR.5) ridge: + alpha I
+    return c;
+}
+
+}  // namespace
+
 LinearModel fit_cholesky(const Matrix& X, const Vector& y, const LeastSquaresOptions& opt) {
     return fit_cholesky_factored(X, y, opt).model;
 }
 
 FactoredFit fit_cholesky_factored(const Matrix& X, const Vector& y, const LeastSquaresOptions& opt) {
-    require_regression_data("fit_cholesky", X, y);
+    const DataSums sums = checked_sums("fit_cholesky", X, y);  // require_regression_data, and (LR.3)'s sums
     require_alpha("fit_cholesky", opt.alpha);
     require_enough_samples("fit_cholesky", X, opt);
-    const CentredProblem p = centre(X, y, opt.fit_intercept);
-    const NormalEquations ne = normal_equations(p.Xc, p.yc, opt.alpha, opt.threads);  // (LR.4), (LR.5)
-    const Matrix& XtX = ne.XtX;
-    const Vector& Xty = ne.Xty;
+    const CentredNormalEquations c = centred_normal_equations(X, y, sums, opt);  // (LR.3), (LR.4), (LR.5)
+    const Matrix& XtX = c.ne.XtX;
+    const Vector& Xty = c.ne.Xty;
     const Cholesky chol(XtX);
-    const std::string advice = ". Drop or combine that feature, add a ridge penalty (alpha > 0), or use the QR solver";
+    // Xc is formed only to explain a failure
+    auto why = [&](std::size_t j) {
+        return explain_collinearity(centre(X, y, opt.fit_intercept).Xc, j, opt.feature_names) +
+               ". Drop or combine that feature, add a ridge penalty (alpha > 0), or use the QR solver";
+    };
     if (!chol.ok())
-        throw NumericalError("normal equations: " + chol.error() + "; " +
-                                 explain_collinearity(p.Xc, chol.failed_pivot(), opt.feature_names) + advice,
-                             chol.failed_pivot(), chol.failed_value());
+        throw NumericalError("normal equations: " + chol.error() + "; " + why(chol.failed_pivot()), chol.failed_pivot(),
+                             chol.failed_value());
     // A positive pivot can still be rounding noise: L_jj^2 is what is left of ||Xc(:, j)||^2 = XtX_jj
     // after removing the earlier columns; each entry of XtX is a sum of N products and each pivot
     // subtracts D more, so it is known only to about (N + D) eps XtX_jj. Below that, column j is
@@ -157,14 +221,13 @@ FactoredFit fit_cholesky_factored(const Matrix& X, const Vector& y, const LeastS
         const double pivot = chol.L()(j, j) * chol.L()(j, j);
         if (pivot <= rounding * XtX(j, j))
             throw NumericalError("normal equations: cholesky pivot " + std::to_string(j) + " = " +
-                                     format_number(pivot) +
-                                     " <= (N+D)*eps*(X^T X)_jj = " + format_number(rounding * XtX(j, j)) +
-                                     ", rounding noise; " + explain_collinearity(p.Xc, j, opt.feature_names) + advice,
+                                     format_number(pivot) + " <= (N+D)*eps*(X^T X)_jj = " +
+                                     format_number(rounding * XtX(j, j)) + ", rounding noise; " + why(j),
                                  j, pivot);
     }
     FactoredFit fit;
     fit.model.coef_ = chol.solve(Xty);                             // (LA.8) L z = Xty, L^T w = z
-    fit.model.intercept_ = p.ybar - dot(p.xbar, fit.model.coef_);  // (LR.3) b = ybar - xbar^T w
+    fit.model.intercept_ = c.ybar - dot(c.xbar, fit.model.coef_);  // (LR.3) b = ybar - xbar^T w
     fit.R = transpose(chol.L());                                   // R^T R = L L^T = Xc^T Xc + alpha I
     fit.factor = "cholesky";
     fit.fit_intercept = opt.fit_intercept;
