@@ -12,6 +12,7 @@
 #include "linalg/double_double.hpp"
 #include "linalg/matmul.hpp"
 #include "linalg/matvec_fast.hpp"
+#include "linalg/parallel.hpp"
 #include "linalg/qr.hpp"
 
 namespace mlfs {
@@ -241,13 +242,20 @@ namespace {
 
 // xbar_j = (1/N) sum_i X(i, j) and ybar in double-double; zeros without an intercept. X is walked
 // once, row by row, with the D sums side by side (each still summed over i in order).
-void exact_means(ExactLeastSquares& p, bool fit_intercept) {
+void exact_means(ExactLeastSquares& p, bool fit_intercept, int threads) {
     const std::size_t N = p.X.rows(), D = p.X.cols();
     p.xbar.assign(D, DoubleDouble{});
     p.ybar = DoubleDouble{};
     if (!fit_intercept) return;
-    for (std::size_t i = 0; i < N; ++i)
-        for (std::size_t j = 0; j < D; ++j) p.xbar[j] = dd_add(p.xbar[j], p.X(i, j));
+    // each xbar_j is its own output: threads split the columns, each still summed over i in order
+    const std::size_t T = std::min<std::size_t>(resolve_threads(threads), D);
+    parallel_for(T, N * D >= (std::size_t(1) << 16) ? threads : 1, [&](std::size_t t) {
+        const std::size_t j0 = t * D / T, j1 = (t + 1) * D / T;
+        std::vector<DoubleDouble> sum(j1 - j0);  // this thread's own, not next to another thread's
+        for (std::size_t i = 0; i < N; ++i)
+            for (std::size_t j = j0; j < j1; ++j) sum[j - j0] = dd_add(sum[j - j0], p.X(i, j));
+        std::copy(sum.begin(), sum.end(), p.xbar.begin() + static_cast<std::ptrdiff_t>(j0));
+    });
     for (DoubleDouble& s : p.xbar) s = dd_div(s, static_cast<double>(N));
     for (double v : p.y) p.ybar = dd_add(p.ybar, v);
     p.ybar = dd_div(p.ybar, static_cast<double>(N));
@@ -255,12 +263,16 @@ void exact_means(ExactLeastSquares& p, bool fit_intercept) {
 
 // The rounded copy of the exact A that QR factors, column by column as HouseholderQR keeps it:
 // A(i, j) = columns[j * m + i] with m = N (or N + D with the ridge rows). Written row by row so
-// that X is read in order; each column is its own output stream.
-std::vector<double> rounded_columns(const ExactLeastSquares& p) {
+// that X is read in order; each column is its own output stream, and threads split the rows.
+std::vector<double> rounded_columns(const ExactLeastSquares& p, int threads) {
     const std::size_t m = p.rows(), D = p.cols();
     std::vector<double> columns(m * D);
-    for (std::size_t i = 0; i < m; ++i)
-        for (std::size_t j = 0; j < D; ++j) columns[j * m + i] = p.A(i, j).value();
+    const std::size_t rows_per_block = 8192, blocks = (m + rows_per_block - 1) / rows_per_block;
+    parallel_for(blocks, threads, [&](std::size_t block) {
+        const std::size_t end = std::min(m, (block + 1) * rows_per_block);
+        for (std::size_t i = block * rows_per_block; i < end; ++i)
+            for (std::size_t j = 0; j < D; ++j) columns[j * m + i] = p.A(i, j).value();
+    });
     return columns;
 }
 
@@ -276,12 +288,13 @@ FactoredFit fit_qr_factored(const Matrix& X, const Vector& y, const LeastSquares
     require_enough_samples("fit_qr", X, opt);
     const std::size_t D = X.cols();
     ExactLeastSquares exact{X, y, {}, {}, std::sqrt(opt.alpha), nullptr};  // (LR.6) ridge: [Xc; sqrt(alpha) I], [yc; 0]
-    exact_means(exact, opt.fit_intercept);
+    exact_means(exact, opt.fit_intercept, opt.threads);
     Vector b(exact.rows());  // the rounded yc that is solved for
     for (std::size_t i = 0; i < b.size(); ++i) b[i] = exact.b(i).value();
     std::function<void(std::size_t)> after_column;
     if (opt.progress) after_column = [&](std::size_t k) { opt.progress("QR reflections", k + 1, D); };
-    const HouseholderQR qr(rounded_columns(exact), exact.rows(), D, opt.threads, after_column);  // in place
+    const HouseholderQR qr(rounded_columns(exact, opt.threads), exact.rows(), D, opt.threads,
+                           after_column);  // in place
     Vector w;
     try {
         w = qr.solve(b);  // (LR.6) R w = (Q^T b)[0:D]
