@@ -30,9 +30,9 @@ struct LeastSquaresOptions {
     bool fit_intercept = true;               // centre X and y, and report b = ybar - xbar^T w
     double alpha = 0.0;                      // ridge penalty alpha ||w||^2: a plain sum, not scaled by N (as sklearn)
     int refine_steps = 2;                    // fit_qr only: refinement steps (LR.7); 0 gives the plain QR solution
-    int threads = 0;                         // the products of fit_cholesky (linalg/matvec_fast.hpp), the reflections
-                                             // and residuals of fit_qr; 0 = all hardware threads; every result is
-                                             // the same for every value
+    int threads = 0;                         // the Gram pass of fit_cholesky (linalg/matvec_fast.hpp); the means,
+                                             // centred copy, reflections and residuals of fit_qr; 0 = all hardware
+                                             // threads; every result is the same for every value
     std::vector<std::string> feature_names;  // for error messages; "feature j" when empty
     // if set: fit_qr calls it after each Householder reflection ("QR reflections", k + 1, D) and each
     // refinement step ("refinement steps", s, refine_steps), e.g. to show progress; it only observes

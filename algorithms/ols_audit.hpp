@@ -36,7 +36,7 @@ struct OlsAudit {
 // or R^-1 R^-T from the QR factor Xc = Q R, with R^-1 by Gauss-Jordan (cond(Xc) decides it).
 // The audit of a FactoredFit (below) uses the fit's own R the same way: R^T R = Xc^T Xc holds for
 // both factors, so (Xc^T Xc)^-1 = R^-1 R^-T either way; the two differ only in rounding, which the
-// QR factor keeps at cond(Xc) eps and the Cholesky factor at cond(Xc)^2 eps (LR.22).
+// QR factor keeps at cond(Xc) eps and the Cholesky factor at cond(Xc)^2 eps (LA.17).
 enum class CovarianceFrom { normal_equations, qr };
 
 // Audits `model` (fitted to X, y by any solver). Needs N > p; throws NumericalError (naming the

@@ -55,7 +55,8 @@ Args make_args() {
     args.option("--out", "DIR", "write the plots into DIR (created if needed)");
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     args.flag("--progress",
-              "show the progress of a long run on stderr (rows read, QR reflections, gd iterations) also with --json; "
+              "show the progress of a long run on stderr (rows read, QR reflections and refinement steps, gd "
+              "updates) also with --json; "
               "without --json it is shown anyway, and a run under a second shows none");
     return args;
 }
@@ -122,17 +123,26 @@ Problem load(const Request& r) {
     wanted.required = {r.target};  // without --features: a text target is an error, not a skipped column
     CsvOptions options;
     if (r.progress) options.progress = progress_on_stderr(r.data);  // only for a read of a second or more
-    const Table t = read_csv_columns(r.data, wanted, options);
+    Table t = read_csv_columns(r.data, wanted, options);
     const std::string note = skipped_text_note(t);
     if (!note.empty()) std::fprintf(stderr, "mlfs linreg: note: %s\n", note.c_str());
     const std::size_t target = column_index(t, r.target);
-    std::vector<std::string> names = r.features;
-    if (names.empty())
-        for (const std::string& n : t.names)
-            if (n != r.target) names.push_back(n);
+    // the table holds the features in their order and the target (last with --features): X is the
+    // table without the target's column, moved out of it row by row in place, so that the data are
+    // held once (a copy would double the memory of a large file for a moment)
+    std::vector<std::string> names;
+    for (const std::string& n : t.names)
+        if (n != r.target) names.push_back(n);
     if (names.empty())
         throw CsvError(r.data + ": no feature columns: the only column is the target \"" + r.target + "\"");
-    return Problem{select_columns(t, names).X, t.X.col(target), names};
+    const std::size_t N = t.X.rows(), W = t.X.cols(), D = W - 1;
+    Vector y = t.X.col(target);
+    std::vector<double>& data = t.X.data();
+    for (std::size_t i = 0; i < N; ++i)  // row i moves from i W to i D <= i W: nothing is overwritten unread
+        for (std::size_t j = 0, k = 0; j < W; ++j)
+            if (j != target) data[i * D + k++] = data[i * W + j];
+    data.resize(N * D);
+    return Problem{Matrix(N, D, std::move(data)), std::move(y), names};
 }
 
 struct Fit {

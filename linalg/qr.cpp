@@ -159,12 +159,6 @@ Matrix HouseholderQR::R() const {
     return R;
 }
 
-// (LA.15) on a vector: c <- H_k c = c - v_k (2 v_k^T c / v_k^T v_k), touching rows k..m-1 only
-void HouseholderQR::reflect(std::size_t k, double* c) const {
-    if (vtv_[k] == 0.0) return;  // H_k = I
-    update(k, c, 2.0 * dot_v(k, c) / vtv_[k]);
-}
-
 void HouseholderQR::require_length(const Vector& b) const {
     if (b.size() != m_)
         throw ShapeError("HouseholderQR: A is " + std::to_string(m_) + "x" + std::to_string(n_) +
@@ -187,8 +181,8 @@ Vector HouseholderQR::apply_q(const Vector& z) const {
     return c;
 }
 
-// The reflections H_0, ..., H_{n-1} (forward) or H_{n-1}, ..., H_0 (backward) on c, each exactly
-// reflect(k, c); as in factor, the update by one reflection and the sum v^T c of the next share a
+// (LA.15) on a vector: the reflections H_0, ..., H_{n-1} (forward) or H_{n-1}, ..., H_0 (backward)
+// on c, each exactly c <- c - f v_k with f = 2 v_k^T c / v_k^T v_k (dot_v, then update); as in factor, the update by one reflection and the sum v^T c of the next share a
 // pass over c, with every sum still over i in increasing order from 0.0. The next reflection's rows
 // are k+1.. (forward) or k-1.. (backward): in the backward order its first row, k - 1, is not
 // touched by H_k, so its term is added first, as dot_v adds it.

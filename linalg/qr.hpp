@@ -46,7 +46,6 @@ private:
     void make_reflector(std::size_t k);                                             // v_k and R_kk from column k
     double dot_v(std::size_t k, const double* c) const;                             // v_k^T c
     void update(std::size_t k, double* c, double f) const;                          // c <- c - f v_k
-    void reflect(std::size_t k, double* c) const;                                   // c (length m) <- H_k c
     void apply_in_order(double* c, bool forward) const;                             // all n reflections on c
     void update_and_dot(std::size_t k, std::size_t j, std::size_t w, double* vtc);  // see qr.cpp
     void require_length(const Vector& b) const;
