@@ -97,7 +97,7 @@ struct CsvOptions {
 // - every_column: what read_csv reads.
 // Memory: the doubles, plus one block of rows (32 MiB) and two of text (2 x 4 MiB): reading a
 // 1e6 x 21 file of 423 MB, whose doubles are 168 MB, the whole process peaked at 208 MB. One
-// thread parses at 330 MB/s there (pandas.read_csv: 69 MB/s in the same run; README, "Speed").
+// thread parses at 255-330 MB/s there (pandas.read_csv: 67-69 MB/s in the same runs; README, "Speed").
 Table read_csv_columns(const std::string& path, const CsvColumns& wanted, const CsvOptions& options = {});
 
 // "FILE: skipped 2 text columns (name, species): their first cells are not numbers", or "" when
