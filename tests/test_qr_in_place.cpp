@@ -5,11 +5,13 @@
 // copy, fuses H_k's update with the next step's sums, and splits columns over threads. Every
 // number must be the same, so the test writes the earlier algorithm out below and compares R,
 // Q^T b, Q z and the least-squares solution on odd shapes, the NIST StRD designs and diabetes, on
-// 1, 2 and 3 threads; then fit_qr itself on 1, 2 and 3 threads.
+// 1, 2 and 3 threads; then fit_qr itself on 1, 2 and 3 threads, and the refinement's side-by-side
+// residuals against its plain loops.
 #include <cmath>
 #include <cstring>
 #include <string>
 
+#include "algorithms/least_squares_refinement.hpp"
 #include "algorithms/linear_regression.hpp"
 #include "io/golden.hpp"
 #include "io/nist.hpp"
@@ -156,6 +158,45 @@ TEST_CASE(fit_qr_same_bits_on_every_thread_count) {
                           same_bits(many.R, one.R),
                       "fit_qr, alpha " + std::to_string(alpha) + ": " + std::to_string(threads) +
                           " threads give the bits of 1");
+        }
+    }
+}
+
+TEST_CASE(refinement_rows_side_by_side_equal_the_plain_loop) {
+    // least_squares_refinement.cpp sums eight rows of f = b - r - A x side by side (residual_lanes)
+    // and the entries of g = -A^T r side by side; with low parts X_lo (all zero here, so the exact
+    // problem is the same) it takes the plain one-entry-at-a-time loops instead. Both must give the
+    // same bits, on row counts around the 8-row lanes and the 4096-row thread blocks, with and
+    // without the ridge rows, on 1, 2 and 3 threads.
+    const std::size_t shapes[][2] = {{9, 3}, {63, 5}, {4095, 7}, {4097, 7}, {20001, 6}};
+    unsigned seed = 40;
+    for (const auto& shape : shapes) {
+        const std::size_t N = shape[0], D = shape[1];
+        const Matrix X = mlfs_test::pseudo_random(N, D, seed++);
+        const Vector y = mlfs_test::pseudo_random(N, 1, seed++).data();
+        const Matrix zeros(N, D, 0.0);
+        std::vector<DoubleDouble> xbar(D);
+        for (std::size_t j = 0; j < D; ++j) xbar[j] = dd_div(DoubleDouble{X(0, j) + X(N - 1, j), 1e-20}, 2.0);
+        for (double sqrt_alpha : {0.0, 0.75}) {
+            const ExactLeastSquares fast{X, y, xbar, DoubleDouble{0.125, 0.0}, sqrt_alpha, nullptr};
+            const ExactLeastSquares plain{X, y, xbar, DoubleDouble{0.125, 0.0}, sqrt_alpha, &zeros};
+            Matrix A(fast.rows(), D);
+            Vector b(fast.rows());
+            for (std::size_t i = 0; i < A.rows(); ++i) {
+                for (std::size_t j = 0; j < D; ++j) A(i, j) = fast.A(i, j).value();
+                b[i] = fast.b(i).value();
+            }
+            const HouseholderQR qr(A);
+            const Vector x0 = qr.solve(b);
+            const Vector reference = refine_least_squares(qr, plain, x0, 2, 1);
+            for (int threads : {1, 2, 3}) {
+                const std::string what = std::to_string(N) + "x" + std::to_string(D) + ", sqrt(alpha) " +
+                                         std::to_string(sqrt_alpha) + ", " + std::to_string(threads) + " threads";
+                CHECK_MSG(same_bits(refine_least_squares(qr, fast, x0, 2, threads), reference),
+                          what + ": the side-by-side residuals give the plain loop's bits");
+                CHECK_MSG(same_bits(refine_least_squares(qr, plain, x0, 2, threads), reference),
+                          what + ": the plain loop gives its own bits on every thread count");
+            }
         }
     }
 }

@@ -135,17 +135,23 @@ def mlp_case(build, tmp, label, X, y, h, e1, e2, repeats, table):
                       ref / mine, o["same_bits"]))
 
 
-def main():
-    build = sys.argv[sys.argv.index("--build") + 1] if "--build" in sys.argv else "build"
-    quick = "--quick" in sys.argv
+def print_setup(script, versions=""):
+    """The versions, the BLAS that numpy loaded (exit unless it is OpenBLAS), the CPU and its load.
+    `versions` adds libraries of the caller's own, e.g. "pandas 1.5.3, "."""
     blas = [p for p in threadpool_info() if p["user_api"] == "blas"]
-    print(f"numpy {np.__version__}, scikit-learn {sklearn.__version__}, BLAS: " +
+    print(f"numpy {np.__version__}, {versions}scikit-learn {sklearn.__version__}, BLAS: " +
           ", ".join(f"{p['internal_api']} {p.get('version')} ({os.path.basename(p['filepath'])})" for p in blas))
     if not any(p["internal_api"] == "openblas" for p in blas):
-        sys.exit("compare.py: numpy did not load OpenBLAS; the figures would not mean what the table says")
+        sys.exit(f"{script}: numpy did not load OpenBLAS; the figures would not mean what the table says")
     with open("/proc/cpuinfo") as f:
         cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), "?")
     print(f"CPU: {cpu}, {os.cpu_count()} hardware threads; load average {os.getloadavg()[0]:.2f} at the start")
+
+
+def main():
+    build = sys.argv[sys.argv.index("--build") + 1] if "--build" in sys.argv else "build"
+    quick = "--quick" in sys.argv
+    print_setup("compare.py")
     table = []
     with tempfile.TemporaryDirectory(prefix="mlfs-compare-") as tmp:
         products(build, tmp, table)

@@ -45,13 +45,12 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from compare import median_time, run_bench  # noqa: E402  (importing it re-executes us on OpenBLAS)
+from compare import median_time, print_setup, run_bench  # noqa: E402  (importing it re-executes us on OpenBLAS)
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
-import sklearn  # noqa: E402
 from sklearn.linear_model import LinearRegression  # noqa: E402
-from threadpoolctl import threadpool_info, threadpool_limits  # noqa: E402
+from threadpoolctl import threadpool_limits  # noqa: E402
 
 THREADS = (2, 1)  # 2 first: the targets are stated on 2 threads
 REPEATS = 3
@@ -200,17 +199,6 @@ def agreement(runs, checks):
 
 # ---- the report
 
-def print_setup():
-    blas = [p for p in threadpool_info() if p["user_api"] == "blas"]
-    print(f"numpy {np.__version__}, pandas {pd.__version__}, scikit-learn {sklearn.__version__}, BLAS: " +
-          ", ".join(f"{p['internal_api']} {p.get('version')} ({os.path.basename(p['filepath'])})" for p in blas))
-    if not any(p["internal_api"] == "openblas" for p in blas):
-        sys.exit("compare_linreg.py: numpy did not load OpenBLAS; the figures would not mean what the table says")
-    with open("/proc/cpuinfo") as f:
-        cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), "?")
-    print(f"CPU: {cpu}, {os.cpu_count()} hardware threads; load average {os.getloadavg()[0]:.2f} at the start")
-
-
 def judged(ratio, sense, limit):
     """The table's target and met? cells."""
     met = ratio <= limit if sense == "<=" else ratio >= limit
@@ -260,7 +248,7 @@ def benchmark():
         if not os.path.exists(os.path.join(args.build, exe)):
             sys.exit(f"compare_linreg.py: no {exe} in {args.build}: "
                      f"cmake --build {args.build} --target mlfs bench_linreg")
-    print_setup()
+    print_setup("compare_linreg.py", f"pandas {pd.__version__}, ")
     t0 = time.perf_counter()
     if args.keep:
         os.makedirs(args.keep, exist_ok=True)
