@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: MIT
+// Logistic regression (derivations/logistic_regression.md) against scikit-learn 1.2.1 and
+// statsmodels 0.13.5 (tests/golden/logreg.txt): the stable pieces, the objective's gradient and
+// Hessian, the Newton step, the worked example, binary and multinomial optima at C = 1e-3 .. 1e3
+// and without a penalty, the audit, separation, and bad input.
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "algorithms/logistic_audit.hpp"
+#include "algorithms/logistic_regression.hpp"
+#include "io/golden.hpp"
+#include "tests/check.hpp"
+
+using namespace mlfs;
+
+static const Golden& golden() {
+    static const Golden g("logreg.txt");
+    return g;
+}
+
+static LogisticOptions penalty(double C) {
+    LogisticOptions o;
+    o.C = C;
+    o.max_iter = 200;
+    return o;
+}
+
+static LogisticOptions no_penalty() {
+    LogisticOptions o;
+    o.penalised = false;
+    o.max_iter = 200;
+    return o;
+}
+
+// The references are scikit-learn's newton-cg run to max|g| <= 1e-12 on the sum objective (the
+// exporter records max|g| at each); their distance to the optimum is about ||H^-1|| 1e-12, far
+// below this. Ours stops at steps of 1e-8 (1 + max|theta|), whose error is the square of that.
+static const double kOptimum = 1e-8;
+static const char* kOptimumWhy = "1e-8 relative: both are the optimum to ~1e-11 (reference max|g| <= 1e-12)";
+
+static void check_fit(const std::string& key, const Matrix& X, const Vector& y, const LogisticOptions& opt) {
+    const Golden& g = golden();
+    LogisticFit fit = fit_logistic(X, y, opt);
+    CHECK(fit.stop != LogisticStop::max_iter);
+    Matrix coef = g.matrix(key + ".coef");
+    Vector intercept = g.vector(key + ".intercept");
+    double scale = 0.0;  // coefficients near 0 are compared on the scale of the largest
+    for (double v : coef.data()) scale = std::max(scale, std::fabs(v));
+    for (double v : intercept) scale = std::max(scale, std::fabs(v));
+    CHECK_ALL_NEAR(fit.model.coef_, coef, kOptimum, kOptimum * scale, kOptimumWhy);
+    CHECK_ALL_NEAR(fit.model.intercept_, intercept, kOptimum, kOptimum * scale, kOptimumWhy);
+    CHECK_ALL_NEAR(predict_proba(fit.model, X), g.matrix(key + ".proba"), kOptimum, 1e-15,
+                   "1e-8 relative (+1e-15 for probabilities that are 0 to rounding): from the coefficients above");
+}
+
+TEST_CASE(stable_pieces_match_scipy) {
+    const Golden& g = golden();
+    Vector z = g.vector("stable.z"), s = g.vector("stable.sigmoid"), sp = g.vector("stable.softplus");
+    Vector l0 = g.vector("stable.loss_y0"), l1 = g.vector("stable.loss_y1");
+    for (std::size_t i = 0; i < z.size(); ++i) {
+        // each is 3-4 roundings (exp, log1p, add, divide) of an exact value: 4 eps relative
+        CHECK_NEAR(sigmoid(z[i]), s[i], 4 * 2.2e-16 * std::fabs(s[i]), "4 eps relative: exp, add, divide");
+        CHECK_NEAR(softplus(z[i]), sp[i], 4 * 2.2e-16 * std::fabs(sp[i]), "4 eps relative: exp, log1p, add");
+        CHECK_NEAR(binary_log_loss(z[i], 0.0), l0[i], 4 * 2.2e-16 * std::fabs(l0[i]), "4 eps relative");
+        CHECK_NEAR(binary_log_loss(z[i], 1.0), l1[i], 4 * 2.2e-16 * std::fabs(l1[i]) + 1e-300,
+                   "4 eps relative (the loss of a sure right answer is 0 exactly)");
+        CHECK(std::isfinite(binary_log_loss(z[i], 0.0)) && std::isfinite(binary_log_loss(z[i], 1.0)));
+    }
+}
+
+TEST_CASE(binary_gradient_hessian_match_sklearn) {
+    const Golden& g = golden();
+    Matrix X = g.matrix("grad.X");
+    Vector y = g.vector("grad.y01"), theta = g.vector("grad.theta");
+    double C = g.scalar("grad.C");
+    const char* why = "1e-13 relative: sums of 12 terms; sklearn's log-loss branches round differently";
+    for (int pen = 0; pen < 2; ++pen) {
+        std::string sfx = pen ? "" : "_none";
+        Vector grad;
+        Matrix H;
+        double f = binary_objective(X, y, theta, pen ? 1.0 / C : 0.0, grad, &H);
+        CHECK_REL(f, g.scalar("grad.f" + sfx), 1e-13, why);
+        CHECK_ALL_NEAR(grad, g.vector("grad.g" + sfx), 1e-13, 1e-15, why);
+        CHECK_ALL_NEAR(H, g.matrix("grad.H" + sfx), 1e-13, 1e-15, why);
+    }
+}
+
+TEST_CASE(softmax_gradient_matches_sklearn) {
+    const Golden& g = golden();
+    Matrix X = g.matrix("softgrad.X"), Theta = g.matrix("softgrad.Theta"), G;
+    Vector labels = g.vector("softgrad.y");
+    Matrix Y(X.rows(), Theta.rows());
+    for (std::size_t i = 0; i < X.rows(); ++i) Y(i, std::size_t(labels[i])) = 1.0;
+    double f = softmax_objective(X, Y, Theta, 1.0 / g.scalar("softgrad.C"), G);
+    const char* why = "1e-13 relative: sums of 15 terms of exp/log, rounded in another order";
+    CHECK_REL(f, g.scalar("softgrad.f"), 1e-13, why);
+    CHECK_ALL_NEAR(G, g.matrix("softgrad.G"), 1e-13, 1e-15, why);
+}
+
+TEST_CASE(softmax_hessian_matches_sklearn) {
+    const Golden& g = golden();
+    Matrix X = g.matrix("softgrad.X"), Theta = g.matrix("softgrad.Theta");
+    Matrix H = softmax_hessian(X, Theta, 1.0 / g.scalar("softgrad.C"));
+    CHECK_ALL_NEAR(H, g.matrix("softgrad.H"), 1e-13, 1e-15, "1e-13 relative: sums of 15 products of probabilities");
+}
+
+TEST_CASE(newton_direction_matches_worked_step) {
+    const Golden& g = golden();
+    Vector s = newton_direction(g.matrix("worked.H0"), g.vector("worked.g0"));
+    CHECK_ALL_NEAR(s, g.vector("worked.s0"), 1e-14, 0.0, "1e-14 relative: a 2x2 solve, cond(H) ~ 10");
+    Matrix indefinite(2, 2);
+    indefinite(0, 0) = 1.0, indefinite(1, 1) = -1.0;
+    CHECK_THROWS(newton_direction(indefinite, Vector{1.0, 1.0}), NumericalError, "pivot 1");
+}
+
+TEST_CASE(worked_example_iterates) {
+    const Golden& g = golden();
+    Matrix X = g.matrix("worked.X");
+    LogisticFit fit = fit_logistic(X, g.vector("worked.y"), no_penalty());
+    Matrix path = g.matrix("worked.theta");
+    Vector f = g.vector("worked.f"), gmax = g.vector("worked.gmax"), t = g.vector("worked.t");
+    CHECK_NEAR(double(fit.n_iter_), double(t.size()), 0.0, "an iteration count: exact (same rules as the replica)");
+    CHECK(fit.stop == LogisticStop::converged);
+    for (std::size_t k = 0; k < std::min(fit.iterates.size(), std::size_t(path.rows())); ++k) {
+        CHECK_ALL_NEAR(fit.iterates[k], path.row(k), 1e-13, 1e-15, "1e-13 relative: the numpy replica's iterates");
+        CHECK_REL(fit.loss_curve[k], f[k], 1e-13, "1e-13 relative: sum of 6 log-losses");
+        CHECK_NEAR(fit.grad_max[k], gmax[k], 1e-13 * gmax[0], "1e-13 of the first gradient: cancellation near 0");
+    }
+    for (std::size_t k = 0; k < std::min(fit.step_length.size(), t.size()); ++k)
+        CHECK_NEAR(fit.step_length[k], t[k], 0.0, "a power of 2: exact");
+    LogitAudit a = audit_logit(X, g.vector("worked.y"), fit, no_penalty());
+    CHECK_ALL_NEAR(a.params, g.vector("worked.sm.params"), 1e-10, 0.0, "1e-10 relative: both at the optimum");
+    CHECK_ALL_NEAR(a.std_err, g.vector("worked.sm.bse"), 1e-10, 0.0, "1e-10 relative: 2x2 inverse at the optimum");
+    CHECK_REL(a.llf, g.scalar("worked.sm.llf"), 1e-12, "1e-12 relative: f at the optimum (flat there)");
+}
+
+TEST_CASE(breast_cancer_matches_sklearn_for_every_C) {
+    const Golden& g = golden();
+    Matrix X = g.matrix("bc.X");
+    Vector y = g.vector("bc.y");
+    for (const char* tag : {"C0.001", "C1", "C1000"}) {
+        double C = std::stod(std::string(tag + 1));
+        check_fit(std::string("bc.") + tag, X, y, penalty(C));
+    }
+}
+
+TEST_CASE(audit_matches_statsmodels) {
+    const Golden& g = golden();
+    Matrix X = g.matrix("bca.X");
+    Vector y = g.vector("bca.y");
+    LogisticFit fit = fit_logistic(X, y, no_penalty());
+    LogitAudit a = audit_logit(X, y, fit, no_penalty());
+    const char* why = "1e-8 relative: both fits at the optimum to ~1e-11, H^-1 with cond(H) in the file";
+    CHECK_ALL_NEAR(a.params, g.vector("bca.sm.params"), 1e-8, 0.0, why);
+    CHECK_ALL_NEAR(a.std_err, g.vector("bca.sm.bse"), 1e-8, 0.0, why);
+    CHECK_ALL_NEAR(a.z, g.vector("bca.sm.tvalues"), 1e-8, 0.0, why);
+    CHECK_ALL_NEAR(a.p_value, g.vector("bca.sm.pvalues"), 1e-8, 0.0, "1e-8 relative: z's error times |d log p/dz|");
+    CHECK_ALL_NEAR(a.conf_int, g.matrix("bca.sm.conf_int"), 1e-8, 0.0, why);
+    CHECK_ALL_NEAR(a.cov, g.matrix("bca.sm.cov"), 1e-8, 0.0, why);
+    CHECK_REL(a.llf, g.scalar("bca.sm.llf"), 1e-12, "1e-12 relative: the log-likelihood is flat at the optimum");
+    CHECK_REL(a.llnull, g.scalar("bca.sm.llnull"), 1e-12, "1e-12 relative: closed form vs statsmodels' fit");
+    CHECK_REL(a.pseudo_r2, g.scalar("bca.sm.prsquared"), 1e-12, "1e-12 relative: from the two above");
+    CHECK_REL(a.cond, g.scalar("bca.sm.hessian_cond"), 1e-6, "1e-6 relative: power / inverse iteration to 1e-14");
+    check_fit("bca.sk_none", X, y, no_penalty());
+}
+
+TEST_CASE(multinomial_matches_sklearn) {
+    const Golden& g = golden();
+    for (const char* data : {"iris", "wine", "gen3"}) {
+        Matrix X = g.matrix(std::string(data) + ".X");
+        Vector y = g.vector(std::string(data) + ".y");
+        check_fit(std::string(data) + ".C1", X, y, penalty(1.0));
+    }
+    check_fit("gen3.none", g.matrix("gen3.X"), g.vector("gen3.y"), no_penalty());
+    check_fit("imb.C1", g.matrix("imb.X"), g.vector("imb.y"), penalty(1.0));
+}
+
+TEST_CASE(separation_is_reported) {
+    const Golden& g = golden();
+    Matrix X = g.matrix("sep.X");
+    Vector y = g.vector("sep.y");
+    CHECK_THROWS(fit_logistic(X, y, no_penalty()), SeparationError, "completely separated");
+    LogisticOptions gd = no_penalty();
+    gd.solver = LogisticSolver::gd;
+    gd.max_iter = 100000;
+    CHECK_THROWS(fit_logistic(X, y, gd), SeparationError, "completely separated");
+    CHECK_THROWS(fit_logistic(g.matrix("quasi.X"), g.vector("quasi.y"), no_penalty()), SeparationError,
+                 "quasi-complete separation");
+    // what the penalty does instead: a finite answer for every C, scikit-learn's path
+    Vector Cs = g.vector("sep.Cs");
+    Matrix coef = g.matrix("sep.path.coef");
+    Vector intercept = g.vector("sep.path.intercept");
+    for (std::size_t c = 0; c < Cs.size(); ++c) {
+        LogisticFit fit = fit_logistic(X, y, penalty(Cs[c]));
+        CHECK_ALL_NEAR(fit.model.coef_.row(0), coef.row(c), kOptimum, 0.0, kOptimumWhy);
+        CHECK_REL(fit.model.intercept_[0], intercept[c], kOptimum, kOptimumWhy);
+    }
+}
+
+TEST_CASE(gradient_descent_step_and_convergence) {
+    const Golden& g = golden();
+    Matrix X = g.matrix("bc.X");
+    Vector y = g.vector("bc.y");
+    LogisticOptions o = penalty(1.0);
+    o.solver = LogisticSolver::gd;
+    o.max_iter = 50;
+    LogisticFit gd = fit_logistic(X, y, o);
+    CHECK_REL(gd.step_length[0], 1.0 / g.scalar("bc.gd_L"), 1e-10,
+              "1e-10 relative: power iteration to 1e-14 vs numpy's eigvalsh");
+    for (std::size_t k = 1; k < gd.loss_curve.size(); ++k)
+        CHECK_MSG(gd.loss_curve[k] <= gd.loss_curve[k - 1], "gradient descent with step 1/L never increases f (LG.10)");
+    LogisticFit newton = fit_logistic(X, y, penalty(1.0));
+    CHECK(newton.n_iter_ < 15);
+    CHECK(gd.loss_curve.back() > newton.loss_curve.back());  // 50 steps of 1/L are not there yet
+}
+
+TEST_CASE(prediction_and_bad_input) {
+    LogisticModel m;
+    m.classes_ = {-1.0, 7.0};
+    m.coef_ = Matrix(1, 1, 1.0);
+    m.intercept_ = {0.0};
+    Matrix X(3, 1);
+    X(0, 0) = -1.0, X(1, 0) = 0.0, X(2, 0) = 1.0;
+    Vector labels = predict(m, X);
+    CHECK(labels[0] == -1.0 && labels[1] == -1.0 && labels[2] == 7.0);  // z = 0 gives classes_[0], as sklearn
+    Matrix P = predict_proba(m, X);
+    CHECK_NEAR(P(1, 0), 0.5, 0.0, "sigma(0) = 1/2 exactly");
+    Vector one_class(3, 2.0);
+    CHECK_THROWS(fit_logistic(X, one_class), std::invalid_argument, "single class");
+    CHECK_THROWS(fit_logistic(X, Vector{0, 1}), ShapeError, "");
+    CHECK_THROWS(fit_logistic(X, Vector{0, 1, 0}, penalty(0.0)), std::invalid_argument, "C = 0");
+    X(1, 0) = std::nan("");
+    CHECK_THROWS(fit_logistic(X, Vector{0, 1, 0}), std::invalid_argument, "");
+}
+
+TEST_MAIN()
