@@ -168,15 +168,22 @@ LogisticFit fit_logistic(const Matrix& X, const Vector& y, const LogisticOptions
                                          ": a feature is constant or a combination of the others",
                                      err.index, err.value);
             }
-            // (LG.8) backtracking: the largest t = 2^-m with f(theta + t s) <= f + 1e-4 t g^T s
-            double gts = 0.0;
-            for (std::size_t j = 0; j < P; ++j) gts += g[j] * s[j];
+            // (LG.8) backtracking: the largest t = 2^-m with f(theta + t s) <= f + 1e-4 t g^T s. Near the
+            // optimum that decrease is below f's rounding (eps |f|); then a trial whose f changed by
+            // rounding only counts when it lowers sum_j |g_j| (scikit-learn's Newton solver does the same).
+            double gts = 0.0, sum_g = 0.0;
+            for (std::size_t j = 0; j < P; ++j) gts += g[j] * s[j], sum_g += std::fabs(g[j]);
             bool accepted = false;
-            for (int m = 0; m <= 60 && !accepted; ++m, t *= 0.5) {
+            for (int m = 0; m <= 60; ++m, t *= 0.5) {
                 trial = theta;
                 for (std::size_t j = 0; j < P; ++j) trial[j] += t * s[j];
                 f_trial = obj.eval(trial, g_trial, nullptr);
                 accepted = f_trial <= f + 1e-4 * t * gts;  // false for NaN too
+                if (!accepted && std::fabs(f_trial - f) <= 1e2 * 2.220446049250313e-16 * std::fabs(f)) {
+                    double sum_trial = 0.0;
+                    for (double v : g_trial) sum_trial += std::fabs(v);
+                    accepted = sum_trial < sum_g;
+                }
                 if (accepted) break;
             }
             if (!accepted) {  // f cannot decrease any more: theta is the optimum to rounding level

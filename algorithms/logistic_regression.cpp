@@ -32,8 +32,12 @@ double softplus(double z) {
     // <<< exercise logistic-loss
 }
 
-// l(z, y) = -[y log sigma(z) + (1 - y) log(1 - sigma(z))] = softplus(z) - y z: never log(0)
-double binary_log_loss(double z, double y) { return softplus(z) - y * z; }
+// l(z, y) = -[y log sigma(z) + (1 - y) log(1 - sigma(z))] = softplus(z) - y z: never log(0).
+// For y = 1 the equal form softplus(-z) keeps the digits of a tiny loss (z = 40: 4.2e-18, not 0).
+double binary_log_loss(double z, double y) {
+    if (y == 1.0) return softplus(-z);
+    return softplus(z) - y * z;
+}
 
 double log_sum_exp(const double* z, std::size_t K) {
     double m = *std::max_element(z, z + K);
@@ -52,31 +56,45 @@ double binary_objective(const Matrix& X, const Vector& y01, const Vector& theta,
         throw ShapeError("binary_objective: X is " + std::to_string(N) + "x" + std::to_string(D) + ", y has " +
                          std::to_string(y01.size()) + " entries, theta " + std::to_string(theta.size()) +
                          " (expected D + 1 = " + std::to_string(P) + ")");
-    g.assign(P, 0.0);
-    if (H) *H = Matrix(P, P);
+    Vector r(N), w(H ? N : 0);
     double f = 0.0;
-    // >>> exercise logistic-gradient-hessian: derivations/logistic_regression.md
     for (std::size_t i = 0; i < N; ++i) {
         const double* x = &X.data()[i * D];
         double z = theta[0];
         for (std::size_t j = 0; j < D; ++j) z += x[j] * theta[j + 1];  // z_i = b + x_i^T w   (LG.1)
-        double p = sigmoid(z);
-        f += binary_log_loss(z, y01[i]);  // (LG.4) term 1: data fit
-        double r = p - y01[i];            // (LG.5) g += (p_i - y_i) x~_i
-        g[0] += r;
-        for (std::size_t j = 0; j < D; ++j) g[j + 1] += r * x[j];
+        f += binary_log_loss(z, y01[i]);                                // (LG.4) term 1: data fit
+        r[i] = sigmoid(z) - y01[i];                                     // p_i - y_i
+        if (H) w[i] = sigmoid(z) * sigmoid(-z);  // p_i (1 - p_i), without the cancellation in 1 - p_i
+    }
+    for (std::size_t j = 1; j < P; ++j) f += 0.5 * inv_C * theta[j] * theta[j];  // (LG.4) term 2: ||w||^2 / (2C)
+    binary_gradient_hessian(X, r, w, theta, inv_C, g, H);
+    return f;
+}
+
+void binary_gradient_hessian(const Matrix& X, const Vector& r, const Vector& w, const Vector& theta, double inv_C,
+                             Vector& g, Matrix* H) {
+    const std::size_t N = X.rows(), D = X.cols(), P = D + 1;
+    if (r.size() != N || (H && w.size() != N) || theta.size() != P)
+        throw ShapeError("binary_gradient_hessian: X is " + std::to_string(N) + "x" + std::to_string(D) + ", r has " +
+                         std::to_string(r.size()) + " entries, w " + std::to_string(w.size()) + ", theta " +
+                         std::to_string(theta.size()));
+    g.assign(P, 0.0);
+    if (H) *H = Matrix(P, P);
+    // >>> exercise logistic-gradient-hessian: derivations/logistic_regression.md
+    for (std::size_t i = 0; i < N; ++i) {
+        const double* x = &X.data()[i * D];
+        g[0] += r[i];  // (LG.5) g += (p_i - y_i) x~_i, x~_i = [1, x_i]
+        for (std::size_t j = 0; j < D; ++j) g[j + 1] += r[i] * x[j];
         if (!H) continue;
-        double w = p * sigmoid(-z);  // (LG.6) p_i (1 - p_i), without the cancellation in 1 - p_i
-        Matrix& h = *H;
-        h(0, 0) += w;  // lower triangle of H += w x~_i x~_i^T
+        Matrix& h = *H;  // (LG.6) the lower triangle of H += w_i x~_i x~_i^T
+        h(0, 0) += w[i];
         for (std::size_t a = 0; a < D; ++a) {
-            double wa = w * x[a];
+            double wa = w[i] * x[a];
             h(a + 1, 0) += wa;
             for (std::size_t c = 0; c <= a; ++c) h(a + 1, c + 1) += wa * x[c];
         }
     }
-    for (std::size_t j = 1; j < P; ++j) {  // (LG.4) term 2: ||w||^2 / (2C), the intercept unpenalised
-        f += 0.5 * inv_C * theta[j] * theta[j];
+    for (std::size_t j = 1; j < P; ++j) {  // the penalty's w / C and I / C; the intercept unpenalised
         g[j] += inv_C * theta[j];
         if (H) (*H)(j, j) += inv_C;
     }
@@ -84,7 +102,6 @@ double binary_objective(const Matrix& X, const Vector& y01, const Vector& theta,
     if (H)
         for (std::size_t a = 0; a < P; ++a)
             for (std::size_t c = a + 1; c < P; ++c) (*H)(a, c) = (*H)(c, a);
-    return f;
 }
 
 // ---- (LG.11), (LG.12) K classes: row k of Theta is [b_k, w_k], z_ik = b_k + x_i^T w_k

@@ -11,13 +11,14 @@
 //   (LG.5)  gradient  g = X~^T (p - y) + W / C               (LG.12) G = X~^T (P - Y) + W / C
 //   (LG.6)  Hessian   H = X~^T diag(p (1 - p)) X~ + I / C    (LG.13) blocks X~^T diag(p_k (d_kl - p_l)) X~
 //   (LG.7)  Newton step: H s = -g by Cholesky                (LG.14) the softmax's redundant direction
-//   (LG.8)  backtracking line search (Armijo)
-//   (LG.9)  convergence: max_j |g_j| <= tol
+//   (LG.8)  backtracking line search (Armijo; a change of f at rounding level counts when |g| falls)
+//   (LG.9)  convergence: max_j |g_j| <= tol and (Newton) a last step below 1e-8 (1 + max|theta|)
 //   (LG.10) gradient descent with step 1/L, L = lambda_max(X~^T X~) / 4 + 1/C  (/2 for softmax)
 //   (LG.15) separation: no finite maximum; detected and reported
 //   (LG.16) predict_proba, predict (argmax; z > 0, i.e. p > 1/2, for two classes)
 //   (LG.17) the audit of an unpenalised binary fit: algorithms/logistic_audit.hpp
-// Cost: one Newton step is O(N P^2 / M) for the Hessian + O(P^3 / 3) for its Cholesky.
+// Cost: one Newton step is about N (D + 1)^2 flops for the two-class Hessian, N P^2 for the softmax's
+// (its K (K + 1) / 2 blocks are full), and P^3 / 3 for the Cholesky.
 #pragma once
 
 #include <string>
@@ -42,8 +43,10 @@ struct LogisticOptions {
     double C = 1.0;                          // inverse penalty strength: ||W||^2 / (2 C), as sklearn
     LogisticSolver solver = LogisticSolver::newton;
     int max_iter = 100;                      // Newton steps or gradient-descent steps (sklearn: 100)
-    double tol = 1e-4;                       // (LG.9) stop when max_j |g_j| <= tol (sklearn's lbfgs gtol);
-                                             // Newton then takes one more step (its error squares)
+    double tol = 1e-4;                       // (LG.9) stop when max_j |g_j| <= tol (sklearn's lbfgs gtol),
+                                             // and for Newton when its last step also moved every parameter
+                                             // by at most 1e-8 (1 + max|theta|): one or two more steps, each
+                                             // squaring the error, so the answer is the optimum to ~1e-12
     std::vector<std::string> feature_names;  // for messages; "feature j" when empty
 };
 
@@ -91,6 +94,10 @@ Vector predict(const LogisticModel& model, const Matrix& X);            // N lab
 // Returns f; fills g (D + 1) and, when H is not null, H ((D + 1) x (D + 1)).
 double binary_objective(const Matrix& X, const Vector& y01, const Vector& theta, double inv_C, Vector& g,
                         Matrix* H);
+// (LG.5), (LG.6) from the residuals r_i = p_i - y_i and weights w_i = p_i (1 - p_i) (w may be empty
+// when H is null): g = X~^T r + [0, w/C], H = X~^T diag(w) X~ + diag(0, I/C). binary_objective's last step.
+void binary_gradient_hessian(const Matrix& X, const Vector& r, const Vector& w, const Vector& theta, double inv_C,
+                             Vector& g, Matrix* H);
 // (LG.11), (LG.12) for K classes: Y is N x K one-hot, Theta is K x (D + 1). Returns f; fills G (K x (D + 1)).
 double softmax_objective(const Matrix& X, const Matrix& Y, const Matrix& Theta, double inv_C, Matrix& G);
 // (LG.13) the softmax Hessian, P x P with P = K (D + 1), parameters ordered as Theta's rows.
