@@ -11,6 +11,7 @@
 #include "studies/kmeans.hpp"
 #include "studies/linalg.hpp"
 #include "studies/linear_regression.hpp"
+#include "studies/logistic_regression.hpp"
 #include "studies/mlp.hpp"
 #include "studies/run.hpp"
 
@@ -25,6 +26,7 @@ int cmd_tour(int argc, char** argv) {
     const std::vector<CaseStudy> tour = {
         {"Linear algebra (derivations/linear_algebra.md)", "", run_linalg_study},
         {"Linear regression (derivations/linear_regression.md)", "scikit-learn", run_linreg_study},
+        {"Logistic regression (derivations/logistic_regression.md)", "scikit-learn", run_logreg_study},
         {"k-means (derivations/kmeans.md)", "scikit-learn", run_kmeans_study},
         {"Neural network (derivations/neural_networks.md)", "scikit-learn", run_mlp_study},
     };
