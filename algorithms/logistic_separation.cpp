@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <numeric>
 
-#include "algorithms/linear_regression.hpp"
 #include "algorithms/logistic_regression.hpp"
 
 namespace mlfs {
@@ -64,7 +63,8 @@ std::string direction(const SeparationCheck& c, const Vector& d) {
     for (std::size_t r = 0; r < std::min<std::size_t>(6, order.size()); ++r) {
         std::size_t p = order[r], k = p / (D + 1), a = p % (D + 1);
         if (d[p] == 0.0) break;
-        std::string label = a == 0 ? "intercept" : feature_label(c.names, a - 1);
+        // named as the audit names them: the feature's name, or x1 .. xD as statsmodels does
+        std::string label = a == 0 ? "intercept" : a - 1 < c.names.size() ? c.names[a - 1] : "x" + std::to_string(a);
         if (M > 1) label = "class " + num(c.classes[k]) + ": " + label;
         out += (r ? ", " : "") + label + " " + num(d[p] / norm);
     }
@@ -73,24 +73,30 @@ std::string direction(const SeparationCheck& c, const Vector& d) {
 
 }  // namespace
 
+namespace {
+// theta separates every row with a positive margin: the message of a complete separation
+[[noreturn]] void complete(const SeparationCheck& c, const Vector& theta, std::size_t iteration) {
+    const std::size_t D = c.X.cols();
+    std::string split = theta.size() == D + 1
+                            ? "z = b + x^T w is > 0 on every row of class " + num(c.classes[1]) +
+                                  " and < 0 on every row of class " + num(c.classes[0])
+                            : "every row's own class has the largest score z_k = b_k + x^T w_k";
+    throw SeparationError("the classes are completely separated (found at step " + std::to_string(iteration) +
+                              "): " + split +
+                              " for the coefficients below, so scaling them up drives the log-loss to 0; the "
+                              "unpenalised likelihood has no maximum and its coefficients grow without bound. The "
+                              "separating direction, largest components first: " +
+                              direction(c, theta) + ". Fit with the L2 penalty (a finite C) for a finite answer.",
+                          iteration);
+}
+}  // namespace
+
 void SeparationCheck::require_no_complete_separation(const Vector& theta, int iteration) const {
     Vector m, xnorm;
     margins(*this, theta, m, xnorm);
     for (double v : m)
         if (!(v > 0.0)) return;
-    const std::size_t D = X.cols();
-    std::string split = theta.size() == D + 1
-                            ? "z = b + x^T w is > 0 on every row of class " + num(classes[1]) +
-                                  " and < 0 on every row of class " + num(classes[0])
-                            : "every row's own class has the largest score z_k = b_k + x^T w_k";
-    throw SeparationError("the classes are completely separated (found at step " + std::to_string(iteration) +
-                              "): " + split +
-                              ", so scaling these coefficients up drives the log-loss to 0; the unpenalised "
-                              "likelihood has no maximum and its coefficients grow without bound. The "
-                              "separating direction, largest components first: " +
-                              direction(*this, theta) +
-                              ". Fit with the L2 penalty (a finite C) for a finite answer.",
-                          std::size_t(iteration));
+    complete(*this, theta, std::size_t(iteration));
 }
 
 void SeparationCheck::require_finite_maximum(const std::vector<Vector>& history, const std::string& why) const {
@@ -110,6 +116,7 @@ void SeparationCheck::require_finite_maximum(const std::vector<Vector>& history,
         if (m[i] > tol) ++rising;
     }
     if (rising == 0) return;
+    if (rising == m.size()) complete(*this, d, last);  // d itself separates every row
     double before = 0.0, after = 0.0;
     for (double v : history[first]) before = std::max(before, std::fabs(v));
     for (double v : now) after = std::max(after, std::fabs(v));
