@@ -41,6 +41,7 @@ import goldens_distributions  # noqa: E402
 import goldens_kmeans  # noqa: E402
 import goldens_linalg  # noqa: E402
 import goldens_linreg  # noqa: E402
+import goldens_logreg  # noqa: E402
 import goldens_mlp  # noqa: E402
 import goldens_mlp_parts  # noqa: E402
 import goldens_random  # noqa: E402
@@ -78,6 +79,10 @@ def _linreg(args, report):
     return {"tests/golden/linreg.txt": goldens_linreg.build_linreg(report).encode("ascii")}
 
 
+def _logreg(args, report):
+    return {"tests/golden/logreg.txt": goldens_logreg.build_logreg(report).encode("ascii")}
+
+
 def _datasets(args, report):
     return goldens_datasets.build_datasets(REPO_ROOT, args.nist_source, report)
 
@@ -87,6 +92,7 @@ STEPS = [
     ("linalg", _linalg),
     ("datasets", _datasets),
     ("linreg", _linreg),
+    ("logreg", _logreg),
     ("distributions", _distributions),
     ("random", _random),
     ("kmeans", _kmeans),
