@@ -20,6 +20,7 @@ constexpr int kExitUsage = 2;    // unknown subcommand or flag, missing value (a
 
 int cmd_data(int argc, char** argv);       // mlfs data FILE.csv [--plot OUT.svg --x COL --y COL [--color COL]]
 int cmd_linreg(int argc, char** argv);     // mlfs linreg [--data FILE.csv --target COL ...]: least squares and ridge
+int cmd_logreg(int argc, char** argv);     // mlfs logreg [--data FILE.csv --target COL ...]: logistic regression
 int cmd_kmeans(int argc, char** argv);     // mlfs kmeans [--data FILE.csv --k K ...]: k-means clustering
 int cmd_mlp(int argc, char** argv);        // mlfs mlp [--data FILE.csv --target COL ...]: multi-layer perceptron
 int cmd_gradcheck(int argc, char** argv);  // mlfs gradcheck [--hidden 4,3 ...]: backprop vs central differences

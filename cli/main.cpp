@@ -48,6 +48,8 @@ int dispatch(int argc, char** argv) {
     const Subcommand subs[] = {
         {"data", "summarise a CSV file, or scatter-plot two of its columns to SVG", mlfs::cmd_data},
         {"linreg", "least squares and ridge: the diabetes + NIST case study, or fit your CSV", mlfs::cmd_linreg},
+        {"logreg", "logistic regression: the breast cancer case study and its failure modes, or fit your CSV",
+         mlfs::cmd_logreg},
         {"kmeans", "k-means clustering: the iris case study and its failure modes, or cluster your CSV",
          mlfs::cmd_kmeans},
         {"mlp", "multi-layer perceptron: the digits case study and its failure modes, or train on your CSV",

@@ -1,0 +1,363 @@
+// SPDX-License-Identifier: MIT
+// mlfs logreg: with no data, the logistic-regression case study (studies/logistic_regression.cpp);
+// with --data FILE.csv --target COLUMN, a logistic regression of the user's data, two classes or
+// the softmax over K, L2-penalised or not, by Newton's method or gradient descent, as scikit-learn
+// 1.2.1's LogisticRegression fits it (derivations/logistic_regression.md, LG.1-LG.17): the solver's
+// steps, coef_ and intercept_, training accuracy and log-loss, the Logit audit, plots, and --json.
+// Legend: N rows, D features, K classes, M model rows (1 for two classes, else K).
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "algorithms/logistic_audit.hpp"
+#include "algorithms/logistic_regression.hpp"
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "cli/model_command.hpp"
+#include "io/csv.hpp"
+#include "io/json.hpp"
+#include "io/svg.hpp"
+#include "studies/logistic_regression.hpp"
+
+namespace mlfs {
+
+namespace {
+
+const char* const kSummary =
+    "Logistic regression, two classes or multinomial, from scratch, as scikit-learn 1.2.1's LogisticRegression.\n\n"
+    "Without --data: the case study. Breast cancer by Newton beside scikit-learn and the Logit audit beside\n"
+    "statsmodels, iris, wine and a generated set by the softmax, and the failure modes (separation, the\n"
+    "default C, unscaled features, class imbalance); figures in --out (default mlfs-logreg) and a summary\n"
+    "table; exit 1 if any comparison fails.\n\n"
+    "With --data FILE.csv --target COLUMN: the target holds class labels (numbers; classes_ are its distinct\n"
+    "values, sorted as np.unique sorts them). From theta = 0, minimises f = sum_i log-loss_i + ||W||^2 / (2 C)\n"
+    "(LG.4; intercepts are not penalised; no penalty term with --penalty none), as LogisticRegression(penalty=..,\n"
+    "C=C, tol=T, max_iter=N) does: two classes give one row of coef_ (the log-odds of classes_[1]), more give\n"
+    "the softmax's K rows. newton stops when max_j |g_j| <= tol and a step has moved nothing (LG.9); a stop by\n"
+    "max_iter warns on stderr, as sklearn's ConvergenceWarning. Prints the data, the options, each step\n"
+    "(f, max_j |g_j|, the step t), coef_ and intercept_, the training accuracy and mean log-loss, and for an\n"
+    "unpenalised two-class newton fit the Logit audit as statsmodels prints it (std err, z, P>|z|, 95%\n"
+    "interval, log-likelihood, LL-Null, pseudo R^2, cond(H)). Classes that a combination of the features\n"
+    "separates have no unpenalised fit: with --penalty none that is an error naming the direction (exit 1).\n\n"
+    "--json prints one JSON object and nothing else on stdout, numbers with 17 significant digits: coef_\n"
+    "(M x D rows, [[...]] also for two classes, as sklearn), intercept_, classes_, n_iter_ ([n], as sklearn's\n"
+    "shape (1,)), feature_names, penalty, C (l2 only), solver, tol, max_iter, converged (false only when\n"
+    "max_iter stopped it), stop (converged, max_iter or stalled: the line search could not lower f, the\n"
+    "optimum to rounding level), loss_curve (f before each step and after the last, a sum as LG.4), grad_max\n"
+    "(max_j |g_j| at the same points), train (accuracy_score, log_loss), and the audit: params, std_err, z,\n"
+    "p_value, conf_int ([low, high] per parameter), llf, llnull, pseudo_r2, cond, warning (if any), intercept\n"
+    "first as statsmodels orders them; audit_skipped says why they are missing when they are.";
+
+Args make_args() {
+    Args args("mlfs logreg", kSummary);
+    args.option("--data", "FILE.csv", "a CSV file with a header row; text columns that are not used are skipped");
+    args.option("--target", "COLUMN", "the column of class labels, numbers (required with --data)");
+    args.option("--features", "A,B,...", "the feature columns (default: every numeric column but the target)");
+    args.option("--penalty", "l2|none", "l2 (default) or none");
+    args.option("--C", "C", "l2: inverse penalty strength > 0, the penalty is ||W||^2 / (2 C) (default 1.0)");
+    args.option("--solver", "newton|gd",
+                "newton (default; Cholesky steps with a line search, LG.7, LG.8) or gd (step 1/L)");
+    args.option("--max-iter", "N", "at most N Newton or gradient steps, 1 to 1000000 (default 100)");
+    args.option("--tol", "T", "stop when max_j |g_j| <= T, >= 0 (LG.9; default 1e-4)");
+    args.option("--out", "DIR", "write the plots into DIR (created if needed)");
+    args.flag("--json", "print the fit as one JSON object on stdout (see above)");
+    args.flag("--progress",
+              "show the progress of reading a large CSV on stderr also with --json (without --json it is shown "
+              "anyway; a read under a second shows none; the fit's steps are few and show none)");
+    return args;
+}
+
+struct Request {
+    std::string data, target;
+    std::vector<std::string> features;  // empty: every numeric column but the target
+    LogisticOptions opt;
+    bool json = false, progress = true;  // progress of the read on stderr
+};
+
+// Reads and cross-checks the options of the --data mode; every mistake is a UsageError (exit 2).
+Request read_request(const Args& args) {
+    Request r;
+    r.data = args.get("--data");
+    if (!args.has("--target")) args.fail("--data needs --target COLUMN, the column of class labels");
+    r.target = args.get("--target");
+    if (args.has("--features")) r.features = parse_feature_names(args.get("--features"), args);
+    for (const std::string& f : r.features)
+        if (f == r.target) args.fail("the target \"" + r.target + "\" is also listed in --features");
+    const std::string penalty = args.get_or("--penalty", "l2");
+    if (penalty != "l2" && penalty != "none") args.fail("--penalty must be l2 or none, not \"" + penalty + "\"");
+    r.opt.penalised = penalty == "l2";
+    if (!r.opt.penalised && args.has("--C"))  // sklearn warns and ignores C; a silent no-op hides a mistake
+        args.fail("--C applies to --penalty l2 only: --penalty none has no penalty for C to weigh");
+    r.opt.C = args.get_double("--C", r.opt.C);
+    if (!(r.opt.C > 0.0) || !std::isfinite(1.0 / r.opt.C))
+        args.fail("--C must be > 0 (with 1/C finite), got " + args.get("--C"));
+    const std::string solver = args.get_or("--solver", "newton");
+    if (solver != "newton" && solver != "gd") args.fail("--solver must be newton or gd, not \"" + solver + "\"");
+    r.opt.solver = solver == "newton" ? LogisticSolver::newton : LogisticSolver::gd;
+    // every step keeps its theta (LogisticFit::iterates): a million of them is 8 MB per parameter
+    const long max_iter = args.get_int("--max-iter", r.opt.max_iter);
+    if (max_iter < 1 || max_iter > 1000000)
+        args.fail("--max-iter must be an integer from 1 to 1000000, got " + args.get("--max-iter"));
+    r.opt.max_iter = static_cast<int>(max_iter);
+    r.opt.tol = args.get_double("--tol", r.opt.tol);
+    if (r.opt.tol < 0.0) args.fail("--tol must be >= 0, got " + args.get("--tol"));
+    r.json = args.has("--json");
+    r.progress = !r.json || args.has("--progress");
+    return r;
+}
+
+struct Problem {
+    Matrix X;                             // N x D
+    Vector y;                             // N class labels
+    std::vector<std::string> names;       // D feature names
+    std::map<double, std::size_t> count;  // rows per class, in the order of classes_
+};
+
+// The features and the target from the CSV, and only those columns: --features and the target, or
+// every numeric column (text columns are skipped, with a note on stderr; a text target is an error
+// at its first cell). A missing column is a CsvError listing the columns; so is a single class.
+Problem load(const Request& r) {
+    CsvColumns wanted;
+    wanted.names = r.features;  // empty: every numeric column
+    if (!wanted.names.empty()) wanted.names.push_back(r.target);
+    wanted.required = {r.target};
+    CsvOptions options;
+    if (r.progress) options.progress = progress_on_stderr(r.data);  // only for a read of a second or more
+    const Table t = read_csv_columns(r.data, wanted, options);
+    const std::string note = skipped_text_note(t);
+    if (!note.empty()) std::fprintf(stderr, "mlfs logreg: note: %s\n", note.c_str());
+    Problem p;
+    p.y = t.X.col(column_index(t, r.target));
+    for (const std::string& n : t.names)
+        if (n != r.target) p.names.push_back(n);
+    if (p.names.empty())
+        throw CsvError(r.data + ": no feature columns: the only column is the target \"" + r.target + "\"");
+    p.X = select_columns(t, p.names).X;
+    for (double v : p.y) ++p.count[v];  // -0.0 and 0.0 are one class, as in np.unique
+    if (p.count.size() < 2)
+        throw CsvError(r.data + ": the target \"" + r.target + "\" holds one class (" + format_exact(p.y[0]) +
+                       ") in all " + std::to_string(p.y.size()) + " rows; logistic regression needs at least two");
+    return p;
+}
+
+struct Fit {
+    LogisticFit fit;
+    LogitAudit audit;
+    std::string audit_skipped;  // empty when the audit was made
+    double accuracy = 0.0, log_loss = 0.0;
+};
+
+// The mean log-loss from the scores z (LG.3: log-sum-exp and softplus, never log(0)) and the
+// accuracy of predict (LG.16) on the training rows.
+void training_scores(const Problem& p, Fit& f) {
+    const LogisticModel& m = f.fit.model;
+    const Matrix Z = decision_function(m, p.X);  // N x M
+    const std::size_t N = p.X.rows(), M = Z.cols(), K = m.n_classes();
+    const Vector yhat = predict(m, p.X);
+    double loss = 0.0, right = 0.0;
+    for (std::size_t i = 0; i < N; ++i) {
+        std::size_t k = 0;
+        while (m.classes_[k] != p.y[i]) ++k;
+        const double* z = &Z.data()[i * M];
+        loss += M == 1 ? binary_log_loss(z[0], k == 1 ? 1.0 : 0.0) : log_sum_exp(z, K) - z[k];
+        right += yhat[i] == p.y[i] ? 1.0 : 0.0;
+    }
+    f.log_loss = loss / static_cast<double>(N);
+    f.accuracy = right / static_cast<double>(N);
+}
+
+Fit fit(const Request& r, const Problem& p) {
+    Fit f;
+    LogisticOptions opt = r.opt;
+    opt.feature_names = p.names;  // so that a separating direction is named by its features
+    try {
+        f.fit = fit_logistic(p.X, p.y, opt);  // (LG.4)-(LG.10), (LG.15)
+    } catch (const SeparationError& e) {
+        throw SeparationError(r.data + ": " + e.what(), e.index);
+    } catch (const NumericalError& e) {
+        throw NumericalError(r.data + ": " + e.what(), e.index, e.value);
+    }
+    training_scores(p, f);
+    const std::size_t K = f.fit.model.n_classes();
+    if (opt.penalised)
+        f.audit_skipped = "penalty l2: the audit is statsmodels' Logit's, of the unpenalised maximum-likelihood "
+                          "fit (use --penalty none)";
+    else if (K > 2)
+        f.audit_skipped = std::to_string(K) + " classes: the audit is statsmodels' Logit's, of one model row for two "
+                                              "classes; a multinomial fit (statsmodels' MNLogit) is not audited here";
+    else if (opt.solver != LogisticSolver::newton)
+        f.audit_skipped = "solver gd: the audit needs the Hessian at the optimum, which the newton solver forms";
+    else if (f.fit.stop == LogisticStop::max_iter)
+        f.audit_skipped = "newton stopped at max_iter before converging, so coef_ is not the maximum-likelihood "
+                          "estimate the audit assumes; raise --max-iter";
+    else {
+        try {
+            f.audit = audit_logit(p.X, p.y, f.fit, opt);  // (LG.17)
+        } catch (const NumericalError& e) {
+            f.audit_skipped = std::string("the audit is not possible: ") + e.what();
+        }
+    }
+    return f;
+}
+
+const char* stop_name(LogisticStop s) {
+    return s == LogisticStop::converged ? "converged" : s == LogisticStop::max_iter ? "max_iter" : "stalled";
+}
+
+Json to_json(const Request& r, const Problem& p, const Fit& f) {
+    const LogisticFit& fit = f.fit;
+    Json j = Json::object();
+    j.add("coef_", Json::rows(fit.model.coef_)).add("intercept_", Json::numbers(fit.model.intercept_));
+    j.add("classes_", Json::numbers(fit.model.classes_)).add("n_iter_", Json::numbers({double(fit.n_iter_)}));
+    j.add("feature_names", Json::strings(p.names)).add("penalty", Json::string(r.opt.penalised ? "l2" : "none"));
+    if (r.opt.penalised) j.add("C", Json::number(r.opt.C));
+    j.add("solver", Json::string(solver_name(r.opt.solver))).add("tol", Json::number(r.opt.tol));
+    j.add("max_iter", Json::number(r.opt.max_iter));
+    j.add("converged", Json::boolean(fit.stop != LogisticStop::max_iter))
+        .add("stop", Json::string(stop_name(fit.stop)));
+    j.add("loss_curve", Json::numbers(fit.loss_curve)).add("grad_max", Json::numbers(fit.grad_max));
+    Json train = Json::object();
+    train.add("accuracy_score", Json::number(f.accuracy)).add("log_loss", Json::number(f.log_loss));
+    j.add("train", std::move(train));
+    if (!f.audit_skipped.empty()) return j.add("audit_skipped", Json::string(f.audit_skipped));
+    const LogitAudit& a = f.audit;
+    j.add("params", Json::numbers(a.params)).add("std_err", Json::numbers(a.std_err)).add("z", Json::numbers(a.z));
+    j.add("p_value", Json::numbers(a.p_value)).add("conf_int", Json::rows(a.conf_int));
+    j.add("llf", Json::number(a.llf)).add("llnull", Json::number(a.llnull));
+    j.add("pseudo_r2", Json::number(a.pseudo_r2)).add("cond", Json::number(a.cond));
+    if (!a.warning.empty()) j.add("warning", Json::string(a.warning));
+    return j;
+}
+
+// f, max_j |g_j| and t per step; a long run (gd) shows its first 10 and last 10 steps.
+void print_steps(const LogisticFit& fit, bool newton) {
+    std::printf("-- %s; f as LG.4, stop when max_j |g_j| <= tol (LG.9) --\n%5s %24s %12s %12s\n",
+                newton ? "Newton steps (LG.7), t from the line search (LG.8)" : "gradient steps, t = 1/L (LG.10)",
+                "step", "f", "max|g|", "t");
+    const std::size_t n = fit.loss_curve.size();
+    for (std::size_t k = 0; k < n; ++k) {
+        if (n > 24 && k == 10) std::printf("%5s\n", "...");
+        if (n > 24 && k >= 10 && k + 10 < n) continue;
+        std::printf("%5zu %24.17g %12.3e ", k, fit.loss_curve[k], fit.grad_max[k]);
+        if (k == 0) std::printf("%12s\n", "-");
+        else std::printf("%12.6g\n", fit.step_length[k - 1]);
+    }
+}
+
+void print_coefficients(const Problem& p, const LogisticModel& m) {
+    const std::size_t M = m.coef_.rows();
+    int w = 10;
+    for (const std::string& n : p.names) w = std::max(w, static_cast<int>(n.size()));
+    std::printf("\n-- coef_ and intercept_ (%s) --\n%-*s",
+                M == 1 ? "the log-odds of classes_[1]" : "the score of each class", w, "feature");
+    for (std::size_t k = 0; k < M; ++k)
+        std::printf(" %18s", ("class " + format_table(m.classes_[M == 1 ? 1 : k])).c_str());
+    std::printf("\n%-*s", w, "intercept_");
+    for (std::size_t k = 0; k < M; ++k) std::printf(" %18.10g", m.intercept_[k]);
+    for (std::size_t j = 0; j < p.names.size(); ++j) {
+        std::printf("\n%-*s", w, p.names[j].c_str());
+        for (std::size_t k = 0; k < M; ++k) std::printf(" %18.10g", m.coef_(k, j));
+    }
+    std::printf("\n(10 digits here; --json gives 17)\n");
+}
+
+void print_audit(const LogitAudit& a) {
+    int w = 9;
+    for (const std::string& n : a.names) w = std::max(w, static_cast<int>(n.size()));
+    std::printf("%-*s %13s %12s %9s %10s %13s %13s\n", w, "parameter", "coef", "std err", "z", "P>|z|", "[0.025",
+                "0.975]");
+    for (std::size_t k = 0; k < a.params.size(); ++k)
+        std::printf("%-*s %13.6g %12.5g %9.4g %10.3g %13.6g %13.6g\n", w, a.names[k].c_str(), a.params[k], a.std_err[k],
+                    a.z[k], a.p_value[k], a.conf_int(k, 0), a.conf_int(k, 1));
+    std::printf("\nLog-Likelihood %.10g, LL-Null %.10g, Pseudo R-squ. %.6g (McFadden's 1 - llf / llnull)\n", a.llf,
+                a.llnull, a.pseudo_r2);
+    std::printf("cond(H) %.4g (H = X~^T diag(p (1 - p)) X~ at the optimum; cov = H^-1)\n", a.cond);
+    if (!a.warning.empty()) std::printf("warning: %s\n", a.warning.c_str());
+}
+
+void print_text(const Request& r, const Problem& p, const Fit& f) {
+    const LogisticFit& fit = f.fit;
+    const bool newton = r.opt.solver == LogisticSolver::newton;
+    std::printf("%s: %zu rows, target %s, %zu feature%s\nclasses_:", r.data.c_str(), p.X.rows(), r.target.c_str(),
+                p.X.cols(), p.X.cols() == 1 ? "" : "s");
+    for (const auto& c : p.count)
+        std::printf("%s %s (%zu rows)", c.first == p.count.begin()->first ? "" : ",", format_table(c.first).c_str(),
+                    c.second);
+    std::printf(p.count.size() == 2 ? ": two classes, p = sigma(b + x^T w) is P(y = classes_[1]) (LG.1)\n"
+                                    : ": multinomial, p = softmax(b + W x) (LG.11)\n");
+    if (r.opt.penalised) std::printf("penalty l2, C %g (||W||^2 / (2 C), LG.4)", r.opt.C);
+    else std::printf("penalty none (the maximum-likelihood fit)");
+    std::printf(", solver %s, max_iter %d, tol %g\n\n", solver_name(r.opt.solver), r.opt.max_iter, r.opt.tol);
+    print_steps(fit, newton);
+    const double g = fit.grad_max.back();
+    if (fit.stop == LogisticStop::converged)
+        std::printf("n_iter_ %d: converged (max_j |g_j| %.3g <= tol %g)\n", fit.n_iter_, g, r.opt.tol);
+    else if (fit.stop == LogisticStop::stalled)
+        std::printf("n_iter_ %d: stalled: the line search could not lower f, the optimum to rounding level "
+                    "(max_j |g_j| %.3g)\n",
+                    fit.n_iter_, g);
+    else
+        std::printf("n_iter_ %d: NOT converged: stopped by max_iter with max_j |g_j| %.3g > tol %g\n", fit.n_iter_, g,
+                    r.opt.tol);
+    print_coefficients(p, fit.model);
+    std::printf("\ntraining accuracy_score %.6g (predict, LG.16), log_loss %.10g (the mean over the rows)\n",
+                f.accuracy, f.log_loss);
+    std::printf("\n-- Logit audit (LG.17), as statsmodels' Logit(y, add_constant(X)).fit() --\n");
+    if (f.audit_skipped.empty()) print_audit(f.audit);
+    else std::printf("skipped: %s\n", f.audit_skipped.c_str());
+}
+
+// Like sklearn's ConvergenceWarning, on stderr with and without --json.
+void warn_if_not_converged(const Request& r, const LogisticFit& fit) {
+    if (fit.stop != LogisticStop::max_iter) return;
+    std::fprintf(stderr,
+                 "mlfs logreg: warning: %s did not converge in %d step%s (max_j |g_j| %.3g > tol %g); coef_ is not the "
+                 "optimum. Raise --max-iter%s\n",
+                 solver_name(r.opt.solver), fit.n_iter_, fit.n_iter_ == 1 ? "" : "s", fit.grad_max.back(), r.opt.tol,
+                 r.opt.solver == LogisticSolver::gd ? ", scale the features, or use --solver newton" : "");
+}
+
+// f and max_j |g_j| per step on a log axis (with tol, the stopping line); for two features the
+// predicted class on a grid under the samples (studies/logistic_regression_plots.cpp).
+std::string write_plots(const std::string& out, const Request& r, const Problem& p, const Fit& f) {
+    std::error_code ec;
+    std::filesystem::create_directories(out, ec);
+    if (ec) throw std::runtime_error(out + ": cannot create the output folder: " + ec.message());
+    const std::string file = r.data.substr(r.data.find_last_of('/') + 1);  // npos + 1 == 0
+    Vector steps;
+    for (std::size_t k = 0; k < f.fit.loss_curve.size(); ++k) steps.push_back(static_cast<double>(k));
+    Plot plot(file + ": " + solver_name(r.opt.solver) + ", f and max_j |g_j| per step", "step", "value (log scale)");
+    plot.set_log_y(true);
+    plot.add_line("f (LG.4)", steps, f.fit.loss_curve);
+    plot.add_line("max_j |g_j| (LG.9)", steps, f.fit.grad_max);
+    if (r.opt.tol > 0.0) plot.add_line("tol", {0.0, steps.back()}, {r.opt.tol, r.opt.tol});
+    plot.set_caption("The objective f and the largest gradient component after each step; the fit stops when "
+                     "the gradient falls to tol. Newton's gradient falls faster and faster near the optimum "
+                     "(the digits double per step); gradient descent's falls by a constant factor per step.");
+    plot.save(out + "/logreg_loss.svg");
+    if (p.X.cols() != 2) return "logreg_loss.svg";
+    write_logreg_boundary_plot(out + "/logreg_boundary.svg", file + ": the predicted class and the samples",
+                               f.fit.model, p.X, p.y, p.names);
+    return "logreg_loss.svg, logreg_boundary.svg";
+}
+
+}  // namespace
+
+int cmd_logreg(int argc, char** argv) {
+    Args args = make_args();
+    if (!args.parse(argc, argv)) return print_help(args);
+    if (!args.has("--data")) return run_study_without_data(args, "mlfs-logreg", run_logreg_study);
+    const Request r = read_request(args);
+    const Problem p = load(r);
+    const Fit f = fit(r, p);
+    warn_if_not_converged(r, f.fit);
+    return finish_data_run(
+        args, r.json, [&] { return to_json(r, p, f).dump(); }, [&] { print_text(r, p, f); },
+        [&](const std::string& out) { return write_plots(out, r, p, f); });
+}
+
+}  // namespace mlfs
