@@ -154,34 +154,46 @@ double softmax_objective(const Matrix& X, const Matrix& Y, const Matrix& Theta, 
     return f;
 }
 
-// (LG.13) H[(k,a),(l,c)] = sum_i p_ik (d_kl - p_il) x~_ia x~_ic  (+ 1/C on the w entries' diagonal)
+// (LG.13) H[(k,a),(l,c)] = sum_i p_ik (d_kl - p_il) x~_ia x~_ic  (+ 1/C on the w entries' diagonal).
+// Each block (k, l) is symmetric in (a, c), so only its triangle c <= a is summed: per row, the
+// products x~_ia x~_ic once (xx, packed by rows of the triangle), then each block adds
+// a_kl xx to its own packed triangle T[(k, l)], one contiguous loop per block.
 Matrix softmax_hessian(const Matrix& X, const Matrix& Theta, double inv_C) {
     require_softmax_shapes("softmax_hessian", X, X.rows(), Theta);
     const std::size_t N = X.rows(), D = X.cols(), K = Theta.rows(), Q = D + 1, P = K * Q;
-    Matrix H(P, P);
-    Vector z(K), p(K), xt(Q);
-    xt[0] = 1.0;
+    const std::size_t tri = Q * (Q + 1) / 2, pairs = K * (K + 1) / 2;
+    Vector z(K), p(K), xx(tri), T(pairs * tri, 0.0);
     for (std::size_t i = 0; i < N; ++i) {
         const double* x = &X.data()[i * D];
-        std::copy(x, x + D, xt.begin() + 1);
         scores(Theta, x, D, z.data());
         double lse = log_sum_exp(z.data(), K);
         for (std::size_t k = 0; k < K; ++k) p[k] = std::exp(z[k] - lse);
+        std::size_t idx = 0;  // xx = the triangle of x~_i x~_i^T, x~_i = [1, x_i]
+        for (std::size_t a = 0; a < Q; ++a) {
+            double xa = a ? x[a - 1] : 1.0;
+            xx[idx++] = xa;  // c = 0: x~_ic = 1
+            for (std::size_t c = 1; c <= a; ++c) xx[idx++] = xa * x[c - 1];
+        }
+        double* t = T.data();
         for (std::size_t k = 0; k < K; ++k)
-            for (std::size_t l = 0; l <= k; ++l) {  // the blocks on and below the diagonal
+            for (std::size_t l = 0; l <= k; ++l, t += tri) {
                 double a_kl = p[k] * ((k == l ? 1.0 : 0.0) - p[l]);
-                for (std::size_t a = 0; a < Q; ++a) {
-                    double* h = &H.data()[(k * Q + a) * P + l * Q];
-                    double w = a_kl * xt[a];
-                    std::size_t last = (k == l) ? a + 1 : Q;  // inside a diagonal block: its lower triangle
-                    for (std::size_t c = 0; c < last; ++c) h[c] += w * xt[c];
-                }
+                for (std::size_t r = 0; r < tri; ++r) t[r] += a_kl * xx[r];
             }
     }
+    Matrix H(P, P);
+    const double* t = T.data();
+    for (std::size_t k = 0; k < K; ++k)
+        for (std::size_t l = 0; l <= k; ++l, t += tri) {
+            std::size_t idx = 0;  // unpack block (k, l) and its mirror (l, k) = (k, l)^T
+            for (std::size_t a = 0; a < Q; ++a)
+                for (std::size_t c = 0; c <= a; ++c, ++idx) {
+                    H(k * Q + a, l * Q + c) = H(k * Q + c, l * Q + a) = t[idx];
+                    H(l * Q + a, k * Q + c) = H(l * Q + c, k * Q + a) = t[idx];
+                }
+        }
     for (std::size_t k = 0; k < K; ++k)
         for (std::size_t a = 1; a < Q; ++a) H(k * Q + a, k * Q + a) += inv_C;
-    for (std::size_t r = 0; r < P; ++r)
-        for (std::size_t c = r + 1; c < P; ++c) H(r, c) = H(c, r);
     return H;
 }
 
