@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <stdexcept>
 #include <string>
 
@@ -134,7 +135,13 @@ LogisticFit fit_logistic(const Matrix& X, const Vector& y, const LogisticOptions
 
     LogisticFit fit;
     Vector theta(P, 0.0), g, trial, g_trial;
-    std::vector<Vector> history{theta};  // the iterates, for the separation diagnosis
+    std::deque<Vector> recent{theta};  // the last 6 iterates, for the separation check (LG.15)
+    int recent_front = 0;              // the step of recent.front()
+    if (opt.keep_iterates) fit.iterates.push_back(theta);
+    auto require_finite_maximum = [&](const char* why) {
+        sep.require_finite_maximum(recent.front(), recent_front, recent.back(), recent_front + int(recent.size()) - 1,
+                                   why);
+    };
     double f = obj.eval(theta, g, nullptr);
     fit.loss_curve.push_back(f);
     fit.grad_max.push_back(max_abs(g));
@@ -146,7 +153,7 @@ LogisticFit fit_logistic(const Matrix& X, const Vector& y, const LogisticOptions
         // that lowers no margin (only separated data has one); every Newton step, every 10th of GD's
         if (!opt.penalised && (newton || it % 10 == 0)) {
             sep.require_no_complete_separation(theta, it);
-            sep.require_finite_maximum(history, "found while iterating");
+            require_finite_maximum("found while iterating");
         }
         // (LG.9) Newton also waits for a step that moved nothing by more than 1e-8 (1 + max|theta|)
         bool small_move = !newton || last_move <= 1e-8 * (1.0 + max_abs(theta));
@@ -155,7 +162,7 @@ LogisticFit fit_logistic(const Matrix& X, const Vector& y, const LogisticOptions
             break;
         }
         if (it == opt.max_iter) {
-            if (!opt.penalised) sep.require_finite_maximum(history, "max_iter reached");
+            if (!opt.penalised) require_finite_maximum("max_iter reached");
             fit.stop = LogisticStop::max_iter;
             break;
         }
@@ -167,7 +174,7 @@ LogisticFit fit_logistic(const Matrix& X, const Vector& y, const LogisticOptions
             try {
                 s = newton_direction(H, g);  // (LG.7)
             } catch (const NumericalError& err) {
-                if (!opt.penalised) sep.require_finite_maximum(history, "the Hessian became singular");
+                if (!opt.penalised) require_finite_maximum("the Hessian became singular");
                 throw NumericalError(std::string(err.what()) + " at Newton step " + std::to_string(it + 1) +
                                          ": a feature is constant or a combination of the others",
                                      err.index, err.value);
@@ -191,7 +198,7 @@ LogisticFit fit_logistic(const Matrix& X, const Vector& y, const LogisticOptions
                 if (accepted) break;
             }
             if (!accepted) {  // f cannot decrease any more: theta is the optimum to rounding level
-                if (!opt.penalised) sep.require_finite_maximum(history, "the line search could not decrease f");
+                if (!opt.penalised) require_finite_maximum("the line search could not decrease f");
                 fit.stop = LogisticStop::stalled;
                 break;
             }
@@ -206,7 +213,9 @@ LogisticFit fit_logistic(const Matrix& X, const Vector& y, const LogisticOptions
         theta.swap(trial);
         g.swap(g_trial);
         f = f_trial;
-        history.push_back(theta);
+        recent.push_back(theta);
+        if (recent.size() > 6) recent.pop_front(), ++recent_front;
+        if (opt.keep_iterates) fit.iterates.push_back(theta);
         fit.n_iter_ = it + 1;
         fit.loss_curve.push_back(f);
         fit.grad_max.push_back(max_abs(g));
@@ -217,7 +226,6 @@ LogisticFit fit_logistic(const Matrix& X, const Vector& y, const LogisticOptions
                                  std::size_t(it + 1), f);
     }
     fit.model = model_from(e, theta, D);
-    fit.iterates = std::move(history);
     if (newton) {  // the Hessian at the answer, without (LG.14)'s added term, for the audit
         Vector g_end;
         if (e.M == 1) binary_objective(X, e.y01, theta, inv_C, g_end, &fit.hessian);

@@ -47,7 +47,8 @@ struct LogisticOptions {
                                              // and for Newton when its last step also moved every parameter
                                              // by at most 1e-8 (1 + max|theta|): one or two more steps, each
                                              // squaring the error, so the answer is the optimum to ~1e-12
-    std::vector<std::string> feature_names;  // for messages; "feature j" when empty
+    std::vector<std::string> feature_names;  // for messages; x1 .. xD when empty
+    bool keep_iterates = false;              // fill LogisticFit::iterates (P numbers per step)
 };
 
 struct LogisticModel {
@@ -69,7 +70,8 @@ struct LogisticFit {
     std::vector<double> loss_curve;   // f(theta) before the first step and after each step
     std::vector<double> grad_max;     // max_j |g_j| at the same points
     std::vector<double> step_length;  // Newton: the line search's t per step; GD: the step 1/L
-    std::vector<Vector> iterates;     // theta (P, rows of [b_m, w_m]) before the first step and after each
+    std::vector<Vector> iterates;     // with keep_iterates: theta (P, rows of [b_m, w_m]) before the first
+                                      // step and after each; empty otherwise
     Matrix hessian;                   // P x P at the returned theta (Newton only; empty for GD)
 };
 

@@ -99,12 +99,12 @@ void SeparationCheck::require_no_complete_separation(const Vector& theta, int it
     complete(*this, theta, std::size_t(iteration));
 }
 
-void SeparationCheck::require_finite_maximum(const std::vector<Vector>& history, const std::string& why) const {
-    if (history.size() < 2) return;
-    const std::size_t last = history.size() - 1, first = last >= 5 ? last - 5 : 0;
-    const Vector& now = history[last];
+void SeparationCheck::require_finite_maximum(const Vector& before, int before_step, const Vector& now, int now_step,
+                                             const std::string& why) const {
+    if (now_step <= before_step) return;
+    const std::size_t first = std::size_t(before_step), last = std::size_t(now_step);
     Vector d(now.size());
-    for (std::size_t j = 0; j < d.size(); ++j) d[j] = now[j] - history[first][j];
+    for (std::size_t j = 0; j < d.size(); ++j) d[j] = now[j] - before[j];
     double dnorm = std::sqrt(std::inner_product(d.begin(), d.end(), d.begin(), 0.0));
     if (dnorm == 0.0) return;
     Vector m, xnorm;
@@ -117,8 +117,8 @@ void SeparationCheck::require_finite_maximum(const std::vector<Vector>& history,
     }
     if (rising == 0) return;
     if (rising == m.size()) complete(*this, d, last);  // d itself separates every row
-    double before = 0.0, after = 0.0;
-    for (double v : history[first]) before = std::max(before, std::fabs(v));
+    double size_before = 0.0, after = 0.0;
+    for (double v : before) size_before = std::max(size_before, std::fabs(v));
     for (double v : now) after = std::max(after, std::fabs(v));
     throw SeparationError("the unpenalised likelihood has no maximum (quasi-complete separation; " + why +
                               " at step " + std::to_string(last) +
@@ -126,7 +126,7 @@ void SeparationCheck::require_finite_maximum(const std::vector<Vector>& history,
                               "margin and raises it for " +
                               std::to_string(rising) + " of " + std::to_string(m.size()) +
                               " rows, so the log-loss keeps falling as they grow without bound (max |theta| " +
-                              num(before) + " at step " + std::to_string(first) + ", " + num(after) + " at step " +
+                              num(size_before) + " at step " + std::to_string(first) + ", " + num(after) + " at step " +
                               std::to_string(last) + "). That direction, largest components first: " +
                               direction(*this, d) + ". Fit with the L2 penalty (a finite C) for a finite answer.",
                           last);

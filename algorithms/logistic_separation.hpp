@@ -27,9 +27,10 @@ struct SeparationCheck {
 
     // theta holds M rows of [b_m, w_m]
     void require_no_complete_separation(const Vector& theta, int iteration) const;
-    // history: theta at each iterate so far; `why` says why the fit stopped. Returns when the recent
-    // movement is not a separating direction.
-    void require_finite_maximum(const std::vector<Vector>& history, const std::string& why) const;
+    // d = now - before, the movement from step before_step to step now_step (five steps apart, or
+    // fewer at the start); `why` says when it is asked. Returns when d is not a separating direction.
+    void require_finite_maximum(const Vector& before, int before_step, const Vector& now, int now_step,
+                                const std::string& why) const;
 };
 
 }  // namespace mlfs

@@ -98,7 +98,7 @@ Request read_request(const Args& args) {
     const std::string solver = args.get_or("--solver", "newton");
     if (solver != "newton" && solver != "gd") args.fail("--solver must be newton or gd, not \"" + solver + "\"");
     r.opt.solver = solver == "newton" ? LogisticSolver::newton : LogisticSolver::gd;
-    // every step keeps its theta (LogisticFit::iterates): a million of them is 8 MB per parameter
+    // a bound all the same: a million steps is far past any fit that converges
     const long max_iter = args.get_int("--max-iter", r.opt.max_iter);
     if (max_iter < 1 || max_iter > 1000000)
         args.fail("--max-iter must be an integer from 1 to 1000000, got " + args.get("--max-iter"));

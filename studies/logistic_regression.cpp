@@ -237,7 +237,9 @@ void multinomial_section(const Golden& g, Summary& summary) {
 void worked_example_section(const Golden& g, Summary& summary) {
     const Matrix X = g.matrix("worked.X");
     const Vector y = g.vector("worked.y");
-    const LogisticFit fit = fit_logistic(X, y, no_penalty());
+    LogisticOptions opt = no_penalty();
+    opt.keep_iterates = true;
+    const LogisticFit fit = fit_logistic(X, y, opt);
     const Matrix path = g.matrix("worked.theta");
     std::printf("-- The worked example of the derivation: %zu samples, 1 feature, no penalty --\n\n", X.rows());
     std::printf("%4s %22s %22s %22s %12s %6s\n", "k", "b_k", "w_k", "f(theta_k)", "max|g|", "t_k");

@@ -41,14 +41,14 @@ void write_logreg_convergence_plot(const std::string& path, const std::string& t
 void write_logreg_boundary_plot(const std::string& path, const std::string& title, const LogisticModel& model,
                                 const Matrix& X, const Vector& y, const std::vector<std::string>& names) {
     // Okabe-Ito, as io/svg.cpp colours class c; the pale versions for the regions
-    const char* const dark[3] = {"#0072B2", "#E69F00", "#009E73"};
-    const char* const pale[3] = {"#cfe3f2", "#fbe3b0", "#c4eadf"};
-    const std::size_t G = 60, K = std::min<std::size_t>(model.n_classes(), 3);
+    const char* const dark[8] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"};
+    const char* const pale[8] = {"#cfe3f2", "#fbe3b0", "#c4eadf", "#f2d7e7", "#d5ecf9", "#f5cfb3", "#fbf6c6", "#d9d9d9"};
+    const std::size_t G = 60, K = std::min<std::size_t>(model.n_classes(), 8);
     double lo[2] = {HUGE_VAL, HUGE_VAL}, hi[2] = {-HUGE_VAL, -HUGE_VAL};
     for (std::size_t i = 0; i < X.rows(); ++i)
         for (std::size_t j = 0; j < 2; ++j) lo[j] = std::min(lo[j], X(i, j)), hi[j] = std::max(hi[j], X(i, j));
     for (std::size_t j = 0; j < 2; ++j) {  // a margin of 5% on each side
-        const double m = 0.05 * (hi[j] - lo[j]);
+        const double m = hi[j] > lo[j] ? 0.05 * (hi[j] - lo[j]) : 1.0;  // a constant feature: a unit either side
         lo[j] -= m, hi[j] += m;
     }
     Matrix grid(G * G, 2);
@@ -61,17 +61,18 @@ void write_logreg_boundary_plot(const std::string& path, const std::string& titl
     auto index = [&](double label) {
         return static_cast<std::size_t>(std::lower_bound(model.classes_.begin(), model.classes_.end(), label) -
                                         model.classes_.begin()) %
-               3;
+               8;
     };
     const double left = 70, top = 50, size = 440;
     auto px = [&](double v) { return left + (v - lo[0]) / (hi[0] - lo[0]) * size; };
     auto py = [&](double v) { return top + size - (v - lo[1]) / (hi[1] - lo[1]) * size; };
     std::string s = svg_open(800, 560) +
                     svg_title_and_desc(title,
-                                       "The class the multinomial model predicts over the plane of two features "
-                                       "(pale cells), with every sample on top in its true class's colour. The "
-                                       "boundaries are straight lines, where two classes' scores b_k + x^T w_k tie; "
-                                       "the few errors sit where two species overlap.") +
+                                       "The class the model predicts over the plane of two features (pale cells), "
+                                       "with every sample on top in its true class's colour. The boundaries are "
+                                       "straight lines, where two classes' scores b_k + x^T w_k tie (for two classes, "
+                                       "where z = b + x^T w = 0); a sample on another colour's cell is a training "
+                                       "error.") +
                     svg_background() + "\n" + svg_text(40, 30, 16, title) + "\n";
     const double cw = size / static_cast<double>(G);
     for (std::size_t k = 0; k < region.size(); ++k)
@@ -82,18 +83,18 @@ void write_logreg_boundary_plot(const std::string& path, const std::string& titl
         s += svg_circle(px(X(i, 0)), py(X(i, 1)), 3.5, dark[index(y[i])], 2) + "\n";
     // axis ends and labels
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.2f", lo[0]);
+    std::snprintf(buf, sizeof buf, "%.3g", lo[0]);
     s += svg_text(left, top + size + 18, 12, buf) + "\n";
-    std::snprintf(buf, sizeof buf, "%.2f", hi[0]);
+    std::snprintf(buf, sizeof buf, "%.3g", hi[0]);
     s += svg_text(left + size, top + size + 18, 12, buf, 0, "end") + "\n";
-    s += svg_text(left + size / 2, top + size + 38, 13, names.size() > 0 ? names[0] : "x0", 0, "middle") + "\n";
-    std::snprintf(buf, sizeof buf, "%.2f", lo[1]);
+    s += svg_text(left + size / 2, top + size + 38, 13, names.size() > 0 ? names[0] : "x1", 0, "middle") + "\n";
+    std::snprintf(buf, sizeof buf, "%.3g", lo[1]);
     s += svg_text(left - 6, top + size, 12, buf, 0, "end") + "\n";
-    std::snprintf(buf, sizeof buf, "%.2f", hi[1]);
+    std::snprintf(buf, sizeof buf, "%.3g", hi[1]);
     s += svg_text(left - 6, top + 12, 12, buf, 0, "end") + "\n";
     s += "<text x=\"24\" y=\"" + std::to_string(static_cast<int>(top + size / 2)) +
          "\" font-size=\"13\" text-anchor=\"middle\" transform=\"rotate(-90 24 " +
-         std::to_string(static_cast<int>(top + size / 2)) + ")\">" + xml_escape(names.size() > 1 ? names[1] : "x1") +
+         std::to_string(static_cast<int>(top + size / 2)) + ")\">" + xml_escape(names.size() > 1 ? names[1] : "x2") +
          "</text>\n";
     for (std::size_t c = 0; c < K; ++c) {
         const double yc = 70 + 26 * static_cast<double>(c);

@@ -142,7 +142,10 @@ TEST_CASE(newton_direction_matches_worked_step) {
 TEST_CASE(worked_example_iterates) {
     const Golden& g = golden();
     Matrix X = g.matrix("worked.X");
-    LogisticFit fit = fit_logistic(X, g.vector("worked.y"), no_penalty());
+    LogisticOptions opt = no_penalty();
+    opt.keep_iterates = true;
+    LogisticFit fit = fit_logistic(X, g.vector("worked.y"), opt);
+    CHECK_NEAR(double(fit.iterates.size()), double(fit.n_iter_ + 1), 0.0, "theta_0 and one per step");
     Matrix path = g.matrix("worked.theta");
     Vector f = g.vector("worked.f"), gmax = g.vector("worked.gmax"), t = g.vector("worked.t");
     CHECK_NEAR(double(fit.n_iter_), double(t.size()), 0.0, "an iteration count: exact (same rules as the replica)");
