@@ -37,7 +37,7 @@ const char* const kSummary =
     "values, sorted as np.unique sorts them). From theta = 0, minimises f = sum_i log-loss_i + ||W||^2 / (2 C)\n"
     "(LG.4; intercepts are not penalised; no penalty term with --penalty none), as LogisticRegression(penalty=..,\n"
     "C=C, tol=T, max_iter=N) does: two classes give one row of coef_ (the log-odds of classes_[1]), more give\n"
-    "the softmax's K rows. newton stops when max_j |g_j| <= tol and a step has moved nothing (LG.9); a stop by\n"
+    "the softmax's K rows. newton stops when max_j |g_j| <= tol after a step of at most 1e-8 (1 + max|theta|) (LG.9); a stop by\n"
     "max_iter warns on stderr, as sklearn's ConvergenceWarning. Prints the data, the options, each step\n"
     "(f, max_j |g_j|, the step t), coef_ and intercept_, the training accuracy and mean log-loss, and for an\n"
     "unpenalised two-class newton fit the Logit audit as statsmodels prints it (std err, z, P>|z|, 95%\n"
