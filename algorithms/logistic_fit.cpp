@@ -57,7 +57,7 @@ Encoded encode(const Vector& y) {
     return e;
 }
 
-// f and g at theta, and H when asked; for K classes H gains c (1/K) (1_K 1_K^T (x) I), which does
+// f and g at theta, and H when asked; for K classes H gains (max_r H_rr / K) (1_K 1_K^T (x) I), which does
 // not change the Newton step on the subspace where theta and g live (LG.14), but makes H invertible.
 struct Objective {
     const Matrix& X;
@@ -74,7 +74,7 @@ struct Objective {
             double c = 0.0;  // the scale of H's diagonal, so the added term is neither tiny nor dominant
             for (std::size_t r = 0; r < H->rows(); ++r) c = std::max(c, (*H)(r, r));
             c = (c > 0.0 ? c : 1.0) / double(e.M);
-            for (std::size_t k = 0; k < e.M; ++k)  // (LG.14) + c 1_K 1_K^T (x) I
+            for (std::size_t k = 0; k < e.M; ++k)  // (LG.14) + (max diag / K) 1_K 1_K^T (x) I
                 for (std::size_t l = 0; l < e.M; ++l)
                     for (std::size_t a = 0; a < Q; ++a) (*H)(k * Q + a, l * Q + a) += c;
         }

@@ -32,7 +32,7 @@ double softplus(double z) {
     // <<< exercise logistic-loss
 }
 
-// l(z, y) = -[y log sigma(z) + (1 - y) log(1 - sigma(z))] = softplus(z) - y z: never log(0).
+// (LG.2) l(z, y) = -[y log sigma(z) + (1 - y) log(1 - sigma(z))] = softplus(z) - y z (LG.3): never log(0).
 // For y = 1 the equal form softplus(-z) keeps the digits of a tiny loss (z = 40: 4.2e-18, not 0).
 double binary_log_loss(double z, double y) {
     if (y == 1.0) return softplus(-z);

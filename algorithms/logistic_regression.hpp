@@ -5,20 +5,23 @@
 // parameters. theta is M x (D + 1): row m is [b_m, w_m1 ... w_mD] (intercept first, as statsmodels).
 //
 //   (LG.1)  p = sigma(z), z = b + x^T w                      (LG.11) p_k = softmax(z)_k, z_k = b_k + x^T w_k
+//   (LG.2)  the log-loss is the Bernoulli likelihood's negative log: -[y log p + (1 - y) log(1 - p)]
 //   (LG.3)  sigma and the log-loss without overflow or log(0), for |z| up to 1e300
 //   (LG.4)  f(theta) = sum_i l_i + ||W||^2 / (2 C)           (a sum over rows, intercepts unpenalised;
 //                                                            penalty none: 1/C = 0)
 //   (LG.5)  gradient  g = X~^T (p - y) + W / C               (LG.12) G = X~^T (P - Y) + W / C
 //   (LG.6)  Hessian   H = X~^T diag(p (1 - p)) X~ + I / C    (LG.13) blocks X~^T diag(p_k (d_kl - p_l)) X~
 //   (LG.7)  Newton step: H s = -g by Cholesky                (LG.14) the softmax's redundant direction
-//   (LG.8)  backtracking line search (Armijo; a change of f at rounding level counts when |g| falls)
+//   (LG.8)  backtracking line search (Armijo; a change of f at rounding level counts when sum_j |g_j| falls)
 //   (LG.9)  convergence: max_j |g_j| <= tol and (Newton) a last step below 1e-8 (1 + max|theta|)
 //   (LG.10) gradient descent with step 1/L, L = lambda_max(X~^T X~) / 4 + 1/C  (/2 for softmax)
 //   (LG.15) separation: no finite maximum; detected and reported
 //   (LG.16) predict_proba, predict (argmax; z > 0, i.e. p > 1/2, for two classes)
 //   (LG.17) the audit of an unpenalised binary fit: algorithms/logistic_audit.hpp
-// Cost: one Newton step is about N (D + 1)^2 flops for the two-class Hessian, N P^2 for the softmax's
-// (its K (K + 1) / 2 blocks are full), and P^3 / 3 for the Cholesky.
+//   (LG.18) a network with no hidden layer and a softmax output is this model (algorithms/mlp.cpp)
+// Cost: one Newton step is about N (D + 1)^2 flops for the two-class Hessian, N K (K + 1) (D + 1) (D + 2) / 2
+// for the softmax's (the triangles of its K (K + 1) / 2 blocks; about N P^2 / 2 for large K and D), and
+// P^3 / 3 for the Cholesky.
 #pragma once
 
 #include <string>
@@ -32,7 +35,7 @@ namespace mlfs {
 // ---- (LG.3) the stable pieces
 double sigmoid(double z);                           // 1 / (1 + e^-z), computed without overflow
 double softplus(double z);                          // log(1 + e^z) = max(z, 0) + log1p(e^-|z|)
-double binary_log_loss(double z, double y);         // -[y log p + (1 - y) log(1 - p)] = softplus(z) - y z
+double binary_log_loss(double z, double y);         // (LG.2) = softplus(z) - y z (softplus(-z) for y = 1)
 double log_sum_exp(const double* z, std::size_t K); // log sum_k e^{z_k} = max + log sum e^{z_k - max}
 
 enum class LogisticSolver { newton, gd };

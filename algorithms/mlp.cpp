@@ -136,7 +136,8 @@ double backprop(const Network& net, const Matrix& X, const Matrix& Y, double alp
     const double loss = batch_loss(net, A[L], Y, alpha);
     grads.dW.assign(L, Matrix());
     grads.db.assign(L, Vector());
-    // (NN.4) delta_L = A_L - Y, m x K, for every output/loss pairing
+    // (NN.4) delta_L = A_L - Y, m x K, for every output/loss pairing; with no hidden layer this is
+    // logistic regression's P - Y (LG.18, derivations/logistic_regression.md), up to the 1/m scale
     Matrix delta = subtract(A[L], Y);
     for (std::size_t l = L; l-- > 0;) {
         // A[l] is the layer's input A_{l-1} in the derivation's 1-based numbering; no delta below layer 1
