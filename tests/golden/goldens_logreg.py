@@ -431,7 +431,8 @@ def _worked(g, report):
     g.vector("worked.s0", first[3], "-scipy.linalg.cho_solve(scipy.linalg.cho_factor(H0, lower=True), g0)")
     g.comment("Armijo margin per step, (f(theta) + 1e-4 t g^T s - f(theta + t s)) in units of ulp(f(theta)): %s.\n"
               "Where it is below ~1 the accepted t depends on the last bit of f: near the optimum the predicted\n"
-              "decrease |g^T s| is far below ulp(f), so a C++ f one ulp higher would reject t = 1 and halve."
+              "decrease |g^T s| is far below ulp(f); the C++ line search (LG.8) then also accepts a trial whose f\n"
+              "changed by rounding only (|df| <= 100 eps |f|) when it lowers sum_j |g_j|, so t = 1 holds either way."
               % ", ".join("%.3g" % m for m in margins))
 
     X = x[:, None]
