@@ -44,6 +44,7 @@ import goldens_linreg  # noqa: E402
 import goldens_logreg  # noqa: E402
 import goldens_mlp  # noqa: E402
 import goldens_mlp_parts  # noqa: E402
+import goldens_pca  # noqa: E402
 import goldens_random  # noqa: E402
 
 
@@ -83,6 +84,10 @@ def _logreg(args, report):
     return {"tests/golden/logreg.txt": goldens_logreg.build_logreg(report).encode("ascii")}
 
 
+def _pca(args, report):
+    return {"tests/golden/pca.txt": goldens_pca.build_pca(report).encode("ascii")}
+
+
 def _datasets(args, report):
     return goldens_datasets.build_datasets(REPO_ROOT, args.nist_source, report)
 
@@ -99,6 +104,7 @@ STEPS = [
     ("mlp", _mlp),
     ("mlp_digits", _mlp_digits),
     ("mlp_parts", _mlp_parts),
+    ("pca", _pca),
 ]
 
 
