@@ -6,6 +6,7 @@
 // example, and the covariance route's lost small components, measured.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "algorithms/pca.hpp"
@@ -68,10 +69,9 @@ TEST_CASE(jacobi_rotation_matches_mpmath) {
 
 TEST_CASE(svd_matches_scipy) {
     const Golden& g = golden();
-    for (const char* name : {"tall", "wide", "rankdef", "repeated", "tiny", "graded", "one", "column", "row",
-                             "integer", "zeros"}) {
+    for (const char* name : {"tall", "wide", "rankdef", "repeated", "tiny", "graded", "one", "col", "row", "int",
+                             "zeros"}) {
         const std::string key = std::string("svd.") + name;
-        if (!g.has(key + ".A")) continue;
         Matrix A = g.matrix(key + ".A");
         SingularValueDecomposition svd = jacobi_svd(A);
         Vector S = g.vector(key + ".S");
@@ -79,18 +79,16 @@ TEST_CASE(svd_matches_scipy) {
         double bound = 10 * std::max<double>(A.rows(), A.cols()) * kEps * smax;
         CHECK_ALL_NEAR(svd.S, S, 1e-12, bound,
                        "1e-12 relative or 10 max(m, n) eps sigma_max: a singular value is found to eps sigma_max");
-        if (g.has(key + ".exactS"))
-            CHECK_ALL_NEAR(svd.S, g.vector(key + ".exactS"), 1e-12, bound,
-                           "1e-12 relative or 10 max(m, n) eps sigma_max, against the exact spectrum");
+        CHECK_ALL_NEAR(svd.S, g.vector(key + ".S_exact"), 1e-12, bound,
+                       "1e-12 relative or 10 max(m, n) eps sigma_max, against mpmath's values of the stored A");
         check_factorisation(key, A, svd);
     }
 }
 
 TEST_CASE(eigen_matches_numpy) {
     const Golden& g = golden();
-    for (const char* name : {"spd", "repeated", "indefinite", "cov_tiny"}) {
+    for (const char* name : {"spd", "repeated", "indefinite", "tinycov"}) {
         const std::string key = std::string("eig.") + name;
-        if (!g.has(key + ".A")) continue;
         Matrix A = g.matrix(key + ".A");
         SymmetricEigen eig = jacobi_eigen(A);
         double scale = frobenius(A), n = double(A.rows());
@@ -124,17 +122,24 @@ static void check_pca(const std::string& key, const Pca& p, const Matrix& X) {
     // else the subspace of the cluster, compared by its projector
     Matrix C = g.matrix(key + ".components");
     const std::size_t K = p.n_components_;
-    Vector all_S = S;
     for (std::size_t k = 0; k < K; ++k) {
+        if (S[k] <= 1e-8 * S[0]) continue;  // a null-space direction: any unit vector in it is right
         double gap = HUGE_VAL;
-        if (k > 0) gap = std::min(gap, all_S[k - 1] - all_S[k]);
-        if (k + 1 < all_S.size()) gap = std::min(gap, all_S[k] - all_S[k + 1]);
-        if (gap > 1e-4 * all_S[0])
+        if (k > 0) gap = std::min(gap, S[k - 1] - S[k]);
+        if (k + 1 < S.size()) gap = std::min(gap, S[k] - S[k + 1]);
+        if (gap > 1e-4 * S[0])
             CHECK_ALL_NEAR(p.components_.row(k), C.row(k), 0.0, 1e-10,
                            "1e-10 per entry, same signs: the gap allows it (svd_flip decides the sign)");
     }
-    CHECK_ALL_NEAR(transform(p, X), g.matrix(key + ".transform"), 0.0, 1e-10 * (S[0] + 1.0),
-                   "1e-10 of sigma_1: the components' error times |x|");
+    Matrix Zref = g.matrix(key + ".transform"), Z = transform(p, X);
+    bool all_separated = true;  // every kept component compared above
+    for (std::size_t k = 0; k + 1 < S.size() && k < K; ++k) all_separated &= S[k] - S[k + 1] > 1e-4 * S[0];
+    if (all_separated && S[K - 1] > 1e-8 * S[0]) {
+        Matrix Zhead(Zref.rows(), K);  // the golden may hold the first rows only
+        for (std::size_t i = 0; i < Zref.rows(); ++i)
+            for (std::size_t k = 0; k < K; ++k) Zhead(i, k) = Z(i, k);
+        CHECK_ALL_NEAR(Zhead, Zref, 0.0, 1e-10 * (S[0] + 1.0), "1e-10 of sigma_1: the components' error times |x|");
+    }
 }
 
 static PcaOptions components(double n) {
@@ -151,12 +156,73 @@ TEST_CASE(pca_matches_sklearn) {
         double n;
     };
     for (Case c : {Case{"pca.iris", "pca.iris", 0.0}, Case{"pca.iris2", "pca.iris", 2.0},
-                   Case{"pca.wine", "pca.wine", 0.0}, Case{"pca.wine_z95", "pca.wine_z", 0.95},
+                   Case{"pca.wine", "pca.wine", 0.0}, Case{"pca.wine_z95", "pca.wine_z95", 0.95},
                    Case{"pca.digits40", "pca.digits", 40.0}, Case{"pca.wide", "pca.wide", 0.0},
-                   Case{"pca.near", "pca.near", 0.0}}) {
-        if (!g.has(std::string(c.data) + ".X")) continue;
+                   Case{"pca.nearpair", "pca.nearpair", 0.0}}) {
         Matrix X = g.matrix(std::string(c.data) + ".X");
         check_pca(c.key, fit_pca(X, components(c.n)), X);
+    }
+}
+
+// two components 4e-7 sigma_1 apart: each vector is decided by rounding, their plane is not
+TEST_CASE(near_repeated_pair_as_a_plane) {
+    const Golden& g = golden();
+    Pca p = fit_pca(g.matrix("pca.nearpair.X"));
+    Matrix P(p.components_.cols(), p.components_.cols());
+    for (std::size_t a = 0; a < P.rows(); ++a)
+        for (std::size_t b = 0; b < P.cols(); ++b)
+            for (std::size_t k = 1; k <= 2; ++k) P(a, b) += p.components_(k, a) * p.components_(k, b);
+    CHECK_ALL_NEAR(P, g.matrix("pca.nearpair.pair_projector"), 0.0, 1e-10,
+                   "1e-10: the projector onto the pair's plane, eps sigma_1 / (gap to the rest)");
+}
+
+// (PC.11) measured: the variances of a spectrum over 1e-16 by the SVD of Xc and by the eigenvalues
+// of C = Xc^T Xc / (N - 1). Printed with -v; derivations/pca.md quotes these numbers.
+TEST_CASE(covariance_route_loses_small_components) {
+    const Golden& g = golden();
+    Matrix X = g.matrix("eigloss.X");
+    Vector exact = g.vector("eigloss.variance_exact");
+    PcaOptions eig;
+    eig.solver = PcaSolver::eig;
+    Pca by_svd = fit_pca(X), by_eig = fit_pca(X, eig);
+    for (std::size_t k = 0; k < 3; ++k) {
+        double e_svd = std::fabs(by_svd.explained_variance_[k] - exact[k]) / exact[k];
+        double e_eig = std::fabs(by_eig.explained_variance_[k] - exact[k]) / exact[k];
+        if (mlfs_test::Registry::get().verbose)
+            std::printf("eigloss: variance %zu exact %.3e: relative error svd %.2e, eig %.2e\n", k + 1, exact[k], e_svd,
+                    e_eig);
+        if (k == 2) {
+            CHECK_NEAR(e_svd, 0.0, 4e-8, "2 eps sigma_1 / sigma_3 = 4e-8: the centred data's own rounding, no more");
+            CHECK_MSG(e_eig > 1e-2, "the covariance route loses the 1e-16 variance (below C's rounding, eps/49)");
+        }
+    }
+}
+
+// The derivation's worked example (derivations/pca.md), every intermediate
+TEST_CASE(worked_example) {
+    const Golden& g = golden();
+    Matrix X = g.matrix("worked.X"), Xc = g.matrix("worked.Xc");
+    Rotation r = jacobi_rotation(g.scalar("worked.sweep1.alpha"), g.scalar("worked.sweep1.gamma"),
+                                 g.scalar("worked.sweep1.beta"));
+    CHECK_NEAR(r.c, g.scalar("worked.sweep1.c"), 0.0, "the same formula on the same doubles: exact");
+    CHECK_NEAR(r.s, g.scalar("worked.sweep1.s"), 0.0, "the same formula on the same doubles: exact");
+    SingularValueDecomposition svd = jacobi_svd(Xc);
+    CHECK_NEAR(double(svd.sweeps), 2.0, 0.0, "one sweep rotates, the second finds every pair orthogonal");
+    CHECK_ALL_NEAR(svd.S, g.vector("worked.S_exact"), 4 * kEps, 0.0, "4 eps relative: one rotation and a norm");
+    Pca p = fit_pca(X);
+    CHECK_ALL_NEAR(p.mean_, g.vector("worked.mean"), 0.0, 0.0, "exact: small integers");
+    CHECK_ALL_NEAR(p.explained_variance_, g.vector("worked.pca.explained_variance"), 8 * kEps, 0.0, "8 eps: S^2 / 3");
+    CHECK_ALL_NEAR(p.explained_variance_ratio_, g.vector("worked.pca.explained_variance_ratio"), 8 * kEps, 0.0,
+                   "8 eps");
+    // each column of U has two entries of equal size and opposite sign, so svd_flip's choice is
+    // decided by rounding (tests/golden/pca.txt): compare every component up to its sign
+    Matrix C = g.matrix("worked.pca.components"), Z = transform(p, X), Zref = g.matrix("worked.pca.transform");
+    for (std::size_t k = 0; k < 2; ++k) {
+        double sign = p.components_(k, 0) * C(k, 0) >= 0.0 ? 1.0 : -1.0;
+        for (std::size_t j = 0; j < 2; ++j)
+            CHECK_NEAR(sign * p.components_(k, j), C(k, j), 8 * kEps, "8 eps, up to the sign rounding decides");
+        for (std::size_t i = 0; i < 4; ++i)
+            CHECK_NEAR(sign * Z(i, k), Zref(i, k), 16 * kEps, "16 eps, up to the same sign");
     }
 }
 
@@ -190,7 +256,7 @@ TEST_CASE(project_and_reconstruct) {
     Matrix X = g.matrix("pca.iris.X");
     CHECK_ALL_NEAR(transform(p, X), g.matrix("pca.iris2.transform"), 0.0, 1e-13,
                    "1e-13: four products per entry, from the same numbers (PC.15)");
-    if (g.has("pca.iris_white.transform")) {
+    {
         p.whiten = true;
         p.mean_ = g.vector("pca.iris_white.mean");
         p.components_ = g.matrix("pca.iris_white.components");
@@ -198,7 +264,7 @@ TEST_CASE(project_and_reconstruct) {
         p.n_components_ = p.components_.rows();
         Matrix Z = transform(p, X);
         CHECK_ALL_NEAR(Z, g.matrix("pca.iris_white.transform"), 0.0, 1e-12, "1e-12: divided by sqrt(ev) (PC.15)");
-        if (g.has("pca.iris_white.inverse")) {
+        {
             Matrix Z5(5, Z.cols());
             for (std::size_t i = 0; i < 5; ++i)
                 for (std::size_t k = 0; k < Z.cols(); ++k) Z5(i, k) = Z(i, k);
