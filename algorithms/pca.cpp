@@ -62,6 +62,18 @@ void svd_flip(Matrix& U, Matrix& V) {
     // <<< exercise svd-flip
 }
 
+double sign_margin(const Matrix& U, std::size_t k) {
+    double top = 0.0, rival = 0.0;  // the largest |u_ik|, then the largest with the other sign
+    std::size_t imax = 0;
+    for (std::size_t i = 0; i < U.rows(); ++i)
+        if (std::fabs(U(i, k)) > std::fabs(U(imax, k))) imax = i;
+    if (U.rows() == 0 || U(imax, k) == 0.0) return 1.0;
+    top = std::fabs(U(imax, k));
+    for (std::size_t i = 0; i < U.rows(); ++i)
+        if ((U(i, k) < 0.0) != (U(imax, k) < 0.0)) rival = std::max(rival, std::fabs(U(i, k)));
+    return (top - rival) / top;
+}
+
 Pca fit_pca(const Matrix& X, const PcaOptions& opt) {
     const std::size_t N = X.rows(), D = X.cols(), r = std::min(N, D);
     if (N < 2 || D < 1)
@@ -123,6 +135,7 @@ Pca fit_pca(const Matrix& X, const PcaOptions& opt) {
         pca.explained_variance_.push_back(ev[k]);
         pca.explained_variance_ratio_.push_back(ratio[k]);
         pca.singular_values_.push_back(S[k]);
+        pca.sign_margin_.push_back(sign_margin(U, k));
         for (std::size_t j = 0; j < D; ++j) pca.components_(k, j) = V(j, k);
     }
     return pca;

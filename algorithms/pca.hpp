@@ -43,6 +43,10 @@ struct Pca {
     std::size_t n_samples_ = 0;        // N
     bool whiten = false;
     int sweeps = 0;                    // Jacobi sweeps the decomposition took
+    // per component: how clearly svd_flip's sign was decided, (|u_max| - |u_rival|) / |u_max|, u_rival the
+    // largest entry of U's column with the other sign (1 when there is none). Below ~1e-12 the sign
+    // rests on the last bits of U, which LAPACK and Jacobi round differently: it may differ from sklearn's.
+    Vector sign_margin_;
 };
 
 // Throws ShapeError for N < 2 or D < 1, std::invalid_argument for non-finite data or n_components
@@ -54,5 +58,7 @@ Matrix inverse_transform(const Pca& pca, const Matrix& Z);  // N x D (PC.16)
 // (PC.12) scikit-learn's svd_flip(U, Vt) with u_based_decision: for each column k of U, the sign of
 // its entry of largest magnitude (the first, on ties) multiplies U's column k and V's column k.
 void svd_flip(Matrix& U, Matrix& V);
+// The sign margin of column k of U (see Pca::sign_margin_).
+double sign_margin(const Matrix& U, std::size_t k);
 
 }  // namespace mlfs

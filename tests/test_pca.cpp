@@ -107,6 +107,8 @@ static void check_pca(const std::string& key, const Pca& p, const Matrix& X) {
     Vector S = g.vector(key + ".singular_values");
     const double bound = 10 * std::max<double>(X.rows(), X.cols()) * kEps * S[0];
     CHECK_NEAR(double(p.n_components_), g.scalar(key + ".n_components"), 0.0, "a count: exact");
+    for (std::size_t k = 0; k < p.n_components_ && S[k] > 1e-8 * S[0]; ++k)
+        CHECK_MSG(p.sign_margin_[k] > 1e-10, "each sign compared below is decided far from rounding");
     if (p.n_components_ != S.size()) return;
     CHECK_ALL_NEAR(p.mean_, g.vector(key + ".mean"), 1e-14, 1e-300, "1e-14 relative: numpy's pairwise sum vs ours");
     CHECK_ALL_NEAR(p.singular_values_, S, 1e-12, bound, "1e-12 relative or 10 max(N, D) eps sigma_max (issue #15)");
@@ -218,6 +220,7 @@ TEST_CASE(worked_example) {
     // decided by rounding (tests/golden/pca.txt): compare every component up to its sign
     Matrix C = g.matrix("worked.pca.components"), Z = transform(p, X), Zref = g.matrix("worked.pca.transform");
     for (std::size_t k = 0; k < 2; ++k) {
+        CHECK_NEAR(p.sign_margin_[k], 0.0, 1e-15, "two entries of U of one size and opposite signs: margin 0");
         double sign = p.components_(k, 0) * C(k, 0) >= 0.0 ? 1.0 : -1.0;
         for (std::size_t j = 0; j < 2; ++j)
             CHECK_NEAR(sign * p.components_(k, j), C(k, j), 8 * kEps, "8 eps, up to the sign rounding decides");
