@@ -51,27 +51,36 @@ void svd_flip(Matrix& U, Matrix& V) {
     if (U.cols() != V.cols())
         throw ShapeError("svd_flip: U has " + std::to_string(U.cols()) + " columns, V " + std::to_string(V.cols()));
     // >>> exercise svd-flip: derivations/pca.md
-    for (std::size_t k = 0; k < U.cols(); ++k) {
-        std::size_t imax = 0;  // the row of the largest |U(i, k)|, the first on ties (numpy's argmax)
-        for (std::size_t i = 1; i < U.rows(); ++i)
-            if (std::fabs(U(i, k)) > std::fabs(U(imax, k))) imax = i;
-        if (U.rows() == 0 || U(imax, k) >= 0.0) continue;
-        for (std::size_t i = 0; i < U.rows(); ++i) U(i, k) = -U(i, k);  // u_k <- -u_k and v_k <- -v_k:
-        for (std::size_t i = 0; i < V.rows(); ++i) V(i, k) = -V(i, k);  // u_k sigma_k v_k^T is unchanged
-    }
+    const std::size_t r = U.cols();
+    std::vector<std::size_t> imax(r, 0);  // per column, the row of the largest |U(i, k)|, the first on
+    for (std::size_t i = 1; i < U.rows(); ++i)  // ties (numpy's argmax); row by row, as U is stored
+        for (std::size_t k = 0; k < r; ++k)
+            if (std::fabs(U(i, k)) > std::fabs(U(imax[k], k))) imax[k] = i;
+    std::vector<double> sign(r, 1.0);
+    for (std::size_t k = 0; k < r; ++k)
+        if (U.rows() > 0 && U(imax[k], k) < 0.0) sign[k] = -1.0;
+    for (std::size_t i = 0; i < U.rows(); ++i)  // u_k <- sign_k u_k and v_k <- sign_k v_k:
+        for (std::size_t k = 0; k < r; ++k) U(i, k) *= sign[k];  // u_k sigma_k v_k^T is unchanged
+    for (std::size_t i = 0; i < V.rows(); ++i)
+        for (std::size_t k = 0; k < r; ++k) V(i, k) *= sign[k];
     // <<< exercise svd-flip
 }
 
-double sign_margin(const Matrix& U, std::size_t k) {
-    double top = 0.0, rival = 0.0;  // the largest |u_ik|, then the largest with the other sign
-    std::size_t imax = 0;
+Vector sign_margins(const Matrix& U) {
+    const std::size_t r = U.cols();
+    Vector top(r, 0.0), pos(r, 0.0), neg(r, 0.0);  // per column: the largest |entry| of each sign
     for (std::size_t i = 0; i < U.rows(); ++i)
-        if (std::fabs(U(i, k)) > std::fabs(U(imax, k))) imax = i;
-    if (U.rows() == 0 || U(imax, k) == 0.0) return 1.0;
-    top = std::fabs(U(imax, k));
-    for (std::size_t i = 0; i < U.rows(); ++i)
-        if ((U(i, k) < 0.0) != (U(imax, k) < 0.0)) rival = std::max(rival, std::fabs(U(i, k)));
-    return (top - rival) / top;
+        for (std::size_t k = 0; k < r; ++k) {
+            double u = U(i, k);
+            if (u > 0.0) pos[k] = std::max(pos[k], u);
+            if (u < 0.0) neg[k] = std::max(neg[k], -u);
+        }
+    Vector margin(r, 1.0);
+    for (std::size_t k = 0; k < r; ++k) {
+        double hi = std::max(pos[k], neg[k]), lo = std::min(pos[k], neg[k]);
+        if (hi > 0.0) margin[k] = (hi - lo) / hi;
+    }
+    return margin;
 }
 
 Pca fit_pca(const Matrix& X, const PcaOptions& opt) {
@@ -115,6 +124,7 @@ Pca fit_pca(const Matrix& X, const PcaOptions& opt) {
         U = matmul(Xc, V);  // u_k sigma_k = Xc v_k: only its signs are used (svd_flip)
     }
     svd_flip(U, V);  // (PC.12)
+    const Vector margins = sign_margins(U);
 
     Vector ev(r), ratio(r);
     double total = 0.0;
@@ -135,7 +145,7 @@ Pca fit_pca(const Matrix& X, const PcaOptions& opt) {
         pca.explained_variance_.push_back(ev[k]);
         pca.explained_variance_ratio_.push_back(ratio[k]);
         pca.singular_values_.push_back(S[k]);
-        pca.sign_margin_.push_back(sign_margin(U, k));
+        pca.sign_margin_.push_back(margins[k]);
         for (std::size_t j = 0; j < D; ++j) pca.components_(k, j) = V(j, k);
     }
     return pca;

@@ -58,7 +58,7 @@ Matrix inverse_transform(const Pca& pca, const Matrix& Z);  // N x D (PC.16)
 // (PC.12) scikit-learn's svd_flip(U, Vt) with u_based_decision: for each column k of U, the sign of
 // its entry of largest magnitude (the first, on ties) multiplies U's column k and V's column k.
 void svd_flip(Matrix& U, Matrix& V);
-// The sign margin of column k of U (see Pca::sign_margin_).
-double sign_margin(const Matrix& U, std::size_t k);
+// The sign margin of every column of U (see Pca::sign_margin_).
+Vector sign_margins(const Matrix& U);
 
 }  // namespace mlfs

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "linalg/errors.hpp"
+#include "linalg/qr.hpp"
 
 namespace mlfs {
 
@@ -182,6 +183,30 @@ SingularValueDecomposition jacobi_svd(const Matrix& A, const JacobiOptions& opt)
     int e = 0;
     double amax = max_abs(A);
     if (amax > 0.0) std::frexp(amax, &e);
+    if (opt.qr_first && n > 1 && m >= 2 * n) {  // (PC.17) A = Q R; R = U_R S V^T; A = (Q U_R) S V^T
+        std::vector<double> columns(m * n);
+        for (std::size_t j = 0; j < n; ++j)
+            for (std::size_t i = 0; i < m; ++i) columns[j * m + i] = std::ldexp(A(i, j), -e);
+        HouseholderQR qr(std::move(columns), m, n);
+        JacobiOptions on_r = opt;
+        on_r.qr_first = false;
+        SingularValueDecomposition r = jacobi_svd(qr.R(), on_r);
+        SingularValueDecomposition out;
+        out.sweeps = r.sweeps;
+        out.converged = r.converged;
+        out.S = r.S;
+        for (double& s : out.S) s = std::ldexp(s, e);
+        out.V = std::move(r.V);
+        out.U = Matrix(m, n);
+        Vector z(m);
+        for (std::size_t k = 0; k < n; ++k) {
+            std::fill(z.begin(), z.end(), 0.0);
+            for (std::size_t i = 0; i < n; ++i) z[i] = r.U(i, k);
+            Vector u = qr.apply_q(z);  // Q [u_R; 0]
+            for (std::size_t i = 0; i < m; ++i) out.U(i, k) = u[i];
+        }
+        return out;
+    }
     std::vector<Vector> a(n, Vector(m)), v(n, Vector(n, 0.0));
     for (std::size_t j = 0; j < n; ++j) {
         for (std::size_t i = 0; i < m; ++i) a[j][i] = std::ldexp(A(i, j), -e);

@@ -7,6 +7,8 @@
 //   (PC.9) jacobi_svd: one-sided (Hestenes) sweeps over the column pairs of an m x n A, A <- A J with J
 //          from the 2 x 2 Gram matrix [[a_p^T a_p, a_p^T a_q], [a_p^T a_q, a_q^T a_q]] (PC.7), until every
 //          |a_p^T a_q| <= tol ||a_p|| ||a_q||; then sigma_j = ||a_j||, u_j = a_j / sigma_j, V the product of J
+// A tall A (m >= 2n) is first factored A = Q R (Householder, linalg/qr.hpp, O(m n^2) once), the
+// sweeps run on the n x n R and U = Q U_R (PC.17): LAPACK's preconditioned Jacobi (gejsv) does the same.
 // Both sort descending. Cost per sweep: n(n-1)/2 rotations, O(n) each for jacobi_eigen's A and V
 // (O(n^3) per sweep), O(m) for jacobi_svd's columns (O(m n^2) per sweep); a handful of sweeps, the
 // last ones converging quadratically.
@@ -19,6 +21,7 @@ namespace mlfs {
 struct JacobiOptions {
     int max_sweeps = 60;  // a sweep visits every pair once
     double tol = 0.0;     // 0: n eps (jacobi_eigen) or m eps (jacobi_svd), see jacobi.cpp
+    bool qr_first = true;  // jacobi_svd of a tall A (m >= 2n): A = Q R first, the sweeps on R, U = Q U_R
 };
 
 // (PC.7) the rotation [c s; -s c] for the symmetric 2 x 2 matrix [[a, g], [g, b]] (g != 0):
