@@ -9,10 +9,12 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "algorithms/linear_regression.hpp"
 #include "algorithms/logistic_audit.hpp"
 #include "algorithms/logistic_regression.hpp"
 #include "cli/args.hpp"
@@ -103,7 +105,7 @@ Request read_request(const Args& args) {
     if (max_iter < 1 || max_iter > 1000000)
         args.fail("--max-iter must be an integer from 1 to 1000000, got " + args.get("--max-iter"));
     r.opt.max_iter = static_cast<int>(max_iter);
-    r.opt.tol = args.get_double("--tol", r.opt.tol);
+    r.opt.tol = args.get_double("--tol", r.opt.tol) + 0.0;  // + 0.0: -0 is 0, not printed as "-0"
     if (r.opt.tol < 0.0) args.fail("--tol must be >= 0, got " + args.get("--tol"));
     r.json = args.has("--json");
     r.progress = !r.json || args.has("--progress");
@@ -113,9 +115,68 @@ Request read_request(const Args& args) {
 struct Problem {
     Matrix X;                             // N x D
     Vector y;                             // N class labels
+    Vector y_fit;                         // the labels fit_logistic sees: y, or the class indices when the
+                                          // labels' magnitudes are outside what its data check accepts
     std::vector<std::string> names;       // D feature names
     std::map<double, std::size_t> count;  // rows per class, in the order of classes_
 };
+
+// fit_logistic's data check (require_regression_data) rejects a column whose sums of squares would
+// overflow or underflow, by its index; here the same bounds name the column and the file. Labels are
+// categories, not magnitudes: labels outside those bounds (1e200, 1e-200) are passed to the fit as
+// their class indices 0 .. K-1, and classes_ gets the labels back after the fit.
+bool squares_out_of_range(double big, std::size_t N) {
+    return big > 1e150 / std::sqrt(static_cast<double>(N)) || (big > 0.0 && big < 1e-150);
+}
+
+// Checks before the fit, each naming the file and the sizes; exit 1 (bad data), never a fit that
+// cannot work or would take hours. N rows, D features, K classes.
+void require_usable(const Request& r, Problem& p) {
+    const std::size_t N = p.X.rows(), D = p.X.cols(), K = p.count.size();
+    for (std::size_t j = 0; j < D; ++j) {
+        double big = 0.0;
+        for (std::size_t i = 0; i < N; ++i) big = std::max(big, std::fabs(p.X(i, j)));
+        if (squares_out_of_range(big, N))
+            throw CsvError(r.data + ": column \"" + p.names[j] + "\" has values up to " + format_number(big) +
+                           " in magnitude, so its sums of squares " + (big > 1.0 ? "overflow" : "underflow") +
+                           " double precision; rescale it (e.g. to units near 1)");
+    }
+    double top = 0.0;
+    for (double v : p.y) top = std::max(top, std::fabs(v));
+    p.y_fit = p.y;
+    if (squares_out_of_range(top, N)) {
+        std::size_t k = 0;
+        std::map<double, double> index;
+        for (const auto& c : p.count) index[c.first] = static_cast<double>(k++);
+        for (double& v : p.y_fit) v = index[v];
+    }
+    // Many classes with a row or two each: the target is an identifier or a measurement, not a label;
+    // the softmax would have K (D + 1) parameters for about N numbers, each class separable from the rest
+    if (K > 10 && N < 3 * K)
+        throw CsvError(r.data + ": the target \"" + r.target + "\" has " + std::to_string(K) + " distinct values in " +
+                       std::to_string(N) + " rows (fewer than 3 rows per class): it does not look like a column "
+                       "of class labels; logistic regression needs several rows of each class");
+    // Without a penalty N rows determine at most N parameters: the Hessian is singular from the start
+    if (!r.opt.penalised && N < D + 1)
+        throw CsvError(r.data + ": " + std::to_string(N) + " rows cannot determine the " + std::to_string(D + 1) +
+                       " parameters (" + std::to_string(D) + " coefficients and the intercept) of an unpenalised "
+                       "fit; use --penalty l2, fewer --features, or more rows");
+    // Newton forms and factors a P x P Hessian each step: past these sizes a step takes minutes (or the
+    // memory is not there); gradient descent's steps cost N P and work for any size
+    if (r.opt.solver == LogisticSolver::newton) {
+        const double M = K == 2 ? 1.0 : double(K), P = M * double(D + 1), Q = double(D + 1);
+        const double hessian = K == 2 ? double(N) * Q * Q : double(N) * M * (M + 1.0) / 2.0 * Q * (Q + 1.0) / 2.0;
+        const double work = hessian + P * P * P / 3.0;  // flops per Newton step, about
+        if (P > 2000.0 || work > 5e9) {
+            char buf[160];
+            std::snprintf(buf, sizeof buf, "%.0f parameters, a %.0f x %.0f Hessian and about %.2g flops per step",
+                          P, P, P, work);
+            throw CsvError(r.data + ": " + std::to_string(N) + " rows, " + std::to_string(D) + " features and " +
+                           std::to_string(K) + " classes give newton " + buf +
+                           " (the limit: 2000 parameters, 5e9 flops); use --solver gd, or fewer --features");
+        }
+    }
+}
 
 // The features and the target from the CSV, and only those columns: --features and the target, or
 // every numeric column (text columns are skipped, with a note on stderr; a text target is an error
@@ -128,7 +189,9 @@ Problem load(const Request& r) {
     CsvOptions options;
     if (r.progress) options.progress = progress_on_stderr(r.data);  // only for a read of a second or more
     const Table t = read_csv_columns(r.data, wanted, options);
-    const std::string note = skipped_text_note(t);
+    std::string note = skipped_text_note(t);
+    if (note.size() > 400)  // a column name can be a megabyte long; the note stays one readable line
+        note = note.substr(0, 300) + "... (" + std::to_string(note.size()) + " characters in all)";
     if (!note.empty()) std::fprintf(stderr, "mlfs logreg: note: %s\n", note.c_str());
     Problem p;
     p.y = t.X.col(column_index(t, r.target));
@@ -141,6 +204,7 @@ Problem load(const Request& r) {
     if (p.count.size() < 2)
         throw CsvError(r.data + ": the target \"" + r.target + "\" holds one class (" + format_exact(p.y[0]) +
                        ") in all " + std::to_string(p.y.size()) + " rows; logistic regression needs at least two");
+    require_usable(r, p);
     return p;
 }
 
@@ -170,18 +234,55 @@ void training_scores(const Problem& p, Fit& f) {
     f.accuracy = right / static_cast<double>(N);
 }
 
+// When the fit saw class indices, the classes in its messages are those indices.
+std::string labels_note(const Problem& p) {
+    return p.y_fit == p.y ? "" : " (classes are numbered 0 .. K-1 here, in the order of classes_)";
+}
+
+// Why the Newton Hessian was singular, by the data's own rank: a constant column (zero variance), then
+// X~ = [1, X] rank-deficient (the least-squares normal equations of the same columns name the
+// combination), else - with a penalty - the weights p (1 - p) underflowed as the coefficients grew
+// under a penalty too weak for double precision.
+std::string explain_singular(const Request& r, const Problem& p) {
+    const std::size_t N = p.X.rows(), D = p.X.cols();
+    for (std::size_t j = 0; j < D; ++j) {
+        bool constant = true;
+        for (std::size_t i = 1; i < N && constant; ++i) constant = p.X(i, j) == p.X(0, j);
+        if (constant)
+            return ". The column \"" + p.names[j] + "\" is constant (" + format_number(p.X(0, j)) +
+                   " in every row), so it duplicates the intercept: drop it" +
+                   (r.opt.penalised ? "" : " or use --penalty l2");
+    }
+    try {
+        LeastSquaresOptions ls;
+        ls.feature_names = p.names;
+        ls.threads = 1;
+        fit_cholesky(p.X, p.y_fit, ls);  // only for its rank diagnosis of the same columns
+    } catch (const std::exception& e) {  // "...; feature 1 (b) is (nearly) a linear combination of ... . Drop ..."
+        std::string why = e.what();
+        const std::size_t end = why.find(". Drop"), start = why.rfind("; ", end);
+        why = end != std::string::npos && start != std::string::npos ? why.substr(start + 2, end - start - 2)
+                                                                       : "they are linearly dependent";
+        return ". Among the features: " + why + "; drop a column" + (r.opt.penalised ? "" : " or use --penalty l2");
+    }
+    if (r.opt.penalised)
+        return ". With C = " + format_number(r.opt.C) + " the penalty is too weak to keep the coefficients finite in "
+               "double precision (the classes are nearly separated, so p (1 - p) underflows as they grow); use a "
+               "smaller --C";
+    return "";
+}
+
 Fit fit(const Request& r, const Problem& p) {
     Fit f;
     LogisticOptions opt = r.opt;
     opt.feature_names = p.names;  // so that a separating direction is named by its features
     try {
-        f.fit = fit_logistic(p.X, p.y, opt);  // (LG.4)-(LG.10), (LG.15)
+        f.fit = fit_logistic(p.X, p.y_fit, opt);  // (LG.4)-(LG.10), (LG.15)
     } catch (const SeparationError& e) {
-        throw SeparationError(r.data + ": " + e.what(), e.index);
+        throw SeparationError(r.data + ": " + e.what() + labels_note(p), e.index);
     } catch (const NumericalError& e) {
-        throw NumericalError(r.data + ": " + e.what(), e.index, e.value);
+        throw NumericalError(r.data + ": " + e.what() + explain_singular(r, p), e.index, e.value);
     }
-    training_scores(p, f);
     const std::size_t K = f.fit.model.n_classes();
     if (opt.penalised)
         f.audit_skipped = "penalty l2: the audit is statsmodels' Logit's, of the unpenalised maximum-likelihood "
@@ -196,11 +297,14 @@ Fit fit(const Request& r, const Problem& p) {
                           "estimate the audit assumes; raise --max-iter";
     else {
         try {
-            f.audit = audit_logit(p.X, p.y, f.fit, opt);  // (LG.17)
+            f.audit = audit_logit(p.X, p.y_fit, f.fit, opt);  // (LG.17)
         } catch (const NumericalError& e) {
             f.audit_skipped = std::string("the audit is not possible: ") + e.what();
         }
     }
+    f.fit.model.classes_.clear();  // the labels themselves, also when the fit saw their indices
+    for (const auto& c : p.count) f.fit.model.classes_.push_back(c.first);
+    training_scores(p, f);
     return f;
 }
 
@@ -300,6 +404,10 @@ void print_text(const Request& r, const Problem& p, const Fit& f) {
         std::printf("n_iter_ %d: stalled: the line search could not lower f, the optimum to rounding level "
                     "(max_j |g_j| %.3g)\n",
                     fit.n_iter_, g);
+    else if (g <= r.opt.tol)  // (LG.9) also needs Newton's last step to be small; it was not
+        std::printf("n_iter_ %d: NOT converged: stopped by max_iter; max_j |g_j| %.3g <= tol %g, but the last Newton "
+                    "step still moved the coefficients by more than 1e-8 (1 + max|theta|) (LG.9)\n",
+                    fit.n_iter_, g, r.opt.tol);
     else
         std::printf("n_iter_ %d: NOT converged: stopped by max_iter with max_j |g_j| %.3g > tol %g\n", fit.n_iter_, g,
                     r.opt.tol);
@@ -314,6 +422,14 @@ void print_text(const Request& r, const Problem& p, const Fit& f) {
 // Like sklearn's ConvergenceWarning, on stderr with and without --json.
 void warn_if_not_converged(const Request& r, const LogisticFit& fit) {
     if (fit.stop != LogisticStop::max_iter) return;
+    if (fit.grad_max.back() <= r.opt.tol) {
+        std::fprintf(stderr,
+                     "mlfs logreg: warning: newton did not converge in %d steps: max_j |g_j| %.3g <= tol %g, but the "
+                     "steps still move the coefficients (LG.9); coef_ is not the optimum. Raise --max-iter, or "
+                     "use a smaller --C (a large C on nearly separated classes)\n",
+                     fit.n_iter_, fit.grad_max.back(), r.opt.tol);
+        return;
+    }
     std::fprintf(stderr,
                  "mlfs logreg: warning: %s did not converge in %d step%s (max_j |g_j| %.3g > tol %g); coef_ is not the "
                  "optimum. Raise --max-iter%s\n",
@@ -345,6 +461,19 @@ std::string write_plots(const std::string& out, const Request& r, const Problem&
     return "logreg_loss.svg, logreg_boundary.svg";
 }
 
+// --out must be a folder that can be written, known before the fit and before anything is printed:
+// a file path or a folder that cannot be created is an error with nothing on stdout.
+void prepare_out_dir(const std::string& out) {
+    std::error_code ec;
+    std::filesystem::create_directories(out, ec);
+    if (ec) throw std::runtime_error(out + ": cannot create the output folder: " + ec.message());
+    if (!std::filesystem::is_directory(out, ec))
+        throw std::runtime_error(out + ": --out must be a folder, and this is not one");
+    const std::string probe = out + "/.mlfs-logreg-write-test";
+    { std::ofstream f(probe); if (!f) throw std::runtime_error(out + ": cannot write into the output folder"); }
+    std::filesystem::remove(probe, ec);
+}
+
 }  // namespace
 
 int cmd_logreg(int argc, char** argv) {
@@ -352,6 +481,7 @@ int cmd_logreg(int argc, char** argv) {
     if (!args.parse(argc, argv)) return print_help(args);
     if (!args.has("--data")) return run_study_without_data(args, "mlfs-logreg", run_logreg_study);
     const Request r = read_request(args);
+    if (args.has("--out")) prepare_out_dir(args.get("--out"));  // before the work, and before stdout
     const Problem p = load(r);
     const Fit f = fit(r, p);
     warn_if_not_converged(r, f.fit);

@@ -104,5 +104,53 @@ run_case("--json without --data" 2 stderr "--json needs --data FILE.csv" --json)
 run_case("--C without --data" 2 stderr "--C needs --data FILE.csv" --C 1)
 run_case("unknown flag" 2 stderr "unknown flag --l1-ratio" --data "${iris}" --target species --l1-ratio 0.5)
 
+# ---- 4. hostile inputs (each a defect that was fixed): a clear error, or a correct fit, never a hang
+set(huge "${OUT}/huge.csv")  # a feature near 1e300: named by column and file, not "feature 0"
+file(WRITE "${huge}" "a,y\n1e300,0\n-2e300,1\n3e299,0\n1e300,1\n")
+run_case("feature 1e300 names the column" 1 stderr "huge.csv: column \"a\" has values up to 2e+300"
+         --data "${huge}" --target y)
+set(big_labels "${OUT}/big_labels.csv")  # labels are categories: 1e200 is a class like any other
+file(WRITE "${big_labels}" "x1,y\n1,0\n2,1e200\n3,0\n4,1e200\n2.5,0\n")
+run_case("labels 1e200 are classes" 0 stdout "classes_: 0 (3 rows), 1e+200 (2 rows)" --data "${big_labels}" --target y)
+set(many "${OUT}/many.csv")  # 40 distinct labels on 60 rows: an identifier, not class labels
+set(rows "x1,y\n")
+foreach(i RANGE 59)
+  math(EXPR label "${i} % 40")
+  string(APPEND rows "${i},${label}\n")
+endforeach()
+file(WRITE "${many}" "${rows}")
+run_case("many classes, few rows each" 1 stderr "has 40 distinct values in 60 rows (fewer than 3 rows per class)"
+         --data "${many}" --target y)
+set(wide "${OUT}/wide.csv")  # 2100 features: newton's 2101 x 2101 Hessian is refused before any work
+set(header "")
+set(row "")
+foreach(j RANGE 2099)
+  string(APPEND header "c${j},")
+  math(EXPR v "${j} % 7")
+  string(APPEND row "${v},")
+endforeach()
+file(WRITE "${wide}" "${header}y\n${row}0\n${row}1\n${row}0\n")
+run_case("newton too large" 1 stderr "2101 parameters, a 2101 x 2101 Hessian" --data "${wide}" --target y)
+set(short "${OUT}/short.csv")  # N < D + 1 unpenalised
+file(WRITE "${short}" "a,b,c,y\n1,2,3,0\n2,1,0,1\n0,4,1,0\n")
+run_case("unpenalised N < D + 1" 1 stderr "3 rows cannot determine the 4 parameters"
+         --data "${short}" --target y --penalty none)
+set(constant "${OUT}/constant.csv")  # a constant column, unpenalised: the column is named
+file(WRITE "${constant}" "a,c,y\n0.1,5,0\n0.9,5,1\n0.4,5,1\n0.7,5,0\n0.3,5,0\n0.6,5,1\n")
+run_case("constant column named" 1 stderr "The column \"c\" is constant (5 in every row)"
+         --data "${constant}" --target y --penalty none)
+set(twin "${OUT}/twin.csv")  # two identical columns, unpenalised: the combination is named
+file(WRITE "${twin}" "a,b,y\n0.1,0.1,0\n0.9,0.9,1\n0.4,0.4,1\n0.7,0.7,0\n0.3,0.3,0\n0.6,0.6,1\n")
+run_case("collinear columns named" 1 stderr "(b) is (nearly) a linear combination of feature 0 (a)"
+         --data "${twin}" --target y --penalty none)
+run_case("huge C on separated classes" 1 stderr "With C = 1e+100 the penalty is too weak"
+         --data "${separated}" --target y --C 1e100)
+run_case("gradient below tol but not converged" 0 stdout "<= tol 0.0001, but the last Newton step still moved"
+         --data "${separated}" --target y --C 1e30 --max-iter 30)
+run_case("--tol -0 prints 0" 0 stdout "tol 0\n" --data "${overlap}" --target y --tol -0)
+file(WRITE "${OUT}/a_file" "")
+run_case("--out a file: nothing on stdout" 1 stderr "a_file: cannot create the output folder"
+         --data "${overlap}" --target y --out "${OUT}/a_file")
+
 mlfs_finish()
 message(STATUS "all cases passed")
