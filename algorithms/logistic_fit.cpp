@@ -10,7 +10,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "algorithms/linear_regression.hpp"
 #include "algorithms/logistic_regression.hpp"
 #include "algorithms/logistic_separation.hpp"
 #include "linalg/condition.hpp"
@@ -106,25 +105,67 @@ void require_options(const LogisticOptions& opt) {
 // (LG.10) L = lambda_max(X~^T X~) / 4 + 1/C for two classes, / 2 for softmax: the Hessian's bound
 double gradient_lipschitz(const Matrix& X, std::size_t M, double inv_C) {
     const std::size_t N = X.rows(), D = X.cols(), Q = D + 1;
-    Matrix A(Q, Q);  // X~^T X~, lower triangle then mirrored
-    for (std::size_t i = 0; i < N; ++i) {
-        const double* x = &X.data()[i * D];
-        A(0, 0) += 1.0;
-        for (std::size_t a = 0; a < D; ++a) {
-            A(a + 1, 0) += x[a];
-            for (std::size_t c = 0; c <= a; ++c) A(a + 1, c + 1) += x[a] * x[c];
+    // lambda_max(X~^T X~) = lambda_max(X~ X~^T): form the smaller of the two (Q x Q, or N x N when
+    // there are fewer rows than parameters), lower triangle then mirrored
+    const bool by_rows = N < Q;
+    Matrix A(by_rows ? N : Q, by_rows ? N : Q);
+    if (by_rows) {
+        for (std::size_t i = 0; i < N; ++i)
+            for (std::size_t k = 0; k <= i; ++k) {
+                double s = 1.0;  // x~_i^T x~_k, the intercept's 1 * 1 first
+                for (std::size_t j = 0; j < D; ++j) s += X(i, j) * X(k, j);
+                A(i, k) = s;
+            }
+    } else {
+        for (std::size_t i = 0; i < N; ++i) {
+            const double* x = &X.data()[i * D];
+            A(0, 0) += 1.0;
+            for (std::size_t a = 0; a < D; ++a) {
+                A(a + 1, 0) += x[a];
+                for (std::size_t c = 0; c <= a; ++c) A(a + 1, c + 1) += x[a] * x[c];
+            }
         }
     }
-    for (std::size_t a = 0; a < Q; ++a)
-        for (std::size_t c = a + 1; c < Q; ++c) A(a, c) = A(c, a);
+    for (std::size_t a = 0; a < A.rows(); ++a)
+        for (std::size_t c = a + 1; c < A.rows(); ++c) A(a, c) = A(c, a);
     double lambda = largest_eigenvalue(A).lambda;
     return lambda * (M == 1 ? 0.25 : 0.5) + inv_C;
+}
+
+// X is N x D, finite, with no column whose sum of squares overflows or underflows (a z = x^T w of such
+// a column would); y has N finite labels (only compared, so any magnitude will do).
+void require_classification_data(const Matrix& X, const Vector& y, const std::vector<std::string>& names) {
+    if (X.rows() == 0 || y.size() != X.rows())
+        throw ShapeError("fit_logistic: X is " + std::to_string(X.rows()) + "x" + std::to_string(X.cols()) + ", y has " +
+                         std::to_string(y.size()) + " entries (need the same number, at least 1)");
+    for (std::size_t i = 0; i < y.size(); ++i)
+        if (!std::isfinite(y[i]))
+            throw std::invalid_argument("fit_logistic: label " + std::to_string(i) + " = " + num(y[i]) + " is not finite");
+    Vector sumsq(X.cols(), 0.0), amax(X.cols(), 0.0);
+    for (std::size_t i = 0; i < X.rows(); ++i)
+        for (std::size_t j = 0; j < X.cols(); ++j) {
+            double v = X(i, j);
+            if (!std::isfinite(v))
+                throw std::invalid_argument("fit_logistic: X(" + std::to_string(i) + ", " + std::to_string(j) +
+                                            ") = " + num(v) + " is not finite");
+            sumsq[j] += v * v;
+            amax[j] = std::max(amax[j], std::fabs(v));
+        }
+    for (std::size_t j = 0; j < X.cols(); ++j) {
+        std::string name = j < names.size() ? "\"" + names[j] + "\"" : "x" + std::to_string(j + 1);
+        if (!std::isfinite(sumsq[j]))
+            throw std::invalid_argument("fit_logistic: feature " + name + " has values up to " + num(amax[j]) +
+                                        ": their squares overflow double precision; rescale it");
+        if (amax[j] > 0.0 && sumsq[j] < 1e-290)
+            throw std::invalid_argument("fit_logistic: feature " + name + " has values no larger than " +
+                                        num(amax[j]) + ": their squares underflow double precision; rescale it");
+    }
 }
 
 }  // namespace
 
 LogisticFit fit_logistic(const Matrix& X, const Vector& y, const LogisticOptions& opt) {
-    require_regression_data("fit_logistic", X, y);  // sizes, finite values, sums of squares in range
+    require_classification_data(X, y, opt.feature_names);
     require_options(opt);
     const Encoded e = encode(y);
     const std::size_t D = X.cols(), P = e.M * (D + 1);
@@ -138,7 +179,17 @@ LogisticFit fit_logistic(const Matrix& X, const Vector& y, const LogisticOptions
     std::deque<Vector> recent{theta};  // the last 6 iterates, for the separation check (LG.15)
     int recent_front = 0;              // the step of recent.front()
     if (opt.keep_iterates) fit.iterates.push_back(theta);
+    // Separated data makes Newton's steps steady (each about the same length along the diverging
+    // direction) where a fit that converges makes them shrink; on a badly conditioned problem a single
+    // huge first step can point almost anywhere, so Newton asks the movement question only once its
+    // last three steps have not shrunk by more than half each (gradient descent's steps always creep).
+    std::deque<double> moves;  // max_j |theta_j - previous theta_j| of the last three steps
+    auto steady = [&] {
+        return !newton ||
+               (moves.size() == 3 && moves[1] >= 0.5 * moves[0] && moves[2] >= 0.5 * moves[1] && moves[2] > 0.0);
+    };
     auto require_finite_maximum = [&](const char* why) {
+        if (!steady()) return;
         sep.require_finite_maximum(recent.front(), recent_front, recent.back(), recent_front + int(recent.size()) - 1,
                                    why);
     };
@@ -175,8 +226,15 @@ LogisticFit fit_logistic(const Matrix& X, const Vector& y, const LogisticOptions
                 s = newton_direction(H, g);  // (LG.7)
             } catch (const NumericalError& err) {
                 if (!opt.penalised) require_finite_maximum("the Hessian became singular");
-                throw NumericalError(std::string(err.what()) + " at Newton step " + std::to_string(it + 1) +
-                                         ": a feature is constant or a combination of the others",
+                // at the start, H = X~^T diag(1/4) X~ (+ I/C): singular only when a column of X~ depends
+                // on the others; later, also when the best-fitted rows' weights p (1 - p) vanish as the
+                // coefficients grow (a penalty too weak to hold them, C huge)
+                std::string cause = it == 0 ? ": a feature is constant or a combination of the others"
+                                            : " (max |theta| = " + num(max_abs(theta)) +
+                                                  "): either a feature is (nearly) a combination of the others, or "
+                                                  "the coefficients grew until the best-fitted rows' weights "
+                                                  "p (1 - p) vanished (a penalty too weak to hold them: a smaller C)";
+                throw NumericalError(std::string(err.what()) + " at Newton step " + std::to_string(it + 1) + cause,
                                      err.index, err.value);
             }
             // (LG.8) backtracking: the largest t = 2^-m with f(theta + t s) <= f + 1e-4 t g^T s. Near the
@@ -210,6 +268,8 @@ LogisticFit fit_logistic(const Matrix& X, const Vector& y, const LogisticOptions
             f_trial = obj.eval(trial, g_trial, nullptr);
         }
         last_move = t * max_abs(s);
+        moves.push_back(last_move);
+        if (moves.size() > 3) moves.pop_front();
         theta.swap(trial);
         g.swap(g_trial);
         f = f_trial;

@@ -9,7 +9,9 @@
 
 #include "algorithms/logistic_audit.hpp"
 #include "algorithms/logistic_regression.hpp"
+#include "io/csv.hpp"
 #include "io/golden.hpp"
+#include "io/repo_root.hpp"
 #include "tests/check.hpp"
 
 using namespace mlfs;
@@ -245,6 +247,37 @@ TEST_CASE(gradient_descent_step_and_convergence) {
     LogisticFit newton = fit_logistic(X, y, penalty(1.0));
     CHECK(newton.n_iter_ < 15);
     CHECK(gd.loss_curve.back() > newton.loss_curve.back());  // 50 steps of 1/L are not there yet
+}
+
+// A badly conditioned problem (a column at 513 +- 1e-3): Newton's first step is huge (max |theta| 4e5)
+// and points almost along the intercept, a direction that lowers no margin by rounding; the fit has a
+// maximum all the same (scikit-learn's newton-cholesky on the standardised columns: 6 steps,
+// max|g| 1.7e-15) and must not be called separated.
+TEST_CASE(ill_conditioned_is_not_separation) {
+    Table t = read_csv(repo_root() + "/tests/data/logreg_ill_conditioned.csv");
+    Matrix X(t.X.rows(), 3);
+    Vector y(t.X.rows());
+    for (std::size_t i = 0; i < t.X.rows(); ++i) {
+        for (std::size_t j = 0; j < 3; ++j) X(i, j) = t.X(i, j);
+        y[i] = t.X(i, 3);
+    }
+    LogisticFit fit = fit_logistic(X, y, no_penalty());
+    CHECK(fit.stop != LogisticStop::max_iter);
+    CHECK(fit.n_iter_ < 20);
+}
+
+TEST_CASE(labels_of_any_magnitude) {
+    Matrix X(4, 1);
+    X(0, 0) = 1, X(1, 0) = 2, X(2, 0) = 3, X(3, 0) = 2.5;
+    LogisticFit fit = fit_logistic(X, Vector{0.0, 1e200, 0.0, 1e200});  // labels are only compared
+    CHECK(fit.model.classes_[1] == 1e200);
+    Matrix wide(3, 40);  // gradient descent's 1/L from the 3 x 3 X~ X~^T when N < D + 1
+    for (std::size_t i = 0; i < 3; ++i)
+        for (std::size_t j = 0; j < 40; ++j) wide(i, j) = double((i * 7 + j * 3) % 5);
+    LogisticOptions gd = penalty(1.0);
+    gd.solver = LogisticSolver::gd;
+    LogisticFit g = fit_logistic(wide, Vector{0, 1, 0}, gd);
+    CHECK(g.step_length[0] > 0.0 && std::isfinite(g.step_length[0]));
 }
 
 TEST_CASE(prediction_and_bad_input) {
