@@ -69,6 +69,10 @@ TEST_CASE(stable_pieces_match_scipy) {
         CHECK_NEAR(binary_log_loss(z[i], 1.0), l1[i], 4 * 2.2e-16 * std::fabs(l1[i]), "4 eps relative");
         CHECK(std::isfinite(binary_log_loss(z[i], 0.0)) && std::isfinite(binary_log_loss(z[i], 1.0)));
     }
+    // between -745 and -709.8, e^z is a subnormal but e^-z overflows: sigma(z) = e^z / (1 + e^z) ~ e^z,
+    // where 1 / (1 + e^-z) gives 0
+    CHECK_NEAR(sigmoid(-720.0), std::exp(-720.0), 1e-6 * std::exp(-720.0),
+               "1e-6 relative: a subnormal (2e-313) keeps about 10 digits; the naive form gives 0");
 }
 
 TEST_CASE(binary_objective_matches_sklearn) {
@@ -123,6 +127,14 @@ TEST_CASE(softmax_gradient_matches_sklearn) {
     const char* why = "1e-13 relative: sums of 15 terms of exp/log, rounded in another order";
     CHECK_REL(f, g.scalar("softgrad.f"), 1e-13, why);
     CHECK_ALL_NEAR(G, g.matrix("softgrad.G"), 1e-13, 1e-15, why);
+    // adding 800 to every class's intercept changes no probability, no loss and no gradient (the
+    // intercepts are not penalised) but puts every score above 709, where e^z overflows unless the
+    // largest score is subtracted first (LG.11)
+    Matrix shifted = Theta, G800;
+    for (std::size_t k = 0; k < shifted.rows(); ++k) shifted(k, 0) += 800.0;
+    double f800 = softmax_objective(X, Y, shifted, 1.0 / g.scalar("softgrad.C"), G800);
+    CHECK_REL(f800, g.scalar("softgrad.f"), 1e-12, "1e-12 relative: z - max z loses the digits 800 holds (~1e-13)");
+    CHECK_ALL_NEAR(G800, g.matrix("softgrad.G"), 1e-12, 1e-13, "1e-12 relative: as f");
 }
 
 TEST_CASE(softmax_hessian_matches_sklearn) {
@@ -136,6 +148,22 @@ TEST_CASE(newton_direction_matches_worked_step) {
     const Golden& g = golden();
     Vector s = newton_direction(g.matrix("worked.H0"), g.vector("worked.g0"));
     CHECK_ALL_NEAR(s, g.vector("worked.s0"), 1e-14, 0.0, "1e-14 relative: a 2x2 solve, cond(H) ~ 10");
+    // the backward error of the solve on a Hessian with cond 1.5e10 (Hilbert's 8 x 8): a Cholesky solve
+    // has ||H s + g|| ~ n eps ||H|| ||s||; H^-1 formed and multiplied has ~ cond eps, far above it
+    const std::size_t n = 8;
+    Matrix Hilbert(n, n);
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < n; ++j) Hilbert(i, j) = 1.0 / double(i + j + 1);
+    Vector ones(n, 1.0), hs = newton_direction(Hilbert, ones);
+    double res = 0.0, norm_s = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        double r = ones[i];
+        for (std::size_t j = 0; j < n; ++j) r += Hilbert(i, j) * hs[j];
+        res = std::max(res, std::fabs(r));
+    }
+    for (double v : hs) norm_s = std::max(norm_s, std::fabs(v));
+    CHECK_NEAR(res, 0.0, 10.0 * double(n) * 2.2e-16 * 2.7 * norm_s,
+               "10 n eps ||H||_inf ||s||_inf: a backward-stable solve (LA.8), whatever cond(H)");
     Matrix indefinite(2, 2);
     indefinite(0, 0) = 1.0, indefinite(1, 1) = -1.0;
     CHECK_THROWS(newton_direction(indefinite, Vector{1.0, 1.0}), NumericalError, "pivot 1");
