@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 // mlfs linreg: with no data, the diabetes + NIST case study (studies/linear_regression.cpp); with
 // --data FILE.csv --target COLUMN, a least-squares or ridge fit of the user's data by Cholesky,
-// QR or gradient descent (derivations/linear_regression.md), its OLS audit, plots, and --json.
-// Legend: N rows, D features, p = D + 1 parameters with an intercept (D without).
+// QR, gradient descent or the SVD (derivations/linear_regression.md), its OLS audit, plots, and --json.
+// Without --solver, a problem QR cannot fit (N < p, or a column that depends on the others) is
+// fitted by the SVD's minimum-norm least squares instead, as scikit-learn's LinearRegression
+// answers it, with a warning on stderr (section 15, (LR.35)-(LR.39)).
+// Legend: N rows, D features, p = D + 1 parameters with an intercept (D without), r the rank.
 #include <climits>
 #include <cmath>
 #include <cstdio>
@@ -13,6 +16,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/model_command.hpp"
+#include "algorithms/least_squares_svd.hpp"
 #include "io/csv.hpp"
 #include "io/json.hpp"
 #include "studies/linear_regression.hpp"
@@ -28,21 +32,29 @@ const char* const kSummary =
     "--out (default mlfs-linreg), and a summary table; exit 1 if any comparison fails.\n\n"
     "With --data FILE.csv --target COLUMN: fits y = X w + b, minimising ||y - X w - b||^2 + alpha ||w||^2\n"
     "(alpha as scikit-learn's Ridge, not scaled by N). Prints coef_ and intercept_, R^2, and, for\n"
-    "alpha = 0 and N > p, the OLS audit (standard errors, t, p-values, 95% intervals, F, cond).\n\n"
+    "alpha = 0 and N > p, the OLS audit (standard errors, t, p-values, 95% intervals, F, cond).\n"
+    "Without --solver, a problem QR cannot fit (fewer rows than parameters, or a feature that is a\n"
+    "linear combination of others) is fitted instead by the SVD's minimum-norm least squares, as\n"
+    "scikit-learn's LinearRegression answers it, with a warning on stderr naming the rank and the\n"
+    "dependent columns; an explicit --solver cholesky or qr refuses such a problem instead.\n\n"
     "--json prints one JSON object and nothing else on stdout, numbers with 17 significant digits:\n"
     "solver, alpha, fit_intercept, feature_names_in_, coef_, intercept_, r2 (R^2 on the data),\n"
     "n_iter_, loss_curve_ (J_k = ||y - X w_k - b_k||^2 / 2N) and stopped_by (gd only), and the\n"
     "audit: std_err, t, p_value, conf_int ([low, high] per parameter), cond, warning (if any),\n"
     "covariance_from (the factor (Xc^T Xc)^-1 came from: the solver's own, or QR of X for gd),\n"
     "with the intercept FIRST in std_err, t, p_value and conf_int, as statsmodels orders them;\n"
-    "audit_skipped says why the audit fields are missing when they are.";
+    "audit_skipped says why the audit fields are missing when they are. A fit by the SVD adds rank_,\n"
+    "singular_ (of the centred X) and dependent_columns (0-based), and, when r < D, warning, and\n"
+    "df_resid = N - r (- 1 with an intercept) and sigma2 = RSS / df_resid if df_resid > 0.";
 
 Args make_args() {
     Args args("mlfs linreg", kSummary);
     args.option("--data", "FILE.csv", "a CSV file with a header row; text columns that are not used are skipped");
     args.option("--target", "COLUMN", "the column to predict (required with --data)");
     args.option("--features", "A,B,...", "the feature columns (default: every numeric column but the target)");
-    args.option("--solver", "NAME", "cholesky (normal equations), qr (default; Householder QR) or gd");
+    args.option("--solver", "NAME",
+                "cholesky (normal equations), qr (default; Householder QR; the SVD where QR cannot fit), gd, or svd "
+                "(minimum-norm least squares, as scikit-learn)");
     args.option("--alpha", "A", "ridge penalty >= 0 for cholesky and qr (default 0: ordinary least squares)");
     args.flag("--no-intercept", "fit y = X w without b (nothing is centred)");
     args.option("--lr", "X", "gd: learning rate > 0 (default 1/L; it must stay below 2/L)");
@@ -66,6 +78,7 @@ struct Request {
     std::vector<std::string> features;  // empty: every numeric column but the target
     double alpha = 0.0;
     bool fit_intercept = true, json = false, progress = true;  // progress on stderr
+    bool solver_given = false;  // without --solver, the SVD answers what QR cannot (LR.35)-(LR.38)
     int threads = 0;                                           // for every solver; the numbers do not depend on it
     GradientDescentOptions gd;
 };
@@ -80,11 +93,14 @@ Request read_request(const Args& args) {
     for (const std::string& f : r.features)
         if (f == r.target) args.fail("the target \"" + r.target + "\" is also listed in --features");
     r.solver = args.get_or("--solver", "qr");
-    if (r.solver != "cholesky" && r.solver != "qr" && r.solver != "gd")
-        args.fail("--solver must be cholesky, qr or gd, not \"" + r.solver + "\"");
+    r.solver_given = args.has("--solver");
+    if (r.solver != "cholesky" && r.solver != "qr" && r.solver != "gd" && r.solver != "svd")
+        args.fail("--solver must be cholesky, qr, gd or svd, not \"" + r.solver + "\"");
     const bool gd = r.solver == "gd";
     if (gd && args.has("--alpha"))
         args.fail("--alpha (ridge) applies to --solver cholesky or qr; gradient descent here fits plain least squares");
+    if (r.solver == "svd" && args.has("--alpha"))
+        args.fail("--alpha (ridge) applies to --solver cholesky or qr; svd fits plain (minimum-norm) least squares");
     for (const char* only_gd : {"--lr", "--max-iter", "--tol", "--standardize"})
         if (!gd && args.has(only_gd)) args.fail(std::string(only_gd) + " applies to --solver gd only");
     r.alpha = args.get_double("--alpha", 0.0);
@@ -146,12 +162,65 @@ Problem load(const Request& r) {
 }
 
 struct Fit {
+    std::string solver;  // the solver that made the fit: r.solver, or "svd" when QR could not fit
     LinearModel model;
     GradientDescentResult gd;  // for --solver gd
+    SvdLeastSquaresFit svd;    // for the SVD (--solver svd, or the fallback)
+    std::string warning;       // the SVD's: why it was used (fallback) and what rank it found
+    double sigma2 = 0.0;       // (LR.39) RSS / df_resid of a rank-deficient fit, when df_resid > 0
+    long df_resid = 0;         // (LR.39) N - r - 1 with an intercept, N - r without
     OlsAudit audit;
     std::string audit_skipped;  // empty when the audit was made
     double r2 = 0.0;
 };
+
+// "feature 3 (x4), feature 5 (x6)", at most 10 named, then "and K more"
+std::string feature_list(const std::vector<std::string>& names, const std::vector<std::size_t>& columns) {
+    std::string out;
+    for (std::size_t k = 0; k < columns.size() && k < 10; ++k)
+        out += (k ? ", " : "") + feature_label(names, columns[k]);
+    if (columns.size() > 10) out += ", and " + std::to_string(columns.size() - 10) + " more";
+    return out;
+}
+
+// (LR.35)-(LR.39) the SVD's minimum-norm fit; `why` (non-empty for the fallback) says why QR did
+// not fit. A rank-deficient fit has no audit: the residuals and R^2 are the fit's, but the
+// coefficients are one choice among many (any null-space vector of Xc can be added).
+void fit_by_svd(const Request& r, const Problem& p, Fit& f, const std::string& why) {
+    SvdLeastSquaresOptions opt;
+    opt.fit_intercept = r.fit_intercept;
+    f.svd = fit_svd(p.X, p.y, opt);  // (LR.35)-(LR.38)
+    f.solver = "svd";
+    f.model = f.svd.model;
+    const std::size_t N = p.X.rows(), D = p.X.cols(), rank = f.svd.rank_;
+    const std::string found = "rank_ " + std::to_string(rank) + " of " + std::to_string(D) +
+                              " (singular values <= eps * s_1 = " + format_number(f.svd.cutoff) + " dropped)";
+    const std::string dependent =
+        f.svd.dependent_columns.empty() ? "" : "; dependent columns: " + feature_list(p.names, f.svd.dependent_columns);
+    if (!why.empty())
+        f.warning = why + "; fitted instead by the SVD's minimum-norm least squares, as scikit-learn's "
+                    "LinearRegression: " + found + dependent;
+    else if (rank < D)
+        f.warning = "rank-deficient: " + found + dependent + "; coef_ is the minimum-norm least-squares solution";
+    f.df_resid = static_cast<long>(N) - static_cast<long>(rank) - (r.fit_intercept ? 1 : 0);  // (LR.39)
+    if (rank < D) {
+        f.audit_skipped = "rank_ " + std::to_string(rank) + " < " + std::to_string(D) +
+                          " features: the coefficients are not identifiable (adding a null-space vector of Xc "
+                          "changes them, not the fit), so they have no standard errors, t or p-values";
+        if (f.df_resid > 0) {
+            const Vector res = subtract(p.y, predict(f.model, p.X));
+            f.sigma2 = dot(res, res) / static_cast<double>(f.df_resid);  // (LR.39) RSS / (N - rank)
+        }
+    }
+}
+
+// The default solver's refusal, with where to go instead: an explicit solver keeps its error.
+[[noreturn]] void rethrow_with_hint(const std::exception& e) {
+    const std::string hint = "; without --solver, or with --solver svd, mlfs fits the minimum-norm least-squares "
+                             "solution (as scikit-learn's LinearRegression)";
+    if (const auto* n = dynamic_cast<const NumericalError*>(&e)) throw NumericalError(e.what() + hint, n->index, n->value);
+    throw ShapeError(e.what() + hint);
+}
 
 // Gradient descent has no pivots to name a bad column, so its preconditions are checked here.
 void require_gd_problem(const Problem& p, const Request& r) {
@@ -188,20 +257,41 @@ Fit fit(const Request& r, const Problem& p) {
             line("gradient descent: " + std::to_string(k) + " updates, J = " + format_number(J));
         };
     FactoredFit factored;  // cholesky and qr: the factor the audit reuses
-    if (r.solver == "cholesky") {
-        factored = fit_cholesky_factored(p.X, p.y, opt);  // (LR.4)
-        f.model = factored.model;
-    } else if (r.solver == "qr") {
-        factored = fit_qr_factored(p.X, p.y, opt);  // (LR.6, LR.7)
-        f.model = factored.model;
+    f.solver = r.solver;
+    const std::size_t params = p.X.cols() + (r.fit_intercept ? 1 : 0);
+    const bool may_fall_back = !r.solver_given && r.alpha == 0.0;  // the default solver on least squares
+    if (r.solver == "svd") {
+        fit_by_svd(r, p, f, "");
+    } else if (may_fall_back && p.X.rows() < params) {
+        fit_by_svd(r, p, f, std::to_string(p.X.rows()) + " rows cannot determine " + std::to_string(params) +
+                                " parameters uniquely");
+    } else if (r.solver == "cholesky" || r.solver == "qr") {
+        try {
+            factored = r.solver == "cholesky" ? fit_cholesky_factored(p.X, p.y, opt)  // (LR.4)
+                                              : fit_qr_factored(p.X, p.y, opt);       // (LR.6, LR.7)
+            f.model = factored.model;
+        } catch (const NumericalError& e) {
+            if (!may_fall_back) {
+                if (r.alpha == 0.0) rethrow_with_hint(e);
+                throw;
+            }
+            // QR's message ends "...; feature j (x) is (nearly) a linear combination of .... Drop ...": keep that part
+            const std::string what = e.what();
+            const std::size_t from = what.rfind("; ") == std::string::npos ? 0 : what.rfind("; ") + 2;
+            fit_by_svd(r, p, f, "QR: " + what.substr(from, what.find(". ", from) - from));
+        } catch (const ShapeError& e) {
+            if (r.alpha == 0.0 && p.X.rows() < params) rethrow_with_hint(e);
+            throw;
+        }
     } else {
         require_gd_problem(p, r);
         f.gd = fit_gradient_descent(p.X, p.y, gd);  // (LR.11)
         f.model = f.gd.model;
     }
     f.r2 = r2_score(p.y, predict(f.model, p.X));  // (LR.8)
-    const std::size_t params = p.X.cols() + (r.fit_intercept ? 1 : 0);
-    if (r.alpha > 0.0) {
+    if (!f.audit_skipped.empty()) {
+        // the SVD's rank-deficient fit: fit_by_svd said why
+    } else if (r.alpha > 0.0) {
         f.audit_skipped = "alpha > 0: the t and F distributions of the audit hold for ordinary least squares only";
     } else if (r.solver == "gd" && !f.gd.converged) {
         f.audit_skipped = "gradient descent stopped by " + f.gd.stopped_by +
@@ -211,8 +301,9 @@ Fit fit(const Request& r, const Problem& p) {
                           " parameters leave no residual degrees of freedom (the audit needs N > p)";
     } else {
         try {  // the fit's own factor (one factorisation per fit); gd has none, so QR factors X for it
-            f.audit = r.solver == "gd" ? audit_ols(p.X, p.y, f.model, r.fit_intercept, p.names, CovarianceFrom::qr)
-                                       : audit_ols(p.X, p.y, factored, p.names);
+            f.audit = f.solver == "gd" || f.solver == "svd"
+                          ? audit_ols(p.X, p.y, f.model, r.fit_intercept, p.names, CovarianceFrom::qr)
+                          : audit_ols(p.X, p.y, factored, p.names);
             if (!(f.audit.sigma2 > 0.0))
                 f.audit_skipped = "every residual is 0 (an exact fit): the standard errors are 0 and t is undefined";
         } catch (const NumericalError& e) {
@@ -224,30 +315,50 @@ Fit fit(const Request& r, const Problem& p) {
 
 Json to_json(const Request& r, const Problem& p, const Fit& f) {
     Json j = Json::object();
-    j.add("solver", Json::string(r.solver)).add("alpha", Json::number(r.alpha));
+    j.add("solver", Json::string(f.solver)).add("alpha", Json::number(r.alpha));
     j.add("fit_intercept", Json::boolean(r.fit_intercept)).add("feature_names_in_", Json::strings(p.names));
     j.add("coef_", Json::numbers(f.model.coef_)).add("intercept_", Json::number(f.model.intercept_));
     if (r.solver == "gd") {
         j.add("n_iter_", Json::number(f.gd.n_iter_)).add("loss_curve_", Json::numbers(f.gd.loss_curve_));
         j.add("stopped_by", Json::string(f.gd.stopped_by));
     }
+    if (f.solver == "svd") {  // (LR.35)-(LR.38)
+        Vector dependent(f.svd.dependent_columns.begin(), f.svd.dependent_columns.end());
+        j.add("rank_", Json::number(static_cast<double>(f.svd.rank_))).add("singular_", Json::numbers(f.svd.singular_));
+        j.add("dependent_columns", Json::numbers(dependent));
+    }
     j.add("r2", Json::number(f.r2));
-    if (!f.audit_skipped.empty()) return j.add("audit_skipped", Json::string(f.audit_skipped));
+    std::string warning = f.warning;  // the SVD's, then the audit's
+    if (!f.audit.warning.empty()) warning += (warning.empty() ? "" : "; ") + f.audit.warning;
+    if (!f.audit_skipped.empty()) {
+        if (f.solver == "svd" && f.df_resid > 0)  // (LR.39)
+            j.add("df_resid", Json::number(static_cast<double>(f.df_resid))).add("sigma2", Json::number(f.sigma2));
+        if (!warning.empty()) j.add("warning", Json::string(warning));
+        return j.add("audit_skipped", Json::string(f.audit_skipped));
+    }
     j.add("std_err", Json::numbers(f.audit.std_err)).add("t", Json::numbers(f.audit.t));
     j.add("p_value", Json::numbers(f.audit.p_value)).add("conf_int", Json::rows(f.audit.conf_int));
     j.add("cond", Json::number(f.audit.cond)).add("covariance_from", Json::string(f.audit.covariance_from));
-    if (!f.audit.warning.empty()) j.add("warning", Json::string(f.audit.warning));
+    if (!warning.empty()) j.add("warning", Json::string(warning));
     return j;
 }
 
 void print_text(const Request& r, const Problem& p, const Fit& f) {
-    const char* how = r.solver == "cholesky" ? "Cholesky on the normal equations (LR.4)"
-                      : r.solver == "qr"     ? "Householder QR with refinement (LR.6, LR.7)"
+    const char* how = f.solver == "cholesky" ? "Cholesky on the normal equations (LR.4)"
+                      : f.solver == "qr"     ? "Householder QR with refinement (LR.6, LR.7)"
+                      : f.solver == "svd"    ? "minimum-norm least squares by the SVD (LR.35-LR.37)"
                                              : "batch gradient descent (LR.11)";
     std::printf("%s: %zu rows, target %s, %zu features; solver %s, alpha %g, %s\n\n", r.data.c_str(), p.X.rows(),
                 r.target.c_str(), p.X.cols(), how, r.alpha, r.fit_intercept ? "with an intercept" : "no intercept");
     print_fit(p.names, f.model);
     std::printf("R^2 on the data %.10g (LR.8)\n\n", f.r2);
+    if (f.solver == "svd") {
+        std::printf("-- SVD (LR.35-LR.38) --\nrank_ %zu of %zu; singular_ (of the %s X):", f.svd.rank_, p.X.cols(),
+                    r.fit_intercept ? "centred" : "uncentred");
+        for (double s : f.svd.singular_) std::printf(" %.6g", s);
+        std::printf("\ndependent columns: %s\n\n",
+                    f.svd.dependent_columns.empty() ? "none" : feature_list(p.names, f.svd.dependent_columns).c_str());
+    }
     if (r.solver == "gd") {
         std::printf("-- gradient descent --\n");
         print_gd_summary(f.gd);
@@ -259,6 +370,15 @@ void print_text(const Request& r, const Problem& p, const Fit& f) {
     std::printf("-- OLS audit (LR.16-LR.22) --\n");
     if (f.audit_skipped.empty()) print_audit(f.audit);
     else std::printf("skipped: %s\n", f.audit_skipped.c_str());
+    if (!f.audit_skipped.empty() && f.solver == "svd" && f.svd.rank_ < p.X.cols()) {  // (LR.39) what still holds
+        if (f.df_resid > 0)
+            std::printf("still holds: R^2 above; residual variance RSS / %ld = %.10g on N - r%s = %ld degrees of "
+                        "freedom (LR.39)\n",
+                        f.df_resid, f.sigma2, r.fit_intercept ? " - 1" : "", f.df_resid);
+        else
+            std::printf("still holds: R^2 above; the fit interpolates (N - r%s = %ld degrees of freedom)\n",
+                        r.fit_intercept ? " - 1" : "", f.df_resid);
+    }
 }
 
 // The plots of a --data fit; for gd the loss gap to the QR least-squares loss, if QR can fit it.
@@ -268,7 +388,7 @@ std::string write_plots(const std::string& out, const Request& r, const Problem&
     if (ec) throw std::runtime_error(out + ": cannot create the output folder: " + ec.message());
     const std::string file = r.data.substr(r.data.find_last_of('/') + 1);  // npos + 1 == 0
     write_fit_plots(out, "linreg", file, p.y, predict(f.model, p.X));
-    if (r.solver != "gd") return "linreg_predicted_vs_actual.svg, linreg_residuals.svg";
+    if (f.solver != "gd") return "linreg_predicted_vs_actual.svg, linreg_residuals.svg";
     double J_min = std::nan("");
     try {
         LeastSquaresOptions opt;
@@ -291,6 +411,7 @@ int cmd_linreg(int argc, char** argv) {
     const Request r = read_request(args);
     const Problem p = load(r);
     const Fit f = fit(r, p);
+    if (!f.warning.empty() && !r.solver_given) std::fprintf(stderr, "mlfs linreg: warning: %s\n", f.warning.c_str());
     return finish_data_run(
         args, r.json, [&] { return to_json(r, p, f).dump(); }, [&] { print_text(r, p, f); },
         [&](const std::string& out) { return write_plots(out, r, p, f); });

@@ -30,6 +30,26 @@ run_case("--threads -1 is refused" 2 stderr "--threads must be an integer from 0
          --data "${raw}" --target target --threads -1)
 run_case("ridge text output" 0 stdout "skipped: alpha > 0" --data "${raw}" --target target --alpha 2.5)
 
+# ---- 2b. rank-deficient or wide problems: without --solver, the SVD's minimum-norm fit (LR.35-LR.39)
+run_case("duplicate columns, default falls back to the SVD" 0 stderr
+         "warning: QR: feature 1 (x2) is (nearly) a linear combination of feature 0 (x1); fitted instead by the SVD's minimum-norm least squares, as scikit-learn's LinearRegression: rank_ 2 of 3"
+         --data "${bad}/duplicate_columns.csv" --target y)
+run_case("duplicate columns, the fallback names the dependent column" 0 stderr "dependent columns: feature 1 (x2)"
+         --data "${bad}/duplicate_columns.csv" --target y)
+run_case("duplicate columns, the fallback's audit line" 0 stdout "skipped: rank_ 2 < 3 features: the coefficients are not identifiable"
+         --data "${bad}/duplicate_columns.csv" --target y)
+run_case("duplicate columns, the fallback's --json" 0 stdout "\"dependent_columns\": [1]"
+         --data "${bad}/duplicate_columns.csv" --target y --json)
+run_case("fewer rows than parameters, default falls back" 0 stderr
+         "warning: 3 rows cannot determine 5 parameters uniquely; fitted instead by the SVD's minimum-norm least squares"
+         --data "${bad}/few_rows.csv" --target y)
+run_json_case("--solver svd --json, rank-deficient" "rank_;singular_;dependent_columns;warning;df_resid;sigma2;audit_skipped"
+              --data "${bad}/duplicate_columns.csv" --target y --solver svd --json)
+run_json_case("--solver svd --json, full rank: the audit" "rank_;singular_;dependent_columns;std_err;p_value"
+              --data "${raw}" --target target --solver svd --json)
+run_case("--alpha with svd" 2 stderr "--alpha (ridge) applies to --solver cholesky or qr; svd fits"
+         --data "${raw}" --target target --solver svd --alpha 1)
+
 # ---- 3. bad input: bad data or a numerical failure exits 1
 run_case("non-numeric cell" 1 stderr "${bad}/non_numeric.csv:3:2: cell \"x7\"" --data "${bad}/non_numeric.csv" --target y)
 run_case("unknown target" 1 stderr "no column named \"nope\"; the columns are: age, sex" --data "${raw}" --target nope)
@@ -42,9 +62,11 @@ run_case("constant column, gd" 1 stderr "feature 1 (x2) is constant"
 run_case("duplicate columns, cholesky" 1 stderr "feature 1 (x2) is (nearly) a linear combination of feature 0 (x1)"
          --data "${bad}/duplicate_columns.csv" --target y --solver cholesky)
 run_case("duplicate columns, qr" 1 stderr "feature 1 (x2) is (nearly) a linear combination of feature 0 (x1)"
-         --data "${bad}/duplicate_columns.csv" --target y)
-run_case("fewer rows than parameters" 1 stderr "3 samples cannot determine 5 parameters"
-         --data "${bad}/few_rows.csv" --target y)
+         --data "${bad}/duplicate_columns.csv" --target y --solver qr)
+run_case("duplicate columns, qr, says where to go" 1 stderr "without --solver, or with --solver svd, mlfs fits the minimum-norm"
+         --data "${bad}/duplicate_columns.csv" --target y --solver qr)
+run_case("fewer rows than parameters, qr" 1 stderr "3 samples cannot determine 5 parameters"
+         --data "${bad}/few_rows.csv" --target y --solver qr)
 run_case("fewer rows than parameters, gd" 1 stderr "3 samples cannot determine 5 parameters"
          --data "${bad}/few_rows.csv" --target y --solver gd)
 run_case("only the target column" 1 stderr "no feature columns" --data "${bad}/only_target.csv" --target y)
@@ -71,7 +93,7 @@ run_case("--tol negative" 2 stderr "--tol must be >= 0" --data "${raw}" --target
 run_case("--lr without gd" 2 stderr "--lr applies to --solver gd only" --data "${raw}" --target target --lr 0.1)
 run_case("--standardize without gd" 2 stderr "--standardize applies to --solver gd only"
          --data "${raw}" --target target --solver qr --standardize)
-run_case("unknown solver" 2 stderr "--solver must be cholesky, qr or gd, not \"lu\"" --data "${raw}" --target target --solver lu)
+run_case("unknown solver" 2 stderr "--solver must be cholesky, qr, gd or svd, not \"lu\"" --data "${raw}" --target target --solver lu)
 run_case("--json without --data" 2 stderr "--json needs --data FILE.csv" --json)
 run_case("--target without --data" 2 stderr "--target needs --data FILE.csv" --target y)
 run_case("unknown flag" 2 stderr "unknown flag --frobnicate" --frobnicate)
