@@ -13,6 +13,7 @@
 #include "studies/linear_regression.hpp"
 #include "studies/logistic_regression.hpp"
 #include "studies/mlp.hpp"
+#include "studies/pca.hpp"
 #include "studies/run.hpp"
 
 namespace mlfs {
@@ -28,6 +29,7 @@ int cmd_tour(int argc, char** argv) {
         {"Linear regression (derivations/linear_regression.md)", "scikit-learn", run_linreg_study},
         {"Logistic regression (derivations/logistic_regression.md)", "scikit-learn", run_logreg_study},
         {"k-means (derivations/kmeans.md)", "scikit-learn", run_kmeans_study},
+        {"Principal component analysis (derivations/pca.md)", "scikit-learn", run_pca_study},
         {"Neural network (derivations/neural_networks.md)", "scikit-learn", run_mlp_study},
     };
     return run_case_studies(args.get_or("--out", "mlfs-tour"), tour, MLFS_VERSION) ? kExitOk : kExitFailure;

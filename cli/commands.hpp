@@ -22,6 +22,7 @@ int cmd_data(int argc, char** argv);       // mlfs data FILE.csv [--plot OUT.svg
 int cmd_linreg(int argc, char** argv);     // mlfs linreg [--data FILE.csv --target COL ...]: least squares and ridge
 int cmd_logreg(int argc, char** argv);     // mlfs logreg [--data FILE.csv --target COL ...]: logistic regression
 int cmd_kmeans(int argc, char** argv);     // mlfs kmeans [--data FILE.csv --k K ...]: k-means clustering
+int cmd_pca(int argc, char** argv);        // mlfs pca [--data FILE.csv ...]: principal component analysis
 int cmd_mlp(int argc, char** argv);        // mlfs mlp [--data FILE.csv --target COL ...]: multi-layer perceptron
 int cmd_gradcheck(int argc, char** argv);  // mlfs gradcheck [--hidden 4,3 ...]: backprop vs central differences
 int cmd_tour(int argc, char** argv);       // mlfs tour: the guided tour of the case studies

@@ -52,6 +52,8 @@ int dispatch(int argc, char** argv) {
          mlfs::cmd_logreg},
         {"kmeans", "k-means clustering: the iris case study and its failure modes, or cluster your CSV",
          mlfs::cmd_kmeans},
+        {"pca", "principal component analysis: the digits case study and its failure modes, or project your CSV",
+         mlfs::cmd_pca},
         {"mlp", "multi-layer perceptron: the digits case study and its failure modes, or train on your CSV",
          mlfs::cmd_mlp},
         {"gradcheck", "check backprop's gradient against central differences on a tiny network", mlfs::cmd_gradcheck},
