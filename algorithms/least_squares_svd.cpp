@@ -54,12 +54,23 @@ SvdLeastSquaresFit fit_svd(const Matrix& X, const Vector& y, const SvdLeastSquar
     require_regression_data("fit_svd", X, y);
     const std::size_t N = X.rows(), D = X.cols(), m = N < D ? N : D;
     const CentredProblem c = centre(X, y, opt.fit_intercept);  // (LR.3), as sklearn's _preprocess_data
-    const SingularValueDecomposition svd = jacobi_svd(c.Xc);  // (LR.35) Xc = U S V^T; U N x m, V D x m
+    // (LR.35) Xc = U S V^T; U N x m, V D x m. The rank decision needs the zero singular values of an
+    // exact dependency as close to 0 as possible: one-sided Jacobi on Xc itself rotates two equal
+    // columns into an exact 0 column, where a QR first would leave R's rounding (~eps ||Xc||) behind,
+    // about the size of the cut-off. So no QR first here (O(N D^2) per sweep).
+    JacobiOptions jacobi;
+    jacobi.qr_first = false;
+    const SingularValueDecomposition svd = jacobi_svd(c.Xc, jacobi);
     SvdLeastSquaresFit fit;
     fit.singular_ = svd.S;
     fit.sweeps = svd.sweeps;
-    // (LR.35) r = #{k : s_k > cond s_1}; scipy passes cond = eps to gelsd as RCOND when cond is None
-    const double cond = opt.cond > 0.0 ? opt.cond : std::numeric_limits<double>::epsilon();
+    // (LR.35) r = #{k : s_k > cond s_1}. scipy passes cond = eps to gelsd as RCOND; an exact dependency
+    // leaves a singular value of rounding size there, c eps s_1 with c about 0.1 to 1 in LAPACK's
+    // arithmetic, about 1 to 2 in Jacobi's, so the same cut-off would decide rank_ by the last bits.
+    // The default is numpy's matrix_rank rule, cond = max(N, D) eps: it drops every value of rounding
+    // size and agrees with gelsd's rank_ wherever gelsd's own rounding put the value below eps s_1.
+    const double cond = opt.cond > 0.0 ? opt.cond
+                                       : double(std::max(N, D)) * std::numeric_limits<double>::epsilon();
     fit.cutoff = m > 0 ? cond * svd.S[0] : 0.0;
     while (fit.rank_ < m && svd.S[fit.rank_] > fit.cutoff) ++fit.rank_;  // S is descending
     // (LR.36) w = V S^+ U^T yc = sum_{k < r} v_k (u_k^T yc) / s_k; (LR.37) no part in null(Xc)

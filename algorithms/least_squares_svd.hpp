@@ -5,7 +5,9 @@
 // X is N x D, y has length N, w (coef_) has length D, b (intercept_) is a number.
 //
 //   (LR.3)  centring removes b: Xc = X - 1 xbar^T, yc = y - ybar, b = ybar - xbar^T w
-//   (LR.35) Xc = U S V^T (linalg/jacobi.hpp), r = #{k : s_k > cond s_1}, cond = eps = 2^-52
+//   (LR.35) Xc = U S V^T (linalg/jacobi.hpp), r = #{k : s_k > cond s_1}, cond = max(N, D) eps
+//           (numpy's matrix_rank rule; gelsd's is eps, see fit_svd: the two agree on rank_ wherever
+//           no singular value is decided by rounding)
 //   (LR.36) w = Xc^+ yc = V S^+ U^T yc = sum_{k < r} v_k (u_k^T yc) / s_k
 //   (LR.37) that w is the least-squares solution of smallest ||w||: it has no part in null(Xc)
 //   (LR.38) dependent columns: subset selection on the rows of V_r (D x r), pivoting on the
@@ -24,7 +26,8 @@ namespace mlfs {
 
 struct SvdLeastSquaresOptions {
     bool fit_intercept = true;  // centre X and y (LR.3), and report b = ybar - xbar^T w
-    double cond = 0.0;          // singular values <= cond * s_1 count as zero; 0: eps (scipy's default for gelsd)
+    double cond = 0.0;          // singular values <= cond * s_1 count as zero; 0: max(N, D) eps (numpy's
+                                // matrix_rank; scipy's gelsd uses eps, the same rank_ unless rounding decides)
     double pivot_ratio = 0.5;   // (LR.38): a pivot may be any column within this factor of the largest
 };
 

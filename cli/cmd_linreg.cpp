@@ -194,7 +194,7 @@ void fit_by_svd(const Request& r, const Problem& p, Fit& f, const std::string& w
     f.model = f.svd.model;
     const std::size_t N = p.X.rows(), D = p.X.cols(), rank = f.svd.rank_;
     const std::string found = "rank_ " + std::to_string(rank) + " of " + std::to_string(D) +
-                              " (singular values <= eps * s_1 = " + format_number(f.svd.cutoff) + " dropped)";
+                              " (singular values <= max(N, D) eps s_1 = " + format_number(f.svd.cutoff) + " dropped)";
     const std::string dependent =
         f.svd.dependent_columns.empty() ? "" : "; dependent columns: " + feature_list(p.names, f.svd.dependent_columns);
     if (!why.empty())

@@ -116,6 +116,12 @@ namespace {
 int hestenes(std::vector<Vector>& a, std::vector<Vector>& v, std::size_t m, const JacobiOptions& opt) {
     const std::size_t n = a.size();
     const double tol = opt.tol > 0.0 ? opt.tol : double(std::max<std::size_t>(m, 1)) * kEps;
+    // ||A||_F is unchanged by rotations; a column shorter than eps ||A||_F is rounding noise of a
+    // dependent column (its sigma is 0 to working precision) and is left alone: its tiny entries
+    // would never satisfy the relative test below, and rotating them changes nothing that matters
+    double frob2 = 0.0;
+    for (const Vector& col : a) frob2 += dot(col.data(), col.data(), m);
+    const double negligible = kEps * kEps * frob2;
     for (int sweep = 1; sweep <= opt.max_sweeps; ++sweep) {
         bool rotated = false;
         for (std::size_t p = 0; p + 1 < n; ++p)
@@ -123,6 +129,7 @@ int hestenes(std::vector<Vector>& a, std::vector<Vector>& v, std::size_t m, cons
                 double alpha = dot(a[p].data(), a[p].data(), m);  // ||a_p||^2
                 double beta = dot(a[q].data(), a[q].data(), m);   // ||a_q||^2
                 double gamma = dot(a[p].data(), a[q].data(), m);  // a_p^T a_q
+                if (alpha <= negligible || beta <= negligible) continue;                      // a zero column
                 if (std::fabs(gamma) <= tol * std::sqrt(alpha) * std::sqrt(beta)) continue;  // orthogonal enough
                 Rotation r = jacobi_rotation(alpha, gamma, beta);  // (PC.7) on the 2 x 2 Gram matrix
                 rotated = true;
