@@ -16,7 +16,8 @@ namespace mlfs {
 // takes as pivot the LEFTMOST row whose remaining norm is at least pivot_ratio times the largest
 // (threshold pivoting: the earlier of two near-equal columns is kept, so of two duplicated
 // columns the later is named), then removes that direction from the other rows. After r pivots,
-// what is left are D - r rows of norm ~ eps cond: the dependent columns.
+// what is left are D - r rows of norm 0 in exact arithmetic, rounding-sized in floating point: the
+// dependent columns.
 std::vector<std::size_t> dependent_columns(const Matrix& Vr, double pivot_ratio) {
     const std::size_t D = Vr.rows(), r = Vr.cols();
     Matrix W = Vr;  // D x r; row j is column j's coordinates in the row space of Xc
@@ -65,8 +66,9 @@ SvdLeastSquaresFit fit_svd(const Matrix& X, const Vector& y, const SvdLeastSquar
     fit.singular_ = svd.S;
     fit.sweeps = svd.sweeps;
     // (LR.35) r = #{k : s_k > cond s_1}. scipy passes cond = eps to gelsd as RCOND; an exact dependency
-    // leaves a singular value of rounding size there, c eps s_1 with c about 0.1 to 1 in LAPACK's
-    // arithmetic, about 1 to 2 in Jacobi's, so the same cut-off would decide rank_ by the last bits.
+    // leaves a singular value of rounding size there, c eps s_1 with c of order 1 either side of it:
+    // 0.05 to 0.78 in LAPACK's arithmetic on the exported cases, up to 1.16 in Jacobi's (lstsq.dupcol
+    // without intercept), so the same cut-off would decide rank_ by the last bits.
     // The default is numpy's matrix_rank rule, cond = max(N, D) eps: it drops every value of rounding
     // size and agrees with gelsd's rank_ wherever gelsd's own rounding put the value below eps s_1.
     const double cond = opt.cond > 0.0 ? opt.cond

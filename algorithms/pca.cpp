@@ -107,13 +107,14 @@ Pca fit_pca(const Matrix& X, const PcaOptions& opt) {
     Matrix U, V;  // N x r, D x r
     Vector S;     // r
     if (opt.solver == PcaSolver::svd) {
+        // (PC.2)-(PC.3) the axes are C's eigenvectors, by (PC.4) the right singular vectors of Xc
         SingularValueDecomposition svd = jacobi_svd(Xc);  // (PC.4) Xc = U S V^T
         U = std::move(svd.U), S = std::move(svd.S), V = std::move(svd.V);
         pca.sweeps = svd.sweeps;
     } else {  // the teaching contrast: C = Xc^T Xc / (N - 1) = V Lambda V^T, S = sqrt((N - 1) lambda)
         Matrix C = matmul(transpose(Xc), Xc);
         for (double& c : C.data()) c /= double(N - 1);
-        SymmetricEigen eig = jacobi_eigen(C);  // (PC.8)
+        SymmetricEigen eig = jacobi_eigen(C);  // (PC.8): C's eigenvectors are the axes, (PC.2)-(PC.3)
         pca.sweeps = eig.sweeps;
         S.resize(r);
         V = Matrix(D, r);
@@ -134,7 +135,7 @@ Pca fit_pca(const Matrix& X, const PcaOptions& opt) {
     for (std::size_t k = 0; k < r; ++k) ratio[k] = ev[k] / total;  // (PC.5)
     const std::size_t K = components_to_keep(opt.n_components, ratio);
     double dropped = 0.0;  // (PC.14) noise_variance_: the mean of the dropped variances
-    for (std::size_t k = K; k < r; ++k) dropped += ev[k];
+    for (std::size_t k = K; k < r; ++k) dropped += ev[k];  // (N - 1) dropped = the squared reconstruction error (PC.6)
     pca.noise_variance_ = K < r ? dropped / double(r - K) : 0.0;
     pca.n_components_ = K;
     pca.components_ = Matrix(K, D);

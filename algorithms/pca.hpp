@@ -3,17 +3,20 @@
 // (derivations/pca.md). Legend: N samples, D features, r = min(N, D), K components kept.
 //
 //   (PC.1)  mean_ = column means, Xc = X - 1 mean_^T
+//   (PC.2)-(PC.3) the axes: the eigenvectors of C = Xc^T Xc / (N - 1), by decreasing eigenvalue
 //   (PC.4)  Xc = U S V^T by jacobi_svd (linalg/jacobi.hpp); explained_variance_ = S^2 / (N - 1)
 //   (PC.5)  explained_variance_ratio_ = explained_variance_ / total variance (sum of all r)
 //   (PC.12) svd_flip: each column of U (and row of V^T) signed so that U's largest |entry| is positive
 //   (PC.13) n_components: an integer K, or a fraction f in (0, 1): the fewest K whose cumulative
 //           ratio exceeds f (searchsorted(cumsum, f, side="right") + 1); default r
+//   (PC.6)  the squared reconstruction error with K components is (N - 1) times the dropped variances
 //   (PC.14) noise_variance_ = the mean of the dropped explained variances (0 when none is dropped)
 //   (PC.15) transform: Z = Xc V_K (/ sqrt(explained_variance_) when whitening)
 //   (PC.16) inverse_transform: X ~ Z V_K^T (* sqrt(explained_variance_)) + mean_
 //   the teaching contrast, solver eig: the eigenvectors of C = Xc^T Xc / (N - 1) by jacobi_eigen (PC.8),
 //   which squares the condition number (PC.11) and loses the small components
-// Cost: O(N D^2) per Jacobi sweep of the SVD (a handful of sweeps).
+// Cost (PC.17): the SVD's QR of the tall Xc, O(N D^2) once, then O(D^3) per Jacobi sweep on R (a handful,
+// converging quadratically at the end, (PC.10)); N < 2D: O(N D min(N, D)) per sweep on Xc itself.
 #pragma once
 
 #include <string>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Jacobi's eigen-decomposition and one-sided (Hestenes) SVD (linalg/jacobi.hpp,
-// derivations/pca.md (PC.7)-(PC.10)).
+// derivations/pca.md (PC.7)-(PC.10), and the QR first of (PC.17)).
 #include "linalg/jacobi.hpp"
 
 #include <algorithm>

@@ -20,7 +20,8 @@ namespace mlfs {
 
 struct JacobiOptions {
     int max_sweeps = 60;  // a sweep visits every pair once
-    double tol = 0.0;     // 0: n eps (jacobi_eigen) or m eps (jacobi_svd), see jacobi.cpp
+    double tol = 0.0;     // 0: n eps (jacobi_eigen) or m eps (jacobi_svd; m = n on the QR-first path, the
+                          // sweeps running on the n x n R), see jacobi.cpp
     bool qr_first = true;  // jacobi_svd of a tall A (m >= 2n): A = Q R first, the sweeps on R, U = Q U_R
 };
 
