@@ -263,7 +263,7 @@ Fit fit(const Request& r, const Problem& p) {
     if (r.solver == "svd") {
         fit_by_svd(r, p, f, "");
     } else if (may_fall_back && p.X.rows() < params) {
-        fit_by_svd(r, p, f, std::to_string(p.X.rows()) + " rows cannot determine " + std::to_string(params) +
+        fit_by_svd(r, p, f, std::to_string(p.X.rows()) + (p.X.rows() == 1 ? " row" : " rows") + " cannot determine " + std::to_string(params) +
                                 " parameters uniquely");
     } else if (r.solver == "cholesky" || r.solver == "qr") {
         try {

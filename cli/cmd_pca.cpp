@@ -4,9 +4,11 @@
 // (derivations/pca.md, PC.1-PC.16): the spectrum, the components, noise_variance_, the projected rows,
 // plots, and --json. Legend: N rows, D features, r = min(N, D), K components kept.
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -19,6 +21,7 @@
 #include "io/json.hpp"
 #include "io/svg.hpp"
 #include "io/write_file.hpp"
+#include "linalg/errors.hpp"
 #include "linalg/format.hpp"
 #include "studies/pca.hpp"
 
@@ -61,6 +64,7 @@ Args make_args() {
 
 struct Request {
     std::string data, transform_csv;
+    std::string n_components_text;      // --n-components as the user wrote it, for messages
     std::vector<std::string> features;  // empty: every numeric column
     PcaOptions opt;
     bool json = false;
@@ -88,12 +92,19 @@ Request read_request(const Args& args) {
     Request r;
     r.data = args.get("--data");
     if (args.has("--features")) r.features = parse_feature_names(args.get("--features"), args);
-    if (args.has("--n-components")) r.opt.n_components = read_n_components(args);
+    if (args.has("--n-components")) {
+        r.opt.n_components = read_n_components(args);
+        r.n_components_text = args.get("--n-components");
+    }
     r.opt.whiten = args.has("--whiten");
     const std::string solver = args.get_or("--solver", "svd");
     if (solver != "svd" && solver != "eig") args.fail("--solver must be svd or eig, not \"" + solver + "\"");
     r.opt.solver = solver == "svd" ? PcaSolver::svd : PcaSolver::eig;
     r.transform_csv = args.get_or("--transform", "");
+    std::error_code ec;  // --transform over the input would replace the data by its projection
+    if (!r.transform_csv.empty() && std::filesystem::equivalent(r.data, r.transform_csv, ec))
+        args.fail("--transform " + r.transform_csv + " is the input file " + r.data +
+                  " itself; write the projected rows to another file");
     r.json = args.has("--json");
     return r;
 }
@@ -104,6 +115,59 @@ struct Problem {
     std::vector<std::string> text_columns;  // skipped
     std::vector<std::string> constant;      // the features whose every value is the same
 };
+
+// The variances are S^2 / (N - 1): before fitting, the column sums, the centred values and each column's
+// sum of squares (its log2, by a power-of-2 scaling that cannot overflow or underflow) must stay inside
+// double precision, else fit_pca would print inf and NaN (1e300) or call a column of 1e-300s constant.
+// Sums of squares up to 2^1023 are allowed (S_1^2 is at most their total); the largest column variance
+// must be a normal double (>= 2.2e-308), or the ratios are computed from subnormals that hold few digits.
+void check_magnitudes(const Request& r, const Problem& p) {
+    const std::size_t N = p.X.rows(), D = p.X.cols();
+    double log2_ss_max = -std::numeric_limits<double>::infinity(), ss_sum = 0.0;  // ss_sum scaled by 2^-log2_ss_max
+    std::size_t widest = 0;
+    std::vector<double> log2_ss(D, -std::numeric_limits<double>::infinity());
+    for (std::size_t j = 0; j < D; ++j) {
+        double sum = 0.0, amax = 0.0;
+        for (std::size_t i = 0; i < N; ++i) sum += p.X(i, j), amax = std::max(amax, std::fabs(p.X(i, j)));
+        const double mean = sum / double(N);  // as fit_pca computes mean_ (PC.1)
+        bool finite = std::isfinite(mean);
+        double dmax = 0.0;
+        for (std::size_t i = 0; i < N && finite; ++i) {
+            const double d = p.X(i, j) - mean;
+            finite = std::isfinite(d);
+            dmax = std::max(dmax, std::fabs(d));
+        }
+        if (!finite)
+            throw std::invalid_argument(r.data + ": column \"" + p.names[j] + "\" has values up to " +
+                                        format_number(amax) + " in magnitude, so its sum or its centred values " +
+                                        "overflow double precision; rescale it (e.g. to units near 1)");
+        if (dmax == 0.0) continue;  // constant
+        int e = 0;
+        std::frexp(dmax, &e);
+        double s = 0.0;
+        for (std::size_t i = 0; i < N; ++i) {
+            const double d = std::ldexp(p.X(i, j) - mean, -e);  // |d| < 1: no overflow
+            s += d * d;
+        }
+        log2_ss[j] = std::log2(s) + 2.0 * e;
+        if (log2_ss[j] > log2_ss_max) log2_ss_max = log2_ss[j], widest = j;
+    }
+    if (!std::isfinite(log2_ss_max)) return;  // every column constant: load says so
+    for (std::size_t j = 0; j < D; ++j) ss_sum += std::exp2(log2_ss[j] - log2_ss_max);
+    const double log2_total = log2_ss_max + std::log2(ss_sum);
+    if (log2_total > 1023.0)
+        throw std::invalid_argument(
+            r.data + ": the centred columns' sum of squares is about 2^" + std::to_string(int(std::ceil(log2_total))) +
+            " (column \"" + p.names[widest] + "\" the largest), beyond double precision's 1.8e308, so the singular "
+            "values squared and the explained variances would be infinite; rescale the columns (e.g. to units near 1)");
+    const double log2_var_max = log2_ss_max - std::log2(double(N - 1));
+    if (log2_var_max < std::log2(DBL_MIN))
+        throw std::invalid_argument(
+            r.data + ": the largest column variance, column \"" + p.names[widest] + "\"'s, is about 2^" +
+            std::to_string(int(std::floor(log2_var_max))) + ", below double precision's smallest normal number " +
+            "2.2e-308, so the explained variances would underflow to 0 or to subnormals of a few digits; rescale the "
+            "columns (e.g. to units near 1)");
+}
 
 // The features from the CSV: --features, or every numeric column (text columns are skipped with a note on
 // stderr). The preconditions worth naming the file for: 2 rows, K <= min(N, D), not every column constant.
@@ -122,7 +186,7 @@ Problem load(const Request& r) {
         throw std::invalid_argument(r.data + ": " + std::to_string(N) +
                                     " data row; PCA needs at least 2 (the variances divide by N - 1)");
     if (r.opt.n_components >= 1.0 && r.opt.n_components > double(r_max))
-        throw std::invalid_argument(r.data + ": --n-components " + format_exact(r.opt.n_components) +
+        throw std::invalid_argument(r.data + ": --n-components " + r.n_components_text +
                                     " is more than min(N, D) = " + std::to_string(r_max) + " (" + std::to_string(N) +
                                     " rows, " + std::to_string(D) + " feature" + (D == 1 ? "" : "s") +
                                     "): there are at most that many components");
@@ -137,17 +201,72 @@ Problem load(const Request& r) {
     for (const std::string& c : p.constant)
         std::fprintf(stderr, "mlfs pca: note: %s: column \"%s\" is constant: its variance is 0, so it adds nothing\n",
                      r.data.c_str(), c.c_str());
+    check_magnitudes(r, p);
+    if (r.opt.solver == PcaSolver::eig && D > 500)
+        std::fprintf(stderr, "mlfs pca: note: --solver eig forms the %zu x %zu covariance and diagonalises it by Jacobi, "
+                     "O(D^3) per sweep: this takes minutes; --solver svd works on the %zu x %zu data instead\n",
+                     D, D, N, D);
     return p;
+}
+
+// The first kept component whose size is rounding, not data: svd, s_k <= max(N, D) eps s_1 (numpy's
+// matrix_rank rule: the centred data have rank k); eig, lambda_k <= D eps lambda_1 (the covariance
+// route's absolute accuracy, PC.11). K when there is none.
+std::size_t first_rounding_component(const Request& r, const Problem& p, const Pca& pca, double& bound) {
+    const std::size_t N = p.X.rows(), D = p.X.cols(), K = pca.n_components_;
+    const double eps = std::numeric_limits<double>::epsilon();
+    bound = r.opt.solver == PcaSolver::svd ? double(std::max(N, D)) * eps * pca.singular_values_[0]
+                                           : double(D) * eps * pca.explained_variance_[0];
+    for (std::size_t k = 0; k < K; ++k)
+        if ((r.opt.solver == PcaSolver::svd ? pca.singular_values_[k] : pca.explained_variance_[k]) <= bound) return k;
+    return K;
 }
 
 Pca fit(const Request& r, const Problem& p) {
     PcaOptions opt = r.opt;
     opt.feature_names = p.names;
+    Pca pca;
     try {
-        return fit_pca(p.X, opt);  // (PC.1)-(PC.14)
+        pca = fit_pca(p.X, opt);  // (PC.1)-(PC.14)
     } catch (const std::invalid_argument& e) {  // whitening a component of variance 0, say
-        throw std::invalid_argument(r.data + ": " + e.what());
+        const std::string what = e.what();
+        if (what.find("non-finite") == std::string::npos) throw std::invalid_argument(r.data + ": " + what);
+        // the data are finite and their magnitudes checked (check_magnitudes): an intermediate of the
+        // decomposition overflowed or underflowed, which columns of very different scales can cause
+        throw NumericalError(r.data + ": the " + std::string(r.opt.solver == PcaSolver::svd ? "SVD" : "eigen") +
+                                 "-decomposition failed (" + what + ", on finite data): the columns' scales are "
+                                 "too far apart for it; z-score or rescale the columns",
+                             0, 0.0);
     }
+    double bound = 0.0;
+    const std::size_t k = first_rounding_component(r, p, pca, bound);
+    if (k < pca.n_components_) {
+        const bool several = k + 1 < pca.n_components_;
+        const std::string which = several ? "components " + std::to_string(k + 1) + " to " +
+                                                std::to_string(pca.n_components_) + " are"
+                                          : "component " + std::to_string(k + 1) + " is";
+        const std::string why =
+            r.opt.solver == PcaSolver::svd
+                ? "singular value " + format_number(pca.singular_values_[k]) + " <= max(N, D) eps s_1 = " +
+                      format_number(bound) + ": the centred data have rank " + std::to_string(k)
+                : "explained variance " + format_number(pca.explained_variance_[k]) + " <= D eps lambda_1 = " +
+                      format_number(bound) + ", the covariance route's accuracy (PC.11); --solver svd resolves more";
+        if (r.opt.whiten)
+            throw std::invalid_argument(r.data + ": --whiten: " + which + " rounding, not data (" + why +
+                                        "), and whitening would divide by it; keep at most " + std::to_string(k) +
+                                        " component" + (k == 1 ? "" : "s") + " (--n-components " + std::to_string(k) +
+                                        ")");
+        std::fprintf(stderr, "mlfs pca: note: %s: %s rounding, not data (%s): %s arbitrary\n", r.data.c_str(),
+                     which.c_str(), why.c_str(), several ? "their directions are" : "its direction is");
+    }
+    std::string ties;  // svd_flip's sign decided by the last bits of U (a tie such as N = 2's u = (a, -a))
+    for (std::size_t j = 0; j < k; ++j)
+        if (pca.sign_margin_[j] < 1e-12) ties += (ties.empty() ? "" : ", ") + std::to_string(j + 1);
+    if (!ties.empty())
+        std::fprintf(stderr, "mlfs pca: note: %s: the sign of component %s is decided by svd_flip (PC.12) on a near "
+                     "tie of U's largest entries (margin below 1e-12), so it rests on rounding and may be the opposite "
+                     "of scikit-learn's\n", r.data.c_str(), ties.c_str());
+    return pca;
 }
 
 Json to_json(const Request& r, const Problem& p, const Pca& pca) {
@@ -219,7 +338,7 @@ void write_transform(const std::string& path, const Pca& pca, const Matrix& X) {
         for (std::size_t k = 0; k < Z.cols(); ++k) text += (k ? "," : "") + format_exact(Z(i, k));
         text += "\n";
     }
-    write_file_whole(path, text, "the projected rows' CSV file");
+    write_file_whole(path, text, "projected rows' CSV file");
 }
 
 // The cumulative explained variance ratio (studies/pca_plots.cpp) and, with K >= 2, the rows on the first
@@ -251,10 +370,19 @@ int cmd_pca(int argc, char** argv) {
     const Request r = read_request(args);
     const Problem p = load(r);
     const Pca pca = fit(r, p);
+    // every output that can fail comes before the first line on stdout, and --transform after the plots:
+    // a failed run prints nothing and leaves no --transform file (the plots it wrote are whole files)
+    const std::string json_text = r.json ? to_json(r, p, pca).dump() : "";
+    std::string plots;
+    if (args.has("--out")) plots = write_plots(args.get("--out"), r, p, pca);
     if (!r.transform_csv.empty()) write_transform(r.transform_csv, pca, p.X);
-    return finish_data_run(
-        args, r.json, [&] { return to_json(r, p, pca).dump(); }, [&] { print_text(r, p, pca); },
-        [&](const std::string& out) { return write_plots(out, r, p, pca); });
+    if (r.json) {
+        std::printf("%s\n", json_text.c_str());
+        return kExitOk;
+    }
+    print_text(r, p, pca);
+    if (args.has("--out")) std::printf("\nwrote into %s/: %s\n", args.get("--out").c_str(), plots.c_str());
+    return kExitOk;
 }
 
 }  // namespace mlfs

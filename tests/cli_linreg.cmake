@@ -43,6 +43,9 @@ run_case("duplicate columns, the fallback's --json" 0 stdout "\"dependent_column
 run_case("fewer rows than parameters, default falls back" 0 stderr
          "warning: 3 rows cannot determine 5 parameters uniquely; fitted instead by the SVD's minimum-norm least squares"
          --data "${bad}/few_rows.csv" --target y)
+file(WRITE "${OUT}/one_row.csv" "a,b,y\n1,2,3\n")  # found by a hostile pass: the warning said "1 rows"
+run_case("one row, default falls back" 0 stderr "warning: 1 row cannot determine 3 parameters uniquely"
+         --data "${OUT}/one_row.csv" --target y)
 run_json_case("--solver svd --json, rank-deficient" "rank_;singular_;dependent_columns;warning;df_resid;sigma2;audit_skipped"
               --data "${bad}/duplicate_columns.csv" --target y --solver svd --json)
 run_json_case("--solver svd --json, full rank: the audit" "rank_;singular_;dependent_columns;std_err;p_value"

@@ -27,6 +27,8 @@ set(constant "${OUT}/constant.csv")
 file(WRITE "${constant}" "x1,x2,k\n1,2,7\n2,1,7\n3,5,7\n4,3,7\n")
 set(all_constant "${OUT}/all_constant.csv")
 file(WRITE "${all_constant}" "x1,x2\n1,2\n1,2\n1,2\n")
+set(two_rows "${OUT}/two_rows.csv")
+file(WRITE "${two_rows}" "a,b\n1,2\n3,5\n")
 set(one_row "${OUT}/one_row.csv")
 file(WRITE "${one_row}" "x1,x2\n1,2\n")
 set(nan "${OUT}/nan.csv")
@@ -94,7 +96,56 @@ if(EXISTS "${OUT}/z_bad.csv")
   math(EXPR failures "${failures} + 1")
 endif()
 
-# ---- 3. command-line mistakes exit 2
+# ---- 3. found by a hostile pass: each case is a defect fixed in cli/cmd_pca.cpp
+set(overflow "${OUT}/overflow.csv")  # centred sum of squares ~4e600: explained_variance_ was inf, ratio -nan, exit 0
+file(WRITE "${overflow}" "a,b\n1e300,1\n-1e300,2\n5e299,3\n")
+run_case("1e300: variances overflow" 1 stderr "overflow.csv: the centred columns' sum of squares is about 2^1995 (column \"a\" the largest), beyond double precision's 1.8e308"
+         --data "${overflow}")
+set(underflow "${OUT}/underflow.csv")  # variances ~1e-600 underflowed to 0: "every column is constant" was false
+file(WRITE "${underflow}" "a,b\n1e-300,2e-300\n2e-300,1e-300\n3e-300,5e-300\n")
+run_case("1e-300: variances underflow, not constant" 1 stderr "below double precision's smallest normal number 2.2e-308"
+         --data "${underflow}")
+set(scales "${OUT}/scales.csv")  # columns of 1e150, 1e-150 and 1: jacobi_svd's QR-first path made a NaN
+file(WRITE "${scales}" "a,b,c\n1e150,1e-150,1\n-2e150,3e-150,-1\n3e150,-2e-150,2\n-1e150,4e-150,0.5\n2e150,-1e-150,-2\n-3e150,2e-150,1.5\n")
+execute_process(COMMAND ${MLFS} pca --data "${scales}" RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+string(TOLOWER "${out}" out_lower)
+if((code STREQUAL "1" AND err MATCHES "decomposition failed" AND out STREQUAL "")
+   OR (code STREQUAL "0" AND NOT out_lower MATCHES "nan|inf"))  # exit 0 once linalg handles the scales
+  message(STATUS "ok      scales 1e150 / 1e-150 / 1: exit ${code}, no NaN printed")
+else()
+  message(STATUS "NOT OK  scales 1e150 / 1e-150 / 1: exit ${code}; stderr: ${err}; stdout: ${out}")
+  math(EXPR failures "${failures} + 1")
+endif()
+run_case("--whiten a rounding-size component (N < D)" 1 stderr
+         "wide.csv: --whiten: component 3 is rounding, not data (singular value" --data "${wide}" --whiten)
+run_case("a rounding-size component: a note" 0 stderr "component 3 is rounding, not data" --data "${wide}")
+set(nearpair "${OUT}/nearpair.csv")  # b = a + 3e-8 noise: the covariance route's lambda_3 is rounding
+file(WRITE "${nearpair}" "a,b,c\n0.0012301533574825742,0.0012301551617906522,0.10541424899789856\n0.29874553750846988,0.29874557771492727,-0.93046804470820466\n-0.27413785536221758,-0.27413787012841312,-0.029251822463273489\n-0.89059183875727421,-0.89059185737152124,0.69530319445828781\n-0.45467078517172255,-0.45467077047646104,-1.3442145472850819\n-0.99164655499646237,-0.99164654428985211,-0.45761576104021817\n")
+run_case("--solver eig --whiten a lost component" 1 stderr "the covariance route's accuracy (PC.11)"
+         --data "${nearpair}" --solver eig --whiten)
+run_case("--solver svd --whiten resolves it" 0 stdout "whiten yes; solver svd" --data "${nearpair}" --whiten)
+run_case("two rows: svd_flip's tie is a note" 0 stderr "may be the opposite of scikit-learn's" --data "${two_rows}")
+file(WRITE "${OUT}/self.csv" "a,b\n1,2\n2,1\n3,5\n")
+run_case("--transform onto the input file" 2 stderr "is the input file" --data "${OUT}/self.csv" --transform "${OUT}/./self.csv")
+file(READ "${OUT}/self.csv" self_text)
+if(NOT self_text STREQUAL "a,b\n1,2\n2,1\n3,5\n")
+  message(STATUS "NOT OK  --transform onto the input replaced it")
+  math(EXPR failures "${failures} + 1")
+endif()
+file(REMOVE "${OUT}/z_out.csv")
+file(WRITE "${OUT}/a_file" "")
+run_case("--out failing writes no --transform" 1 stderr "cannot create the output folder"
+         --data "${small}" --transform "${OUT}/z_out.csv" --out "${OUT}/a_file/sub")
+if(EXISTS "${OUT}/z_out.csv")
+  message(STATUS "NOT OK  a run whose --out failed left ${OUT}/z_out.csv behind")
+  math(EXPR failures "${failures} + 1")
+endif()
+run_case("--transform to a folder" 1 stderr "cannot write the projected rows' CSV file (Is a directory)"
+         --data "${small}" --transform "${OUT}")
+run_case("--n-components as written" 1 stderr "--n-components 9223372036854775807 is more than"
+         --data "${small}" --n-components 9223372036854775807)
+
+# ---- 4. command-line mistakes exit 2
 set(want_k "--n-components must be an integer K >= 1 or a fraction of the variance in (0, 1), got")
 run_case("--n-components 0" 2 stderr "${want_k} 0" --data "${small}" --n-components 0)
 run_case("--n-components -1" 2 stderr "${want_k} -1" --data "${small}" --n-components -1)
