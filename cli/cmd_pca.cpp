@@ -45,7 +45,9 @@ const char* const kSummary =
     "component. A constant column is a note on stderr (its variance is 0).\n\n"
     "--json prints one JSON object and nothing else on stdout, numbers with 17 significant digits:\n"
     "components_ (K x D rows), explained_variance_, explained_variance_ratio_, singular_values_, mean_,\n"
-    "noise_variance_, n_components_, feature_names, n_samples, whiten, solver, sweeps.";
+    "noise_variance_, n_components_, feature_names, n_samples, whiten, solver, sweeps, and sign_margin_: per\n"
+    "component, how clearly svd_flip's sign was decided ((|u_max| - |u_rival|) / |u_max| in U's column; below\n"
+    "1e-12 the sign rests on rounding and may be the opposite of scikit-learn's, and a note says so).";
 
 Args make_args() {
     Args args("mlfs pca", kSummary);
@@ -279,7 +281,8 @@ Json to_json(const Request& r, const Problem& p, const Pca& pca) {
     j.add("n_components_", Json::number(double(pca.n_components_))).add("feature_names", Json::strings(p.names));
     j.add("n_samples", Json::number(double(pca.n_samples_))).add("whiten", Json::boolean(pca.whiten));
     j.add("solver", Json::string(r.opt.solver == PcaSolver::svd ? "svd" : "eig"));
-    return j.add("sweeps", Json::number(pca.sweeps));
+    j.add("sweeps", Json::number(pca.sweeps));
+    return j.add("sign_margin_", Json::numbers(pca.sign_margin_));
 }
 
 std::string joined(const std::vector<std::string>& names) {

@@ -190,7 +190,15 @@ SingularValueDecomposition jacobi_svd(const Matrix& A, const JacobiOptions& opt)
     int e = 0;
     double amax = max_abs(A);
     if (amax > 0.0) std::frexp(amax, &e);
-    if (opt.qr_first && n > 1 && m >= 2 * n) {  // (PC.17) A = Q R; R = U_R S V^T; A = (Q U_R) S V^T
+    // A column far below the largest (entries under 2^-900 once scaled) would underflow the QR's sums of
+    // squares (linalg/qr.cpp forms them unscaled); such a matrix is swept as it is
+    bool spread = false;
+    for (std::size_t j = 0; j < n && !spread; ++j) {
+        double cmax = 0.0;
+        for (std::size_t i = 0; i < m; ++i) cmax = std::max(cmax, std::fabs(A(i, j)));
+        spread = cmax > 0.0 && std::ldexp(cmax, -e) < std::ldexp(1.0, -900);
+    }
+    if (opt.qr_first && !spread && n > 1 && m >= 2 * n) {  // (PC.17) A = Q R; R = U_R S V^T; A = (Q U_R) S V^T
         std::vector<double> columns(m * n);
         for (std::size_t j = 0; j < n; ++j)
             for (std::size_t i = 0; i < m; ++i) columns[j * m + i] = std::ldexp(A(i, j), -e);
