@@ -9,16 +9,9 @@
 
 #include "linalg/cholesky.hpp"
 #include "linalg/condition.hpp"
+#include "linalg/format.hpp"
 
 namespace mlfs {
-
-namespace {
-std::string cond_text(double c) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3g", c);
-    return buf;
-}
-}  // namespace
 
 double standard_normal_quantile(double q) {
     if (!(q > 0.0 && q < 1.0)) throw std::invalid_argument("standard_normal_quantile: q must be in (0, 1)");
@@ -70,7 +63,7 @@ LogitAudit audit_logit(const Matrix& X, const Vector& y, const LogisticFit& fit,
     a.pseudo_r2 = 1.0 - a.llf / a.llnull;
     a.cond = spd_condition_number(fit.hessian).cond;
     if (a.cond > 1e8)
-        a.warning = "cond(H) = " + cond_text(a.cond) + " > 1e8: the standard errors lose about log10(cond) digits; some features are nearly collinear";
+        a.warning = "cond(H) = " + format_number(a.cond) + " > 1e8: the standard errors lose about log10(cond) digits; some features are nearly collinear";
     return a;
 }
 

@@ -13,16 +13,11 @@
 #include "algorithms/logistic_regression.hpp"
 #include "algorithms/logistic_separation.hpp"
 #include "linalg/condition.hpp"
+#include "linalg/format.hpp"
 
 namespace mlfs {
 
 namespace {
-
-std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
-}
 
 // The data in the form the objective wants: y01 for two classes, one-hot Y for K.
 struct Encoded {
@@ -39,7 +34,7 @@ Encoded encode(const Vector& y) {
     e.classes.erase(std::unique(e.classes.begin(), e.classes.end()), e.classes.end());  // np.unique
     const std::size_t K = e.classes.size(), N = y.size();
     if (K < 2) {
-        throw std::invalid_argument("fit_logistic: the target has a single class (" + num(N ? y[0] : 0.0) +
+        throw std::invalid_argument("fit_logistic: the target has a single class (" + format_exact(N ? y[0] : 0.0) +
                                     "); logistic regression needs at least two");
     }
     auto index = [&](double v) {
@@ -95,9 +90,9 @@ LogisticModel model_from(const Encoded& e, const Vector& theta, std::size_t D) {
 
 void require_options(const LogisticOptions& opt) {
     if (opt.penalised && !(opt.C > 0.0 && std::isfinite(opt.C)))
-        throw std::invalid_argument("fit_logistic: C = " + num(opt.C) + " must be positive and finite");
+        throw std::invalid_argument("fit_logistic: C = " + format_exact(opt.C) + " must be positive and finite");
     if (!(opt.tol >= 0.0) || !std::isfinite(opt.tol))
-        throw std::invalid_argument("fit_logistic: tol = " + num(opt.tol) + " must be >= 0 and finite");
+        throw std::invalid_argument("fit_logistic: tol = " + format_exact(opt.tol) + " must be >= 0 and finite");
     if (opt.max_iter < 1)
         throw std::invalid_argument("fit_logistic: max_iter = " + std::to_string(opt.max_iter) + " must be >= 1");
 }
@@ -140,25 +135,25 @@ void require_classification_data(const Matrix& X, const Vector& y, const std::ve
                          std::to_string(y.size()) + " entries (need the same number, at least 1)");
     for (std::size_t i = 0; i < y.size(); ++i)
         if (!std::isfinite(y[i]))
-            throw std::invalid_argument("fit_logistic: label " + std::to_string(i) + " = " + num(y[i]) + " is not finite");
+            throw std::invalid_argument("fit_logistic: label " + std::to_string(i) + " = " + format_exact(y[i]) + " is not finite");
     Vector sumsq(X.cols(), 0.0), amax(X.cols(), 0.0);
     for (std::size_t i = 0; i < X.rows(); ++i)
         for (std::size_t j = 0; j < X.cols(); ++j) {
             double v = X(i, j);
             if (!std::isfinite(v))
                 throw std::invalid_argument("fit_logistic: X(" + std::to_string(i) + ", " + std::to_string(j) +
-                                            ") = " + num(v) + " is not finite");
+                                            ") = " + format_exact(v) + " is not finite");
             sumsq[j] += v * v;
             amax[j] = std::max(amax[j], std::fabs(v));
         }
     for (std::size_t j = 0; j < X.cols(); ++j) {
         std::string name = j < names.size() ? "\"" + names[j] + "\"" : "x" + std::to_string(j + 1);
         if (!std::isfinite(sumsq[j]))
-            throw std::invalid_argument("fit_logistic: feature " + name + " has values up to " + num(amax[j]) +
+            throw std::invalid_argument("fit_logistic: feature " + name + " has values up to " + format_exact(amax[j]) +
                                         ": their squares overflow double precision; rescale it");
         if (amax[j] > 0.0 && sumsq[j] < 1e-290)
             throw std::invalid_argument("fit_logistic: feature " + name + " has values no larger than " +
-                                        num(amax[j]) + ": their squares underflow double precision; rescale it");
+                                        format_exact(amax[j]) + ": their squares underflow double precision; rescale it");
     }
 }
 
@@ -230,7 +225,7 @@ LogisticFit fit_logistic(const Matrix& X, const Vector& y, const LogisticOptions
                 // on the others; later, also when the best-fitted rows' weights p (1 - p) vanish as the
                 // coefficients grow (a penalty too weak to hold them, C huge)
                 std::string cause = it == 0 ? ": a feature is constant or a combination of the others"
-                                            : " (max |theta| = " + num(max_abs(theta)) +
+                                            : " (max |theta| = " + format_exact(max_abs(theta)) +
                                                   "): either a feature is (nearly) a combination of the others, or "
                                                   "the coefficients grew until the best-fitted rows' weights "
                                                   "p (1 - p) vanished (a penalty too weak to hold them: a smaller C)";
@@ -282,7 +277,7 @@ LogisticFit fit_logistic(const Matrix& X, const Vector& y, const LogisticOptions
         fit.step_length.push_back(t);
         if (!std::isfinite(f))
             throw NumericalError("fit_logistic: the objective is not finite after step " + std::to_string(it + 1) +
-                                     " (f = " + num(f) + ")",
+                                     " (f = " + format_exact(f) + ")",
                                  std::size_t(it + 1), f);
     }
     fit.model = model_from(e, theta, D);

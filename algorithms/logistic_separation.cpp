@@ -9,16 +9,11 @@
 #include <numeric>
 
 #include "algorithms/logistic_regression.hpp"
+#include "linalg/format.hpp"
 
 namespace mlfs {
 
 namespace {
-
-std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6g", v);
-    return buf;
-}
 
 // margin_i of the linear function theta (M rows of [b_m, w_m]) and ||x~_i||
 void margins(const SeparationCheck& c, const Vector& theta, Vector& m, Vector& xnorm) {
@@ -65,8 +60,8 @@ std::string direction(const SeparationCheck& c, const Vector& d) {
         if (d[p] == 0.0) break;
         // named as the audit names them: the feature's name, or x1 .. xD as statsmodels does
         std::string label = a == 0 ? "intercept" : a - 1 < c.names.size() ? c.names[a - 1] : "x" + std::to_string(a);
-        if (M > 1) label = "class " + num(c.classes[k]) + ": " + label;
-        out += (r ? ", " : "") + label + " " + num(d[p] / norm);
+        if (M > 1) label = "class " + format_table(c.classes[k]) + ": " + label;
+        out += (r ? ", " : "") + label + " " + format_table(d[p] / norm);
     }
     return out;
 }
@@ -78,8 +73,8 @@ namespace {
 [[noreturn]] void complete(const SeparationCheck& c, const Vector& theta, std::size_t iteration) {
     const std::size_t D = c.X.cols();
     std::string split = theta.size() == D + 1
-                            ? "z = b + x^T w is > 0 on every row of class " + num(c.classes[1]) +
-                                  " and < 0 on every row of class " + num(c.classes[0])
+                            ? "z = b + x^T w is > 0 on every row of class " + format_table(c.classes[1]) +
+                                  " and < 0 on every row of class " + format_table(c.classes[0])
                             : "every row's own class has the largest score z_k = b_k + x^T w_k";
     throw SeparationError("the classes are completely separated (found at step " + std::to_string(iteration) +
                               "): " + split +
@@ -126,7 +121,7 @@ void SeparationCheck::require_finite_maximum(const Vector& before, int before_st
                               "margin and raises it for " +
                               std::to_string(rising) + " of " + std::to_string(m.size()) +
                               " rows, so the log-loss keeps falling as they grow without bound (max |theta| " +
-                              num(size_before) + " at step " + std::to_string(first) + ", " + num(after) + " at step " +
+                              format_table(size_before) + " at step " + std::to_string(first) + ", " + format_table(after) + " at step " +
                               std::to_string(last) + "). That direction, largest components first: " +
                               direction(*this, d) + ". Fit with the L2 penalty (a finite C) for a finite answer.",
                           last);

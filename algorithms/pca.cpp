@@ -9,18 +9,13 @@
 #include <string>
 
 #include "linalg/errors.hpp"
+#include "linalg/format.hpp"
 #include "linalg/jacobi.hpp"
 #include "linalg/matmul.hpp"
 
 namespace mlfs {
 
 namespace {
-
-std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
-}
 
 // (PC.13) K from n_components: 0 -> r; an integer 1..r; a fraction f in (0, 1) -> the number of
 // cumulative ratios <= f, plus one (numpy's searchsorted(cumsum, f, side="right") + 1)
@@ -39,7 +34,7 @@ std::size_t components_to_keep(double n_components, const Vector& ratio) {
     }
     if (n_components >= 1.0 && n_components == std::floor(n_components) && n_components <= double(r))
         return std::size_t(n_components);
-    throw std::invalid_argument("fit_pca: n_components = " + num(n_components) +
+    throw std::invalid_argument("fit_pca: n_components = " + format_exact(n_components) +
                                 " must be an integer from 1 to min(N, D) = " + std::to_string(r) +
                                 " or a fraction of the variance in (0, 1)");
 }
@@ -92,7 +87,7 @@ Pca fit_pca(const Matrix& X, const PcaOptions& opt) {
         for (std::size_t j = 0; j < D; ++j)
             if (!std::isfinite(X(i, j)))
                 throw std::invalid_argument("fit_pca: X(" + std::to_string(i) + ", " + std::to_string(j) + ") = " +
-                                            num(X(i, j)) + " is not finite");
+                                            format_exact(X(i, j)) + " is not finite");
     Pca pca;
     pca.n_samples_ = N;
     pca.whiten = opt.whiten;
