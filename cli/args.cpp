@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <string_view>
+#include <unordered_set>
 
 namespace mlfs {
 namespace {
@@ -174,10 +176,11 @@ std::vector<std::string> split_list(const std::string& list) {
 
 std::vector<std::string> parse_feature_names(const std::string& list, const Args& args) {
     const std::vector<std::string> names = split_list(list);
-    for (std::size_t k = 0; k < names.size(); ++k) {
-        if (names[k].empty()) args.fail("--features has an empty name in \"" + list + "\"");
-        for (std::size_t m = 0; m < k; ++m)
-            if (names[m] == names[k]) args.fail("--features names \"" + names[k] + "\" twice in \"" + list + "\"");
+    std::unordered_set<std::string_view> seen;  // one look-up per name: a wide table's list stays O(D)
+    seen.reserve(names.size());
+    for (const std::string& name : names) {
+        if (name.empty()) args.fail("--features has an empty name in \"" + list + "\"");
+        if (!seen.insert(name).second) args.fail("--features names \"" + name + "\" twice in \"" + list + "\"");
     }
     return names;
 }

@@ -80,13 +80,7 @@ std::size_t column_index(const Table& table, const std::string& name) {
 }
 
 Table select_columns(const Table& table, const std::vector<std::string>& names) {
-    std::vector<std::size_t> js;
-    for (std::size_t k = 0; k < names.size(); ++k) {
-        for (std::size_t m = 0; m < k; ++m)
-            if (names[m] == names[k])
-                throw CsvError(table.path + ": column " + csv_detail::quoted(names[k]) + " was asked for twice");
-        js.push_back(column_index(table, names[k]));
-    }
+    const std::vector<std::size_t> js = csv_detail::find_columns(table.names, names, table.path);
     const std::size_t N = table.X.rows();
     Table out;
     out.names = names;

@@ -10,6 +10,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "io/csv.hpp"
 
@@ -31,16 +33,30 @@ std::size_t find_column(const std::vector<std::string>& names, const std::string
     throw CsvError(path + ": no column named " + quoted(name) + "; the columns are: " + available);
 }
 
+std::vector<std::size_t> find_columns(const std::vector<std::string>& names, const std::vector<std::string>& wanted,
+                                      const std::string& path) {
+    std::unordered_map<std::string_view, std::size_t> index;  // name -> j; the header's names are unique
+    index.reserve(names.size());
+    for (std::size_t j = 0; j < names.size(); ++j) index.emplace(names[j], j);
+    std::unordered_set<std::string_view> asked;
+    asked.reserve(wanted.size());
+    std::vector<std::size_t> js;
+    js.reserve(wanted.size());
+    for (const std::string& name : wanted) {
+        if (!asked.insert(name).second) throw CsvError(path + ": column " + quoted(name) + " was asked for twice");
+        const auto found = index.find(name);
+        js.push_back(found != index.end() ? found->second : find_column(names, name, path));  // the message
+    }
+    return js;
+}
+
 RowPlan plan_named(const std::vector<std::string>& names, const std::vector<std::string>& wanted,
                    const std::string& path) {
     RowPlan plan;
     plan.slot.assign(names.size(), kSkip);
     plan.quotes = true;  // the skipped columns may hold quoted text
-    for (std::size_t k = 0; k < wanted.size(); ++k) {
-        for (std::size_t m = 0; m < k; ++m)
-            if (wanted[m] == wanted[k]) throw CsvError(path + ": column " + quoted(wanted[k]) + " was asked for twice");
-        plan.slot[find_column(names, wanted[k], path)] = k;
-    }
+    const std::vector<std::size_t> js = find_columns(names, wanted, path);
+    for (std::size_t k = 0; k < wanted.size(); ++k) plan.slot[js[k]] = k;
     plan.width = wanted.size();
     return plan;
 }
