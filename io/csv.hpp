@@ -4,10 +4,13 @@
 //
 // Accepted: LF or CRLF line endings, a UTF-8 byte-order mark, a final newline or none, blank
 // lines at the end of the file, spaces around numbers, header names in double quotes
-// ("petal length", with "" for a quote inside). Numbers are read as std::strtod reads them in
-// the C locale (the program never calls setlocale), so the decimal point is always '.'.
+// ("petal length", with "" for a quote inside). Numbers are decimal and read as std::strtod reads
+// them in the C locale (the program never calls setlocale), so the decimal point is always '.';
+// a subnormal (4.9e-324 up to 2.2e-308) is a number.
 //
-// Everything else is an error: a CsvError whose message starts "FILE:LINE:COLUMN: " (line is
+// Everything else is an error, among them a control byte in a header name (NUL, tab, ...), a
+// hexadecimal cell ("0x10", which strtod would read as 16), NaN, infinity, a number too large for a
+// double (1e999), and a non-zero number so small that it would be read as 0 (1e-400): a CsvError whose message starts "FILE:LINE:COLUMN: " (line is
 // 1-based; column is the 1-based field number, left out where no single field is to blame, and
 // both are left out when the file cannot be read at all), then says what is wrong in plain words.
 // Because a blank line in the middle is an error, data row i (0-based) is always line i + 2.

@@ -11,6 +11,7 @@
 #include <map>
 
 #include "io/csv.hpp"
+#include "linalg/format.hpp"
 
 namespace mlfs {
 namespace csv_detail {
@@ -142,6 +143,17 @@ std::vector<std::string> parse_header(std::string_view line, const std::string& 
                  "column name " + quoted(names[j]) + " is not valid UTF-8 (byte " + byte + " at position " +
                      std::to_string(bad + 1) + " of the name); save the file as UTF-8");
         }
+        const auto control = std::find_if(names[j].begin(), names[j].end(), [](char ch) {
+            return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f;  // NUL, tab, CR, ESC, DEL, ...
+        });
+        if (control != names[j].end()) {
+            char byte[8];
+            std::snprintf(byte, sizeof byte, "0x%02x", static_cast<unsigned char>(*control));
+            fail(path, 1, column,
+                 "column name " + quoted(names[j]) + " contains a control byte (" + byte + " at position " +
+                     std::to_string(control - names[j].begin() + 1) +
+                     " of the name); a name cannot be printed or asked for with it");
+        }
         auto seen = first_column.find(names[j]);
         if (seen != first_column.end())
             fail(path, 1, column,
@@ -172,6 +184,11 @@ double parse_cell(std::string_view raw, const std::string& name, std::size_t lin
     const double value = std::strtod(cell.c_str(), &end);
     if (end == cell.c_str() || end != cell.c_str() + cell.size())  // a NUL byte inside stops strtod early
         fail(path, line, column, "cell " + quoted(cell) + where + " is not a number");
+    const std::size_t digits = cell.find_first_not_of("+-");  // strtod read it whole: a sign, then a digit or '.'
+    if (cell.compare(digits, 2, "0x") == 0 || cell.compare(digits, 2, "0X") == 0)
+        fail(path, line, column,
+             "cell " + quoted(cell) + where + " is a hexadecimal number; only decimal numbers are read (" +
+                 format_exact(value) + " in decimal)");
     if (std::isnan(value))
         fail(path, line, column,
              "cell " + quoted(cell) + where + " is NaN; NaN is not allowed, every cell must be a finite number");
@@ -180,7 +197,14 @@ double parse_cell(std::string_view raw, const std::string& name, std::size_t lin
              "cell " + quoted(cell) + where + " is too large for a double; infinite values are not allowed");
     if (std::isinf(value))
         fail(path, line, column, "cell " + quoted(cell) + where + " is infinite; infinite values are not allowed");
-    return value;  // an underflow to 0 or a subnormal (errno ERANGE, finite) is a fine number
+    // a non-zero number written below 2.5e-324 rounds to 0: the cell's value would be lost unseen (a
+    // subnormal, 4.9e-324 to 2.2e-308, keeps at least its first digit and is read)
+    if (value == 0.0 && cell.substr(0, cell.find_first_of("eE")).find_first_of("123456789") != std::string::npos)
+        fail(path, line, column,
+             "cell " + quoted(cell) + where +
+                 " is too small for a double: it is not 0 but would be read as 0 (the smallest is 4.9e-324); "
+                 "rescale the column");
+    return value;
 }
 
 }  // namespace csv_detail

@@ -175,6 +175,9 @@ const char* read_number_strtod(const char* p, const char* end, double& x) {
     char* stop = nullptr;
     x = std::strtod(p, &stop);
     if (stop == p || stop > end || !std::isfinite(x)) return nullptr;
+    // hexadecimal ("0x10") is an error and a 0 may be an underflow ("1e-400"): parse_row decides
+    for (const char* c = p; c != stop && *c != 'e' && *c != 'E'; ++c)
+        if (*c == 'x' || *c == 'X' || (x == 0.0 && *c >= '1' && *c <= '9')) return nullptr;
     return stop;
 }
 
@@ -184,6 +187,9 @@ const char* read_number(const char* p, const char* end, double& x) {
     // without an error they give the same double (tests/test_csv.cpp checks it bit for bit)
     const std::from_chars_result r = std::from_chars(p, end, x);
     if (r.ec != std::errc() || !std::isfinite(x)) return nullptr;  // "inf", "nan" and overflow
+    // libstdc++ reports "1e-400" as out of range; a library that returns 0 for it leaves it to parse_row too
+    for (const char* c = p; x == 0.0 && c != r.ptr && *c != 'e' && *c != 'E'; ++c)
+        if (*c >= '1' && *c <= '9') return nullptr;
     return r.ptr;
 #else
     return read_number_strtod(p, end, x);

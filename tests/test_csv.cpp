@@ -309,15 +309,12 @@ TEST_CASE(every_bundled_csv_reads_as_the_reference_reads_it) {
 namespace {
 
 // Cells that from_chars and strtod treat differently, or that are hard to round: the extremes of
-// double, subnormals, underflow to 0, halfway cases, long mantissas, and what from_chars leaves
-// to strtod ('+', hex, spaces).
+// double, subnormals, halfway cases, long mantissas, and what from_chars leaves to strtod ('+',
+// spaces). Hexadecimal cells and non-zero cells that round to 0 are errors (kRejectedCells).
 const char* const kExtremeCells[] = {
     "4.9e-324",
     "5e-324",
     "2.4703282292062328e-324",
-    "2.4703282292062327e-324",
-    "1e-400",
-    "-1e-400",
     "2.2250738585072014e-308",
     "2.2250738585072011e-308",
     "2.225073858507201136057409796709131975934819546351645648e-308",
@@ -330,9 +327,6 @@ const char* const kExtremeCells[] = {
     "0.000",
     "+5",
     "+.5e1",
-    "0x1p-3",
-    "0X1.8P+1",
-    "-0x1p-1074",
     " 1.5",
     "2.5 ",
     "\t-3\t",
@@ -352,11 +346,21 @@ const char* const kExtremeCells[] = {
     "0.000000000000000000000000000000000000000000000000000000000000000000000000000001e78",
     "1.7976931348623157e-308"};
 
+// Cells strtod reads that the reader refuses (issue #18): hexadecimal, and non-zero numbers that
+// round to 0, each with the start of its message.
+const char* const kRejectedCells[][2] = {{"0x1p-3", "is a hexadecimal number"},
+                                         {"0X1.8P+1", "is a hexadecimal number"},
+                                         {"-0x1p-1074", "is a hexadecimal number"},
+                                         {"+0x10", "is a hexadecimal number"},
+                                         {"1e-400", "is too small for a double"},
+                                         {"-1e-400", "is too small for a double"},
+                                         {"2.4703282292062327e-324", "is too small for a double"}};
+
 // Some thousands of doubles of every magnitude written with 17 digits, and some in other forms.
 std::vector<std::string> random_cells() {
     std::mt19937_64 rng(13);
     std::vector<std::string> cells;
-    const char* const formats[] = {"%.17g", "%.17g", "%.17g", "%.16g", "%.25e", "%.3g", "%a", "%.17f"};
+    const char* const formats[] = {"%.17g", "%.17g", "%.17g", "%.16g", "%.25e", "%.3g", "%.12e", "%.17f"};
     for (int k = 0; cells.size() < 6000; ++k) {
         std::uint64_t bits = rng();
         if (k % 16 == 0) bits &= 0x800FFFFFFFFFFFFFull;  // a subnormal (or zero) now and then
@@ -415,6 +419,17 @@ TEST_CASE(extreme_numbers_read_as_strtod_reads_them_bit_for_bit) {
     }
     CHECK(fast > 5000);  // most cells take the fast path
     CHECK_MSG(disagree == 0, std::to_string(disagree) + " cells read differently by from_chars and strtod");
+}
+
+TEST_CASE(hexadecimal_and_underflowing_cells_are_errors_from_both_readers) {
+    TempDir tmp;
+    for (const auto& c : kRejectedCells) {
+        const std::string path = tmp.write("rejected.csv", std::string("a,b\n1,") + c[0] + "\n");
+        const std::string message = path + ":2:2: cell \"" + c[0] + "\" in column 2 (\"b\") " + c[1];
+        CHECK_THROWS(parse_csv(std::string("a,b\n1,") + c[0] + "\n", path), CsvError, message);
+        for (std::size_t block : {std::size_t(1), std::size_t(4), kDefaultBlock})
+            CHECK_THROWS(read_every(path, block), CsvError, message);
+    }
 }
 
 TEST_CASE(every_message_is_the_reference_message_wherever_the_blocks_end) {
@@ -515,7 +530,7 @@ namespace {
 const char* const kPeople = "id,name,x,comment,y\n"
                             "1,\"Smith, John\",1.5,\"said \"\"hi\"\", left\",2\n"
                             "2,plain text,-3,,4e-2\n"
-                            "3,\"\",0x1p3, \"spaces around\" ,+7\n";
+                            "3,\"\",+8., \"spaces around\" ,+7\n";
 
 mlfs::Table read_columns(const std::string& path, std::vector<std::string> names, std::size_t block = kDefaultBlock,
                          std::vector<std::string> required = {}) {
@@ -538,7 +553,7 @@ TEST_CASE(named_columns_are_read_in_order_and_the_rest_skipped_unparsed) {
         CHECK(t.X.rows() == 3 && t.X.cols() == 2);
         if (t.X.rows() != 3 || t.X.cols() != 2) continue;
         CHECK(t.X(0, 0) == 2.0 && t.X(0, 1) == 1.5 && t.X(1, 0) == 4e-2 && t.X(1, 1) == -3.0);
-        CHECK(t.X(2, 0) == 7.0 && t.X(2, 1) == 8.0);  // "+7" and "0x1p3" through strtod
+        CHECK(t.X(2, 0) == 7.0 && t.X(2, 1) == 8.0);  // "+7" and "+8." through strtod
     }
     CHECK_THROWS(read_columns(path, {"x", "zz"}), CsvError,
                  path + ": no column named \"zz\"; the columns are: id, name, x, comment, y");
@@ -616,6 +631,39 @@ TEST_CASE(progress_is_reported_as_the_file_is_read) {
     bool increasing = true;
     for (std::size_t k = 1; k < bytes.size(); ++k) increasing = increasing && bytes[k] > bytes[k - 1];
     CHECK(increasing);
+}
+
+// Issue #18: a control byte in a name (a NUL cut "a\0" to "a" when printed), a hexadecimal cell
+// (strtod read 0x10 as 16) and a non-zero cell that rounds to 0 (1e-400) are errors at their cell,
+// from both readers, at every block size.
+TEST_CASE(control_bytes_hexadecimal_and_underflow_are_errors_at_their_cell) {
+    const std::string p_nul = bad("control_byte_name.csv");
+    const std::string nul = ":1:1: column name \"a\\x00\" contains a control byte (0x00 at position 2 of the name)";
+    CHECK_THROWS(read_csv(p_nul), CsvError, p_nul + nul);
+    CHECK_THROWS(read_columns(p_nul, {"b"}), CsvError, p_nul + nul);
+    CHECK_THROWS(parse_csv("x,\"a\tb\"\n1,2\n", "t.csv"), CsvError,
+                 "t.csv:1:2: column name \"a\\x09b\" contains a control byte (0x09 at position 2 of the name)");
+    CHECK_THROWS(parse_csv("x,b\x7f\n1,2\n", "d.csv"), CsvError, "d.csv:1:2: column name \"b\\x7f\" contains a control byte");
+    const std::string p_hex = bad("hex_cell.csv");
+    CHECK_THROWS(read_csv(p_hex), CsvError,
+                 p_hex + ":3:2: cell \"0x10\" in column 2 (\"b\") is a hexadecimal number; only decimal numbers are "
+                         "read (16 in decimal)");
+    CHECK_THROWS(read_columns(p_hex, {"b"}), CsvError, p_hex + ":3:2: cell \"0x10\" in column 2");
+    CHECK_THROWS(read_columns(p_hex, {}), CsvError, p_hex + ":3:2: cell \"0x10\" in column 2");
+    CHECK_THROWS(parse_csv("a\n-0X1P3\n", "h.csv"), CsvError, "h.csv:2:1: cell \"-0X1P3\" in column 1 (\"a\") is a hexadecimal");
+    const std::string p_tiny = bad("underflow_cell.csv");
+    CHECK_THROWS(read_csv(p_tiny), CsvError,
+                 p_tiny + ":3:1: cell \"1e-400\" in column 1 (\"a\") is too small for a double: it is not 0 but would "
+                          "be read as 0 (the smallest is 4.9e-324)");
+    CHECK_THROWS(read_columns(p_tiny, {"a"}), CsvError, p_tiny + ":3:1: cell \"1e-400\"");
+    CHECK_THROWS(parse_csv("a\n-0.0001e-320\n", "u.csv"), CsvError, "u.csv:2:1: cell \"-0.0001e-320\"");
+    // zeros in any spelling and the subnormals (which keep their leading digits) are numbers
+    const mlfs::Table z = parse_csv("a\n0e-400\n-0.000e999\n00\n4.9e-324\n2.5e-324\n", "z.csv");
+    CHECK(z.X.rows() == 5 && z.X(0, 0) == 0.0 && z.X(1, 0) == 0.0 && z.X(2, 0) == 0.0);
+    CHECK(z.X(3, 0) > 0.0 && z.X(4, 0) == z.X(3, 0));  // 2.5e-324 rounds up to the smallest subnormal
+    for (std::size_t block : {std::size_t(1), std::size_t(3), kDefaultBlock}) {
+        for (const std::string& p : {p_nul, p_hex, p_tiny}) check_same_as_reference(p, block);
+    }
 }
 
 TEST_MAIN()
