@@ -3,7 +3,13 @@
 // (LRE, digits that agree with NIST's certified values) of the QR route and of the normal equations.
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "algorithms/least_squares_refinement.hpp"
 #include "algorithms/linear_regression.hpp"
@@ -140,6 +146,63 @@ TEST_CASE(reader_rejects_a_bad_file) {
     CHECK_NEAR(log_relative_error(1.0, 1.0), 15.0, 0.0, "exact match counts as 15");
     CHECK_NEAR(log_relative_error(std::nan(""), 1.0), 0.0, 0.0, "NaN counts as 0");
     CHECK_NEAR(log_relative_error(1.001, 1.0), 3.0, 1e-9, "-log10(1e-3)");
+}
+
+namespace {
+
+// Norris.dat with line `line` (1-based) replaced by `text`, written to a temporary file; returns the
+// message read_nist throws on it, or "" when it reads the file.
+std::string message_with_line(std::size_t line, const std::string& text) {
+    std::ifstream in(mlfs::repo_root() + "/datasets/nist-strd/Norris.dat", std::ios::binary);
+    std::vector<std::string> lines;
+    for (std::string l; std::getline(in, l);) lines.push_back(l);
+    lines.at(line - 1) = text;
+    const std::string path =
+        (std::filesystem::temp_directory_path() / ("mlfs_test_nist_" + std::to_string(std::random_device{}()))).string();
+    {
+        std::ofstream out(path, std::ios::binary);
+        for (const std::string& l : lines) out << l << "\n";
+    }
+    std::string message;
+    try {
+        read_nist(path);
+    } catch (const std::runtime_error& e) {
+        message = e.what();
+        message = message.substr(path.size());  // ":LINE: what"
+    }
+    std::filesystem::remove(path);
+    return message;
+}
+
+}  // namespace
+
+// Issue #18 item 4: every number the reader parses is range-checked and an error names the file and
+// line (std::stoi's std::out_of_range, message "stoi", escaped on B99999999999).
+TEST_CASE(reader_range_checks_every_number) {
+    CHECK(message_with_line(31, "        B0        -0.262323073774029     0.232818234301152").empty());  // as written
+    CHECK(message_with_line(31, "B99999999999 1 2") == ":31: parameter name 'B99999999999' is not B0 to B29");
+    CHECK(message_with_line(31, "B30 1 2") == ":31: parameter name 'B30' is not B0 to B29");
+    CHECK(message_with_line(31, "B0x 1 2") == ":31: parameter name 'B0x' is not B0 to B29");
+    CHECK(message_with_line(32, "B5 1 2") == ":32: parameter B5 follows B0; the parameters must be numbered in order, B0 or B1 first");
+    CHECK(message_with_line(31, "B0 nan 2") == ":31: the number 'nan' is not finite, or too large for a double");
+    CHECK(message_with_line(31, "B0 1e999 2") == ":31: the number '1e999' is not finite, or too large for a double");
+    CHECK(message_with_line(31, "B0 0x10 2") == ":31: expected a decimal number, found '0x10'");
+    CHECK(message_with_line(31, "B0 1e-400 2") == ":31: the number '1e-400' is too small for a double (it would be read as 0)");
+    CHECK(message_with_line(61, "1 abc") == ":61: expected a decimal number, found 'abc'");
+    CHECK(message_with_line(61, "1 -inf") == ":61: the number '-inf' is not finite, or too large for a double");
+}
+
+TEST_CASE(reader_refuses_a_polynomial_term_that_overflows) {
+    // Filip is a degree-10 polynomial: x = 1e40 makes x^8 = 1e320, beyond double precision
+    std::ifstream in(mlfs::repo_root() + "/datasets/nist-strd/Filip.dat", std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::size_t at = 0;
+    for (int k = 0; k < 60; ++k) at = text.find('\n', at) + 1;  // the start of line 61
+    text.replace(at, text.find('\n', at) - at, "0.8116 1e40");
+    const std::string path = (std::filesystem::temp_directory_path() / ("mlfs_test_nist_filip_" + std::to_string(std::random_device{}()))).string();
+    std::ofstream(path, std::ios::binary) << text;
+    CHECK_THROWS(read_nist(path), std::runtime_error, path + ":61: x = 1e+40 to the power 8 overflows double precision");
+    std::filesystem::remove(path);
 }
 
 TEST_MAIN()
