@@ -16,52 +16,135 @@ namespace mlfs {
 
 namespace {
 
-constexpr std::size_t kBlock = 240;  // B samples: a B x K block of dot products stays in L2
+constexpr std::size_t kBlock = 240;  // B samples: a B x K block of dot products stays in L2 (a multiple of kLanes)
 
-// Samples [i0, i1): XC(i, j) = x_i . c_j by the tile (same k order), then kmeans_assign's
+// The dot products of a block: with few centres (K D <= kDirect doubles, C^T's panels in L2)
+// linalg's unpacked narrow tile (matmul_bt_rows_t, 4 samples x 8 centres), else the blocked
+// product (matmul_bt_rows); both sum each x_i . c_j over d = 0 .. D-1 from 0.0 in increasing d, as
+// kmeans_assign's (KM.2): the same bits.
+constexpr std::size_t kDirect = 32768;  // 256 KiB of panels
+
+// One block's products, centre by centre: XCt(j, i - i0) = x_i . c_j with kmeans_assign's bits
+struct BlockProducts {
+    std::vector<double> XCt;  // Kp x kBlock (Kp: K rounded up to whole panels)
+    std::vector<double> XC;   // kBlock x K, for the blocked product's layout
+};
+
+// kmeans_assign's scan (KM.2) for kLanes samples side by side (each sample's scan is its own: the
+// lanes run as vectors): for j increasing, d = ||c_j||^2 - 2 x_i . c_j is kept when d < best,
+// strictly, so the first of equal d wins; second is the smallest d but best's (equal to best on a
+// tie), for the closest call. xc points at the lanes' products with centre 0 (row stride kBlock).
+constexpr std::size_t kLanes = 8;
+void scan_lanes(const double* xc, const Vector& cn, double* best, double* second, double* label) {
+    double b[kLanes], s[kLanes], l[kLanes];  // label as a double: j < 2^53, exact
+#pragma GCC unroll 8
+    for (std::size_t r = 0; r < kLanes; ++r) {
+        b[r] = cn[0] - 2.0 * xc[r];
+        s[r] = std::numeric_limits<double>::infinity();
+        l[r] = 0.0;
+    }
+    for (std::size_t j = 1; j < cn.size(); ++j) {
+        const double* x = xc + j * kBlock;
+        const double cj = cn[j], jd = static_cast<double>(j);
+#pragma GCC unroll 8
+        for (std::size_t r = 0; r < kLanes; ++r) {
+            const double d = cj - 2.0 * x[r];
+            s[r] = std::min(s[r], std::max(b[r], d));
+            l[r] = d < b[r] ? jd : l[r];
+            b[r] = d < b[r] ? d : b[r];
+        }
+    }
+#pragma GCC unroll 8
+    for (std::size_t r = 0; r < kLanes; ++r) {
+        best[r] = b[r];
+        second[r] = s[r];
+        label[r] = l[r];
+    }
+}
+
+// (KM.18) assignment_margin's closest call of B samples: of full_j = max(||x_i||^2 + d_j, 0), the
+// two smallest. full is a non-decreasing function of d_j (a rounded sum, then a max), so they are
+// full of the two smallest d_j, best and second: the same bits. m_i = (d2 - d1) / d2 (0 when d2 = 0)
+// for every sample first (a loop that runs vectorised), then their minimum; a sample whose d2 is
+// infinite (K = 1: no second centre) gives NaN and is skipped, as assignment_margin skips it.
+double closest_call(const double* xn, const double* best, const double* second, std::size_t B) {
+    double m[kBlock];
+    for (std::size_t i = 0; i < B; ++i) {
+        const double s1 = xn[i] + best[i], s2 = xn[i] + second[i];
+        const double d1 = s1 > 0.0 ? s1 : 0.0, d2 = s2 > 0.0 ? s2 : 0.0;
+        m[i] = d2 > 0.0 ? (d2 - d1) / d2 : 0.0;
+    }
+    double margin = 1.0;
+    for (std::size_t i = 0; i < B; ++i)
+        if (m[i] < margin) margin = m[i];
+    return margin;
+}
+
+// (KM.1) J's terms of samples [i0, i1): dist_i = ||x_i - c_{l_i}||^2 with squared_distance_unrolled's
+// arithmetic (the squared differences four at a time, result += ((t0 + t1) + t2) + t3, then the
+// D % 4 left over one at a time), for four samples side by side: each sample's chain of additions
+// is its own, so the four overlap instead of waiting on each other. label[i - i0] is l_i.
+void distances(const Matrix& Xc, const Matrix& C, const double* label, std::size_t i0, std::size_t i1, double* dist) {
+    const std::size_t D = Xc.cols();
+    constexpr std::size_t S = 4;
+    std::size_t i = i0;
+    for (; i + S <= i1; i += S) {
+        const double* x[S];
+        const double* c[S];
+        double result[S];
+        for (std::size_t r = 0; r < S; ++r) {
+            x[r] = &Xc.data()[(i + r) * D];
+            c[r] = &C.data()[static_cast<std::size_t>(label[i + r - i0]) * D];
+            result[r] = 0.0;
+        }
+        std::size_t d = 0;
+        for (; d + 4 <= D; d += 4) {
+#pragma GCC unroll 4
+            for (std::size_t r = 0; r < S; ++r) {
+                const double* a = x[r] + d;
+                const double* b = c[r] + d;
+                const double t0 = (a[0] - b[0]) * (a[0] - b[0]), t1 = (a[1] - b[1]) * (a[1] - b[1]);
+                const double t2 = (a[2] - b[2]) * (a[2] - b[2]), t3 = (a[3] - b[3]) * (a[3] - b[3]);
+                result[r] += ((t0 + t1) + t2) + t3;
+            }
+        }
+        for (; d < D; ++d)
+            for (std::size_t r = 0; r < S; ++r) result[r] += (x[r][d] - c[r][d]) * (x[r][d] - c[r][d]);
+        for (std::size_t r = 0; r < S; ++r) dist[i + r] = result[r];
+    }
+    for (; i < i1; ++i) {
+        const std::size_t l = static_cast<std::size_t>(label[i - i0]);
+        dist[i] = squared_distance_unrolled(&Xc.data()[i * D], &C.data()[l * D], D);
+    }
+}
+
+// Samples [i0, i1): XC(i, j) = x_i . c_j with kmeans_assign's bits, then kmeans_assign's
 // j-ascending argmin; with xn given, also the closest call of the block as assignment_margin
 // computes it: (d_second - d_best) / d_second of the full squared distances, clipped at 0.
 // With dist given, also each sample's distance to its centre as kmeans_inertia's terms.
-double assign_block(const Matrix& Xc, const Matrix& C, const Vector& cn, const Vector* xn, std::size_t i0,
-                    std::size_t i1, std::vector<int>& labels, Vector* dist) {
-    const std::size_t K = C.rows(), D = Xc.cols();
-    thread_local std::vector<double> XC;  // B x K, x_i . c_j with kmeans_assign's bits; kept from block to block
-    if (XC.size() < kBlock * K) XC.resize(kBlock * K);
-    matmul_bt_rows(Xc, C, i0, i1, XC.data());
-    double margin = 1.0;
-    for (std::size_t i = i0; i < i1; ++i) {
-        const double* xc = &XC[(i - i0) * K];
-        // (KM.2) d_j = ||x_i - c_j||^2 - ||x_i||^2 = ||c_j||^2 - 2 x_i . c_j; kmeans_assign's scan,
-        // j increasing, keeping the first of equal d (strict <), written without branches
-        double best = cn[0] - 2.0 * xc[0];
-        int label = 0;
-        for (std::size_t j = 1; j < K; ++j) {
-            const double d = cn[j] - 2.0 * xc[j];
-            label = d < best ? static_cast<int>(j) : label;
-            best = d < best ? d : best;
-        }
-        labels[i] = label;
-        if (xn) {
-            // (KM.18) the two smallest of assignment_margin's max(||x_i||^2 + d_j, 0), the same d_j
-            // bits; max as a comparison (the data are finite, and +0.0 or -0.0 change no margin),
-            // and the two smallest kept without branches: the values of assignment_margin's
-            // if (full < d1) d2 = d1, d1 = full; else if (full < d2) d2 = full;
-            double d1 = std::numeric_limits<double>::infinity(), d2 = d1;
-            for (std::size_t j = 0; j < K; ++j) {
-                const double sum = (*xn)[i] + (cn[j] - 2.0 * xc[j]), full = sum > 0.0 ? sum : 0.0;
-                d2 = std::min(d2, std::max(d1, full));
-                d1 = std::min(d1, full);
-            }
-            if (d2 < std::numeric_limits<double>::infinity()) {
-                const double m = d2 > 0.0 ? (d2 - d1) / d2 : 0.0;
-                if (m < margin) margin = m;
-            }
-        }
-        if (dist) {
-            const std::size_t l = static_cast<std::size_t>(label);
-            (*dist)[i] = squared_distance_unrolled(&Xc.data()[i * D], &C.data()[l * D], D);  // (KM.1)
-        }
+// Ct holds C^T's panels for the direct route, or is empty for the blocked product.
+double assign_block(const Matrix& Xc, const Matrix& C, const std::vector<double>& Ct, const Vector& cn,
+                    const Vector* xn, std::size_t i0, std::size_t i1, std::vector<int>& labels, Vector* dist) {
+    const std::size_t K = C.rows(), B = i1 - i0, Kp = (K + kPanel - 1) / kPanel * kPanel;
+    thread_local BlockProducts w;  // kept from block to block
+    if (w.XCt.size() < Kp * kBlock) w.XCt.resize(Kp * kBlock);
+    if (Ct.empty()) {  // the blocked product, then its B x K block turned centre by centre
+        if (w.XC.size() < kBlock * K) w.XC.resize(kBlock * K);
+        matmul_bt_rows(Xc, C, i0, i1, w.XC.data());
+        for (std::size_t i = 0; i < B; ++i)
+            for (std::size_t j = 0; j < K; ++j) w.XCt[j * kBlock + i] = w.XC[i * K + j];
+    } else {
+        matmul_bt_rows_t(Xc, Ct, i0, i1, w.XCt.data(), kBlock);
     }
+    // (KM.2) d_j = ||x_i - c_j||^2 - ||x_i||^2 = ||c_j||^2 - 2 x_i . c_j; kmeans_assign's scan, j
+    // increasing, for the block's samples side by side; beside it the second smallest d, for the
+    // closest call
+    double best[kBlock], second[kBlock], label[kBlock];
+    for (std::size_t i = 0; i < B; i += kLanes) scan_lanes(&w.XCt[i], cn, &best[i], &second[i], &label[i]);
+    double margin = 1.0;
+    if (xn) margin = closest_call(&(*xn)[i0], best, second, B);
+    for (std::size_t i = i0; i < i1; ++i) labels[i] = static_cast<int>(label[i - i0]);
+    if (dist) distances(Xc, C, label, i0, i1, dist->data());  // (KM.1)
     return margin;
 }
 
@@ -81,10 +164,11 @@ std::vector<int> kmeans_assign_fast(const Matrix& Xc, const Matrix& C, int threa
                          std::to_string(xn->size()));
     std::vector<int> labels(N, 0);
     if (dist) dist->assign(N, 0.0);
+    const std::vector<double> Ct = C.size() <= kDirect ? bt_panels(C) : std::vector<double>{};
     const std::size_t blocks = (N + kBlock - 1) / kBlock;
     std::vector<double> block_margin(blocks, 1.0);  // one slot per block: no two threads write one
     parallel_for(blocks, threads, [&](std::size_t b) {
-        block_margin[b] = assign_block(Xc, C, cn, xn, b * kBlock, std::min(N, (b + 1) * kBlock), labels, dist);
+        block_margin[b] = assign_block(Xc, C, Ct, cn, xn, b * kBlock, std::min(N, (b + 1) * kBlock), labels, dist);
     });
     if (margin) {
         *margin = 1.0;

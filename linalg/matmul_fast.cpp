@@ -166,7 +166,67 @@ void require(bool ok, const char* what, const Matrix& A, const Matrix& B, const 
     if (!ok) throw ShapeError(std::string(what) + ": A is " + A.shape() + " but B is " + B.shape() + " (" + rule + ")");
 }
 
+// The unpacked tile of matmul_bt_rows_t: T(r, c) = a_r . b_c for the kRows rows of A at a (row
+// stride K) and the kPanel rows of B in one panel (Bt[k][c] = B(c, k)), T a contiguous kRows x
+// kPanel tile, each sum from 0.0. With AVX: 8 accumulators of 4 doubles and one broadcast of a,
+// kept in registers by GCC's basic-block vectoriser, which starts from the contiguous stores to T
+// (the file is built without the loop vectoriser, see CMakeLists.txt).
+constexpr std::size_t kRows = 4;
+void narrow_tile(const double* a, std::size_t K, const double* panel, double* T) {
+    double acc[kRows][kPanel];
+#pragma GCC unroll 8
+    for (std::size_t r = 0; r < kRows; ++r)
+#pragma GCC unroll 8
+        for (std::size_t c = 0; c < kPanel; ++c) acc[r][c] = 0.0;
+    for (std::size_t k = 0; k < K; ++k) {
+        const double* b = panel + k * kPanel;
+#pragma GCC unroll 8
+        for (std::size_t r = 0; r < kRows; ++r)
+#pragma GCC unroll 8
+            for (std::size_t c = 0; c < kPanel; ++c) acc[r][c] += a[r * K + k] * b[c];  // (LA.2) one term
+    }
+#pragma GCC unroll 8
+    for (std::size_t r = 0; r < kRows; ++r)
+#pragma GCC unroll 8
+        for (std::size_t c = 0; c < kPanel; ++c) T[r * kPanel + c] = acc[r][c];
+}
+
 }  // namespace
+
+// Bt[p][k][c] = B(p kPanel + c, k), zero for rows of B past its last
+std::vector<double> bt_panels(const Matrix& B) {
+    const std::size_t M = B.rows(), K = B.cols();
+    std::vector<double> Bt(round_up(M, kPanel) * K, 0.0);
+    for (std::size_t j = 0; j < M; ++j)
+        for (std::size_t k = 0; k < K; ++k) Bt[(j / kPanel) * K * kPanel + k * kPanel + j % kPanel] = B(j, k);
+    return Bt;
+}
+
+void matmul_bt_rows_t(const Matrix& A, const std::vector<double>& Bt, std::size_t i0, std::size_t i1, double* Ct,
+                      std::size_t ldc) {
+    const std::size_t K = A.cols(), P = K == 0 ? 0 : Bt.size() / (K * kPanel);
+    if (i1 > A.rows() || i0 > i1 || (K > 0 && Bt.size() % (K * kPanel) != 0) || i1 - i0 > ldc)
+        throw ShapeError("matmul_bt_rows_t: rows " + std::to_string(i0) + ".." + std::to_string(i1) + " of A " +
+                         A.shape() + " with " + std::to_string(Bt.size()) + " panel entries into a row stride of " +
+                         std::to_string(ldc));
+    double* T = scratch(kRows * kPanel + kRows * K);  // the tile; then the last rows, padded with zeros
+    double* last = T + kRows * kPanel;
+    for (std::size_t i = i0; i < i1; i += kRows) {
+        const std::size_t rows = std::min(kRows, i1 - i);
+        const double* a = &A.data()[i * K];
+        if (rows < kRows) {  // the same sums for the last rows, from a copy with zero rows below them
+            std::fill(last, last + kRows * K, 0.0);
+            std::copy(a, a + rows * K, last);
+            a = last;
+        }
+        for (std::size_t p = 0; p < P; ++p) {
+            narrow_tile(a, K, &Bt[p * K * kPanel], T);
+            double* out = Ct + p * kPanel * ldc + (i - i0);
+            for (std::size_t r = 0; r < rows; ++r)
+                for (std::size_t c = 0; c < kPanel; ++c) out[c * ldc + r] = T[r * kPanel + c];
+        }
+    }
+}
 
 // C(i, j) = sum_k A(i, k) B(k, j): L(i, k) = A[i K + k], R(k, j) = B[k M + j]
 Matrix matmul_fast(const Matrix& A, const Matrix& B, int threads) {

@@ -63,6 +63,16 @@ TEST_CASE(odd_sizes_every_thread_count) {
             for (std::size_t K : {1, 7, 9, 65}) check_case(N, D, K, seed += 2, false);
 }
 
+TEST_CASE(both_routes_of_the_dot_products) {
+    // kmeans_assign_fast takes linalg's narrow tile while K D <= 32768 doubles and the blocked product
+    // above: K D = 260 x 129 = 33540 and 8 x 4097 = 32776 take the blocked one, 8 x 4096 the narrow one
+    unsigned seed = 5001;
+    check_case(300, 129, 260, seed += 2, false);
+    check_case(65, 4097, 8, seed += 2, false);
+    check_case(65, 4096, 8, seed += 2, false);
+    check_case(300, 129, 260, seed += 2, true);
+}
+
 TEST_CASE(exact_ties_and_duplicate_rows_every_thread_count) {
     unsigned seed = 1001;
     for (std::size_t N : {7, 65, 1000})

@@ -75,6 +75,42 @@ TEST_CASE(rows_of_a_b_transposed) {
     }
 }
 
+TEST_CASE(rows_of_a_b_transposed_unpacked) {
+    // matmul_bt_rows_t: rows [i0, i1) of A B^T written turned (Ct(j, i - i0)), from bt_panels(B), as
+    // kmeans_assign_fast calls it for few centres, against the reference loop matmul(A, B^T)
+    for (std::size_t M : {1, 7, 8, 9, 63, 65})
+        for (std::size_t K : {1, 7, 63, 65}) {
+            const Matrix A = pseudo_random(1000, K, 41 + static_cast<unsigned>(M + K)),
+                         B = pseudo_random(M, K, 43 + static_cast<unsigned>(M * K));
+            const Matrix full = matmul(A, transpose(B));
+            const std::vector<double> Bt = bt_panels(B);
+            const std::size_t Mp = (M + kPanel - 1) / kPanel * kPanel;
+            const std::size_t ranges[][2] = {{0, 1}, {7, 70}, {240, 480}, {997, 1000}, {0, 1000}};
+            for (const auto& r : ranges) {
+                const std::size_t ld = r[1] - r[0] + 3;  // a row stride wider than the rows
+                std::vector<double> Ct(Mp * ld, -1.0);
+                matmul_bt_rows_t(A, Bt, r[0], r[1], Ct.data(), ld);
+                Matrix part(M, r[1] - r[0]), expected(M, r[1] - r[0]);
+                bool padding_zero = true;
+                for (std::size_t j = 0; j < Mp; ++j)
+                    for (std::size_t i = r[0]; i < r[1]; ++i) {
+                        if (j >= M) {
+                            padding_zero = padding_zero && Ct[j * ld + i - r[0]] == 0.0;
+                            continue;
+                        }
+                        part(j, i - r[0]) = Ct[j * ld + i - r[0]];
+                        expected(j, i - r[0]) = full(i, j);
+                    }
+                const std::string at = "M=" + std::to_string(M) + " K=" + std::to_string(K) + " rows " +
+                                       std::to_string(r[0]) + ".." + std::to_string(r[1]);
+                CHECK_MSG(same_bits(part, expected), at + ": the bits of matmul(A, B^T), turned");
+                CHECK_MSG(padding_zero, at + ": the rows past B's are 0");
+            }
+        }
+    CHECK_THROWS(matmul_bt_rows_t(Matrix(4, 3), bt_panels(Matrix(2, 3)), 0, 5, nullptr, 8), ShapeError,
+                 "rows 0..5 of A 4x3");
+}
+
 TEST_CASE(shape_errors_name_both_shapes) {
     CHECK_THROWS(matmul_fast(Matrix(2, 3), Matrix(4, 2)), ShapeError, "A is 2x3 but B is 4x2");
     CHECK_THROWS(matmul_at_fast(Matrix(2, 3), Matrix(4, 2)), ShapeError, "A is 2x3 but B is 4x2");
