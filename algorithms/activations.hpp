@@ -3,8 +3,9 @@
 // value f and a derivative df side by side, as scikit-learn 1.2.1 writes them
 // (sklearn/neural_network/_base.py). Legend: Z is m x H (m samples in the batch, H units).
 //
-// Each f is applied in the forward pass (NN.2); each derivative df is the factor f' of (NN.5),
-// written, as sklearn writes it, from the POST-activation value a = f(z), which is what backprop keeps:
+// Each f is applied in the forward pass (NN.2); each df(delta, a) multiplies backprop's delta by the
+// factor f' of (NN.5), written, as sklearn writes it, from the POST-activation value a = f(z), which
+// is what backprop keeps:
 //   identity  f(z) = z                 df = 1
 //   logistic  f(z) = 1 / (1 + e^-z)    df = a (1 - a)
 //   tanh      f(z) = tanh z            df = 1 - a^2
@@ -35,13 +36,16 @@ inline const char* activation_name(Activation a) {
     return "?";
 }
 
-// ---- scalar f / df pairs: f is (NN.2); df takes a = f(z), the post-activation value, and is
-// the f' of (NN.5) (derivation, section 4)
+// ---- scalar f / df pairs: f is (NN.2); df(delta, a) is delta times the f' of (NN.5), with f' written
+// from a = f(z), the post-activation value backprop keeps (derivation, section 4), and the products
+// rounded in sklearn's order. These are the only forms: multiply_by_derivative calls them, so the
+// tests of each df test what the network runs.
 inline double identity_f(double z) { return z; }
-inline double identity_df(double /*a*/) { return 1.0; }
+inline double identity_df(double delta, double /*a*/) { return delta; }  // f' = 1
 
 inline double logistic_f(double z) { return 1.0 / (1.0 + std::exp(-z)); }  // scipy.special.expit
-inline double logistic_df(double a) { return a * (1.0 - a); }
+// f' = a (1 - a), applied as sklearn does (delta *= Z; delta *= 1 - Z): (delta a)(1 - a)
+inline double logistic_df(double delta, double a) { return delta * a * (1.0 - a); }
 
 // tanh is exercise "tanh" of the exercise sheet (derivations/neural_networks.md, last section)
 inline double tanh_f(double z) {
@@ -49,14 +53,15 @@ inline double tanh_f(double z) {
     return std::tanh(z);  // (NN.2) f(z) = tanh z
     // <<< exercise tanh
 }
-inline double tanh_df(double a) {
+inline double tanh_df(double delta, double a) {
     // >>> exercise tanh: derivations/neural_networks.md
-    return 1.0 - a * a;  // (NN.5) f' = 1 - tanh^2 z = 1 - a^2
+    return delta * (1.0 - a * a);  // (NN.5) f' = 1 - tanh^2 z = 1 - a^2
     // <<< exercise tanh
 }
 
 inline double relu_f(double z) { return std::max(z, 0.0); }
-inline double relu_df(double a) { return a > 0.0 ? 1.0 : 0.0; }  // a == 0 exactly when z <= 0
+// f' = 1[a > 0]: a == 0 exactly when z <= 0, where the error stops (sklearn's delta[Z == 0] = 0)
+inline double relu_df(double delta, double a) { return a == 0.0 ? 0.0 : delta; }
 
 // ---- whole-matrix forms used by the network
 // (NN.2) A = f(Z), in place; Z is m x H
@@ -71,20 +76,18 @@ inline void activate(Activation act, Matrix& Z) {
     }
 }
 
-// (NN.5) delta *= f'(A), elementwise, with f' from the post-activation A (m x H, same as delta).
-// The products are rounded in sklearn's order: logistic is (delta * a) * (1 - a).
+// (NN.5) delta *= f'(A), elementwise, with f' from the post-activation A (m x H, same as delta),
+// each entry by its activation's df.
 inline void multiply_by_derivative(Activation act, const Matrix& A, Matrix& delta) {
     require_same_shape("multiply_by_derivative", A, delta);
     std::vector<double>& d = delta.data();
     const std::vector<double>& a = A.data();
     for (std::size_t k = 0; k < d.size(); ++k) {
         switch (act) {
-        case Activation::identity: break;                                     // df = 1
-        case Activation::logistic: d[k] = d[k] * a[k] * (1.0 - a[k]); break;  // a (1 - a)
-        case Activation::tanh: d[k] = d[k] * tanh_df(a[k]); break;            // 1 - a^2
-        case Activation::relu:  // 1[a > 0]: the error stops where the unit was off
-            if (a[k] == 0.0) d[k] = 0.0;
-            break;
+        case Activation::identity: d[k] = identity_df(d[k], a[k]); break;
+        case Activation::logistic: d[k] = logistic_df(d[k], a[k]); break;
+        case Activation::tanh: d[k] = tanh_df(d[k], a[k]); break;
+        case Activation::relu: d[k] = relu_df(d[k], a[k]); break;
         }
     }
 }

@@ -15,7 +15,9 @@
 //   Adam, SGD       |d| <= 4 eps (|ref| + 1): sklearn's operations in its order; only the libm's
 //                   pow / sqrt could move a last bit (measured 0)
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <random>
 #include <string>
 
 #include "algorithms/activations.hpp"
@@ -61,16 +63,65 @@ TEST_CASE(tanh_derivative_matches_sklearn) {
     const auto& g = golden();
     const Matrix A = g.matrix("tanh.A");
     Matrix ours(A.rows(), A.cols());
-    for (std::size_t k = 0; k < A.size(); ++k) ours.data()[k] = tanh_df(A.data()[k]);
+    for (std::size_t k = 0; k < A.size(); ++k) ours.data()[k] = tanh_df(1.0, A.data()[k]);
     CHECK_ALL_NEAR(ours, g.matrix("tanh.slope"), 0.0, 0.0,
-                   "tanh_df(a) vs DERIVATIVES['tanh'] on delta = 1: 1 - a a, the same roundings: exact");
+                   "tanh_df(1, a) vs DERIVATIVES['tanh'] on delta = 1: 1 - a a, the same roundings: exact");
     Matrix delta = g.matrix("tanh.delta");
     multiply_by_derivative(Activation::tanh, A, delta);  // (NN.5) delta *= f'(A), as backprop uses it
     CHECK_ALL_NEAR(delta, g.matrix("tanh.delta_out"), 0.0, 0.0,
                    "multiply_by_derivative(tanh) vs delta *= 1 - A**2: the same three roundings: exact");
-    CHECK_NEAR(tanh_df(0.0), 1.0, 0.0, "the slope at z = 0 (a = 0) is 1");
-    CHECK_NEAR(tanh_df(1.0), 0.0, 0.0, "a saturated unit (a = 1) passes on no gradient");
-    CHECK_NEAR(tanh_df(-0.5), 0.75, 0.0, "1 - (-0.5)^2 = 0.75 exactly: the slope is even in a");
+    CHECK_NEAR(tanh_df(1.0, 0.0), 1.0, 0.0, "the slope at z = 0 (a = 0) is 1");
+    CHECK_NEAR(tanh_df(1.0, 1.0), 0.0, 0.0, "a saturated unit (a = 1) passes on no gradient");
+    CHECK_NEAR(tanh_df(1.0, -0.5), 0.75, 0.0, "1 - (-0.5)^2 = 0.75 exactly: the slope is even in a");
+    CHECK_NEAR(tanh_df(-2.0, 0.5), -1.5, 0.0, "delta times the slope: -2 (1 - 0.25)");
+}
+
+// ---- (NN.5) the other three derivatives (issue #18 item 9): each df(delta, a) is the one form the
+// network applies, so multiply_by_derivative must give its bits entry by entry, and each must round as
+// sklearn's DERIVATIVES do in place (identity: nothing; logistic: delta *= Z, then delta *= 1 - Z; relu:
+// delta[Z == 0] = 0). A scalar slope a (1 - a) multiplied into delta afterwards, as the dead
+// logistic_df(a) was, differs from the network's (delta a)(1 - a) in the last bit of some entries.
+
+TEST_CASE(each_derivative_is_the_form_backprop_applies) {
+    std::mt19937_64 rng(18);
+    std::uniform_real_distribution<double> unit(0.0, 1.0), wide(-3.0, 3.0);
+    const std::size_t m = 40, H = 25;
+    Matrix delta(m, H), logistic(m, H), relu(m, H), any(m, H);
+    for (std::size_t k = 0; k < delta.size(); ++k) {
+        delta.data()[k] = wide(rng);
+        logistic.data()[k] = logistic_f(wide(rng));
+        relu.data()[k] = k % 3 == 0 ? 0.0 : relu_f(wide(rng));  // a third of the units off: a = 0
+        any.data()[k] = wide(rng);
+    }
+    const struct {
+        Activation act;
+        const Matrix& A;
+        double (*df)(double, double);
+    } cases[] = {{Activation::identity, any, identity_df},
+                 {Activation::logistic, logistic, logistic_df},
+                 {Activation::relu, relu, relu_df}};
+    for (const auto& c : cases) {
+        Matrix applied = delta;
+        multiply_by_derivative(c.act, c.A, applied);  // (NN.5) as backward_layer applies it
+        std::size_t differ = 0, sklearn_differ = 0;
+        for (std::size_t k = 0; k < delta.size(); ++k) {
+            const double d = delta.data()[k], a = c.A.data()[k];
+            const double ours = c.df(d, a);
+            double sk = d;  // sklearn's in-place DERIVATIVES, step by step
+            if (c.act == Activation::logistic) sk *= a, sk *= 1.0 - a;
+            if (c.act == Activation::relu && a == 0.0) sk = 0.0;
+            differ += std::memcmp(&ours, &applied.data()[k], sizeof ours) != 0;
+            sklearn_differ += std::memcmp(&ours, &sk, sizeof ours) != 0;
+        }
+        CHECK_MSG(differ == 0, std::string(activation_name(c.act)) + "_df vs multiply_by_derivative: " +
+                                   std::to_string(differ) + " entries differ in their bits (the same form: none may)");
+        CHECK_MSG(sklearn_differ == 0, std::string(activation_name(c.act)) + "_df vs sklearn's in-place rounding: " +
+                                           std::to_string(sklearn_differ) + " entries differ (none may)");
+    }
+    const double off = relu_df(-2.5, 0.0);
+    CHECK_MSG(off == 0.0 && !std::signbit(off), "relu_df(-2.5, 0) is +0, as sklearn's assignment (not -2.5 * 0 = -0)");
+    CHECK_NEAR(logistic_df(1.0, 0.5), 0.25, 0.0, "the logistic slope at z = 0 is 1/4, exactly");
+    CHECK_NEAR(identity_df(-7.25, 3.0), -7.25, 0.0, "identity passes delta on unchanged");
 }
 
 // ---- exercise backward-layer: (NN.5)-(NN.7) against sklearn's _backprop with given weights
