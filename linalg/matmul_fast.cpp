@@ -34,8 +34,8 @@ constexpr std::size_t MR = 3, NR = 16;
 #else
 constexpr std::size_t MR = 4, NR = 4;
 #endif
-constexpr std::size_t KC = 128;             // a KC x NR panel of B (16 KiB with AVX) stays in L1
-constexpr std::size_t MC = 32 * MR;         // an MC x KC block of A (96 KiB with AVX) stays in L2
+constexpr std::size_t KC = 1024;            // a KC x NR panel of B (128 KiB with AVX) stays in L2
+constexpr std::size_t MC = 64 * MR;         // an MC x KC block of A (1.5 MiB with AVX) stays in L3
 constexpr double kMinFlopsPerThread = 2e6;  // below this a second thread costs more than it saves
 
 std::size_t round_up(std::size_t n, std::size_t m) { return (n + m - 1) / m * m; }
@@ -87,14 +87,16 @@ void pack_left(const View& L, std::size_t i0, std::size_t i1, std::size_t k0, st
 }
 
 // The micro-kernel: the MR x NR tile of C at C (row stride ldc) gets the k-block's terms. acc(r, c)
-// is C(i, j) so far (0.0 before the first k-block: C starts as zeros); k increases, one term at a
-// time (LA.2). Both inner loops are unrolled whole, so that acc lives in registers.
-void kernel(std::size_t kc, const double* Ap, const double* Bp, double* C, std::size_t ldc) {
+// is C(i, j) so far: 0.0 for the first k-block (first = true; C holds zeros then, and not loading
+// them spares the kernel a wait on memory), else the partial sum stored by the previous k-block; k
+// increases, one term at a time (LA.2). Both inner loops are unrolled whole, so that acc lives in
+// registers.
+void kernel(std::size_t kc, const double* Ap, const double* Bp, double* C, std::size_t ldc, bool first) {
     double acc[MR][NR];
 #pragma GCC unroll 16
     for (std::size_t r = 0; r < MR; ++r)
 #pragma GCC unroll 16
-        for (std::size_t c = 0; c < NR; ++c) acc[r][c] = C[r * ldc + c];
+        for (std::size_t c = 0; c < NR; ++c) acc[r][c] = first ? 0.0 : C[r * ldc + c];
     for (std::size_t k = 0; k < kc; ++k) {
         const double* a = Ap + k * MR;
         const double* b = Bp + k * NR;
@@ -115,7 +117,7 @@ void edge_kernel(std::size_t kc, const double* Ap, const double* Bp, double* C, 
     double tile[MR * NR] = {};
     for (std::size_t r = 0; r < mr; ++r)
         for (std::size_t c = 0; c < nc; ++c) tile[r * NR + c] = C[r * ldc + c];
-    kernel(kc, Ap, Bp, tile, NR);
+    kernel(kc, Ap, Bp, tile, NR, false);
     for (std::size_t r = 0; r < mr; ++r)
         for (std::size_t c = 0; c < nc; ++c) C[r * ldc + c] = tile[r * NR + c];
 }
@@ -136,7 +138,7 @@ void product_rows(const View& L, const double* Bp, std::size_t K, std::size_t M,
                     const std::size_t i = ib + ip * MR, j = jp * NR;
                     const std::size_t mr = std::min(MR, ie - i), nc = std::min(NR, M - j);
                     double* tile = C0 + (i - i0) * ldc + j;
-                    if (mr == MR && nc == NR) kernel(kc, Ap + ip * MR * kc, panel, tile, ldc);
+                    if (mr == MR && nc == NR) kernel(kc, Ap + ip * MR * kc, panel, tile, ldc, k0 == 0);
                     else edge_kernel(kc, Ap + ip * MR * kc, panel, tile, ldc, mr, nc);
                 }
             }

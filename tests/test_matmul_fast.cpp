@@ -43,8 +43,8 @@ TEST_CASE(small_odd_shapes_every_thread_count) {
 }
 
 TEST_CASE(a_dimension_of_1000_every_thread_count) {
-    // 1000 rows (several row blocks), 1000 terms (eight k-blocks), 1000 columns; the kernel keeps
-    // products under 2 MFLOP per thread on fewer threads, so the last four are big enough for 3
+    // 1000 rows (several row blocks), 1000 terms (one k-block of up to 1024), 1000 columns; the kernel
+    // keeps products under 2 MFLOP per thread on fewer threads, so the last four are big enough for 3
     const std::size_t shapes[][3] = {{1000, 7, 65},   {63, 1000, 7},    {7, 65, 1000},  {1000, 1000, 1},
                                      {1, 1000, 1000}, {65, 1000, 63},   {1000, 63, 65}, {1000, 300, 65},
                                      {63, 1000, 300}, {1000, 65, 1000}, {300, 65, 1000}};
@@ -58,6 +58,14 @@ TEST_CASE(all_hardware_threads_and_empty_sums) {
     // K = 0: every entry is the empty sum 0.0, as matmul_naive gives
     CHECK_MSG(same_bits(matmul_fast(Matrix(3, 0), Matrix(0, 4), 2), matmul_naive(Matrix(3, 0), Matrix(0, 4))),
               "K = 0 gives zeros");
+}
+
+TEST_CASE(several_k_blocks_every_thread_count) {
+    // K past the k-block of 1024 terms: each partial sum is stored to C after a block and loaded back
+    // for the next (the first block alone starts from 0.0 without loading C); 2100 = 1024 + 1024 + 52
+    const std::size_t shapes[][3] = {{7, 2100, 65}, {200, 1025, 17}, {65, 2048, 1}};
+    unsigned seed = 900;
+    for (const auto& s : shapes) check_shape(s[0], s[1], s[2], seed += 2);
 }
 
 TEST_CASE(rows_of_a_b_transposed) {
