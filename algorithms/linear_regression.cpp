@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "algorithms/least_squares_refinement.hpp"
+#include "algorithms/magnitudes.hpp"
 #include "linalg/cholesky.hpp"
 #include "linalg/double_double.hpp"
 #include "linalg/matmul.hpp"
@@ -28,7 +29,7 @@ namespace {
 // Sums of squares of N values of size up to `big` must neither overflow (N big^2 > 1.8e308) nor
 // vanish (big^2 below the smallest normal double, 2.2e-308): both would turn the fit into inf, NaN or 0.
 void require_representable_squares(const char* what, const std::string& name, double big, std::size_t N) {
-    if (big > 1e150 / std::sqrt(static_cast<double>(N)) || (big > 0.0 && big < 1e-150))
+    if (squares_out_of_range(big, static_cast<double>(N)))
         throw std::invalid_argument(std::string(what) + ": " + name + " has values up to " + format_number(big) +
                                     " in magnitude, so its sums of squares " + (big > 1.0 ? "overflow" : "underflow") +
                                     " double precision; rescale it (e.g. to units near 1)");
@@ -285,6 +286,14 @@ LinearModel fit_qr(const Matrix& X, const Vector& y, const LeastSquaresOptions& 
 FactoredFit fit_qr_factored(const Matrix& X, const Vector& y, const LeastSquaresOptions& opt) {
     require_regression_data("fit_qr", X, y);
     require_alpha("fit_qr", opt.alpha);
+    // (LR.6) ridge by QR reflects the columns of [Xc; sqrt(alpha) I]: each reflection's v^T v is about
+    // 2 (alpha + ||xc_j||^2) (LA.14), and the data check keeps ||xc_j||^2 below 1e300, so 2 alpha must
+    // be finite (alpha = 1e308 gave v^T v = inf, then R(0,0) = NaN, blamed on collinearity)
+    if (!std::isfinite(2.0 * opt.alpha))
+        throw std::invalid_argument("fit_qr: alpha = " + format_number(opt.alpha) +
+                                    " makes the Householder reflections of [Xc; sqrt(alpha) I] (LR.6) overflow: "
+                                    "their v^T v is about 2 (alpha + ||xc_j||^2) (LA.14), beyond double "
+                                    "precision's 1.8e308; use alpha <= 8.9e307, or the cholesky solver");
     require_enough_samples("fit_qr", X, opt);
     const std::size_t D = X.cols();
     ExactLeastSquares exact{X, y, {}, {}, std::sqrt(opt.alpha), nullptr};  // (LR.6) ridge: [Xc; sqrt(alpha) I], [yc; 0]

@@ -32,15 +32,21 @@ double sum_of_squares(const Matrix& X, std::size_t j, double xbar) {
     return ss;
 }
 
+// Every column's mean and sum of squares must be finite; checked before anything is printed or written.
+void check_summable(const Table& t) {
+    const Vector xbar = column_means(t.X);
+    for (std::size_t j = 0; j < t.X.cols(); ++j)
+        if (!std::isfinite(xbar[j]) || !std::isfinite(sum_of_squares(t.X, j, xbar[j])))
+            throw std::runtime_error(t.path + ": column " + std::to_string(j + 1) + " (\"" + t.names[j] +
+                                     "\"): its sum or sum of squares overflows double precision (values up to " +
+                                     format_table(max_abs(t.X.col(j))) + "); rescale it");
+}
+
 void print_summary(const Table& t) {
     const Matrix& X = t.X;  // N x D
     const std::size_t N = X.rows(), D = X.cols();
     const Vector xbar = column_means(X);
-    for (std::size_t j = 0; j < D; ++j)  // checked before anything is printed
-        if (!std::isfinite(xbar[j]) || !std::isfinite(sum_of_squares(X, j, xbar[j])))
-            throw std::runtime_error(t.path + ": column " + std::to_string(j + 1) + " (\"" + t.names[j] +
-                                     "\"): its sum or sum of squares overflows double precision (values up to " +
-                                     format_table(max_abs(X.col(j))) + "); rescale it");
+    check_summable(t);
     std::printf("%s: %zu row%s x %zu column%s; std is the sample standard deviation (ddof=1, as pandas "
                 "describe)\n\n",
                 t.path.c_str(), N, N == 1 ? "" : "s", D, D == 1 ? "" : "s");
@@ -120,8 +126,9 @@ int cmd_data(int argc, char** argv) {
     }
     std::string what;
     const Plot scatter = scatter_plot(t, args, what);  // a bad column fails here, before any output
+    check_summable(t);
+    scatter.save(args.get("--plot"));  // before the summary: a plot that cannot be written prints nothing
     print_summary(t);
-    scatter.save(args.get("--plot"));
     std::printf("\nwrote %s: %s\n", args.get("--plot").c_str(), what.c_str());
     return kExitOk;
 }

@@ -2,6 +2,7 @@
 // mlfs gradcheck: backprop's gradient (NN.4-NN.7) against central differences (NN.18) on a tiny
 // network and a small random data set, both drawn from RandomState(seed): prints the worst
 // parameters and the verdict; exit 1 if the check fails. Legend: m samples, D features, K outputs.
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -11,6 +12,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/model_command.hpp"
+#include "linalg/format.hpp"
 
 namespace mlfs {
 
@@ -79,6 +81,20 @@ int cmd_gradcheck(int argc, char** argv) {
     units.push_back(Y.cols());
     const Network net = init_network(units, act, output, rs);  // (NN.14)
     const GradientCheckResult r = gradient_check(net, X, Y, alpha);
+    const double J = gradient_check_objective(net, X, Y, alpha);
+    if (!std::isfinite(J) || std::isnan(r.max_rel_error) || !std::isfinite(r.max_abs_gradient)) {
+        // (NN.8) the L2 penalty (alpha / 2m) ||W||^2, the only term --alpha scales
+        double w2 = 0.0;
+        for (const Matrix& W : net.coefs_)
+            for (double w : W.data()) w2 += w * w;
+        const double penalty = 0.5 * alpha * w2 / double(kM);
+        std::fprintf(stderr,
+                     "mlfs gradcheck: --alpha %s makes the L2 penalty (alpha / 2m) ||W||^2 (NN.8) = %s (||W||^2 = "
+                     "%s, m = %zu) and the objective J(theta +- h) of the difference quotients overflow double "
+                     "precision (1.8e308): no gradient can be checked; use a smaller --alpha\n",
+                     format_exact(alpha).c_str(), format_number(penalty).c_str(), format_number(w2).c_str(), kM);
+        return kExitFailure;
+    }
 
     std::string layers;
     for (std::size_t u : units) layers += (layers.empty() ? "" : " -> ") + std::to_string(u);

@@ -58,7 +58,7 @@ Args make_args() {
                 "stop when the centres move by sum_j ||dc_j||^2 <= T x mean feature variance (default 1e-4)");
     args.option("--threads", "N",
                 "threads for the assignment, 0 = all hardware threads (default 0); same numbers for every N");
-    args.option("--out", "DIR", "write the plots into DIR (created if needed)");
+    args.option("--out", "DIR", kOutHelp);
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     return args;
 }
@@ -153,6 +153,9 @@ Problem load(Request& r) {
     Problem p;
     p.names = t.names;  // the features, in the order asked for
     p.X = std::move(t.X);
+    // (KM.1) J sums N squared distances of D terms each, |x_ij - c_kj| <= 2 max |x_ij|: 4 N D squares
+    require_representable_columns(r.data, p.X, p.names, 4.0 * double(p.X.rows()) * double(p.X.cols()),
+                                  "squared distances");
     if (r.opt.init == KMeansInit::given) r.opt.init_centres = read_centres(r.centres, p.names, r.opt.n_clusters);
     const std::size_t K = r.opt.n_clusters, distinct = count_distinct_rows(p.X, K);  // exact when below K
     if (K > distinct)

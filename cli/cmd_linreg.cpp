@@ -64,7 +64,7 @@ Args make_args() {
     args.option("--threads", "N",
                 "threads for the products (cholesky, gd) and the reflections and refinement (qr), 0 = all hardware "
                 "threads (default 0); same numbers for every N");
-    args.option("--out", "DIR", "write the plots into DIR (created if needed)");
+    args.option("--out", "DIR", kOutHelp);
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     args.flag("--progress",
               "show the progress of a long run on stderr (rows read, QR reflections and refinement steps, gd "

@@ -17,6 +17,7 @@
 #include "algorithms/linear_regression.hpp"
 #include "algorithms/logistic_audit.hpp"
 #include "algorithms/logistic_regression.hpp"
+#include "algorithms/magnitudes.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/model_command.hpp"
@@ -65,7 +66,7 @@ Args make_args() {
                 "newton (default; Cholesky steps with a line search, LG.7, LG.8) or gd (step 1/L)");
     args.option("--max-iter", "N", "at most N Newton or gradient steps, 1 to 1000000 (default 100)");
     args.option("--tol", "T", "stop when max_j |g_j| <= T, >= 0 (LG.9; default 1e-4)");
-    args.option("--out", "DIR", "write the plots into DIR (created if needed)");
+    args.option("--out", "DIR", kOutHelp);
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     args.flag("--progress",
               "show the progress of reading a large CSV on stderr also with --json (without --json it is shown "
@@ -122,29 +123,19 @@ struct Problem {
 };
 
 // fit_logistic's data check (require_regression_data) rejects a column whose sums of squares would
-// overflow or underflow, by its index; here the same bounds name the column and the file. Labels are
-// categories, not magnitudes: labels outside those bounds (1e200, 1e-200) are passed to the fit as
-// their class indices 0 .. K-1, and classes_ gets the labels back after the fit.
-bool squares_out_of_range(double big, std::size_t N) {
-    return big > 1e150 / std::sqrt(static_cast<double>(N)) || (big > 0.0 && big < 1e-150);
-}
+// overflow or underflow, by its index; here the same bounds (algorithms/magnitudes.hpp) name the
+// column and the file. Labels are categories, not magnitudes: labels outside those bounds (1e200,
+// 1e-200) are passed to the fit as their class indices 0 .. K-1, and classes_ gets the labels back.
 
 // Checks before the fit, each naming the file and the sizes; exit 1 (bad data), never a fit that
 // cannot work or would take hours. N rows, D features, K classes.
 void require_usable(const Request& r, Problem& p) {
     const std::size_t N = p.X.rows(), D = p.X.cols(), K = p.count.size();
-    for (std::size_t j = 0; j < D; ++j) {
-        double big = 0.0;
-        for (std::size_t i = 0; i < N; ++i) big = std::max(big, std::fabs(p.X(i, j)));
-        if (squares_out_of_range(big, N))
-            throw CsvError(r.data + ": column \"" + p.names[j] + "\" has values up to " + format_number(big) +
-                           " in magnitude, so its sums of squares " + (big > 1.0 ? "overflow" : "underflow") +
-                           " double precision; rescale it (e.g. to units near 1)");
-    }
+    require_representable_columns(r.data, p.X, p.names, static_cast<double>(N), "sums of squares");
     double top = 0.0;
     for (double v : p.y) top = std::max(top, std::fabs(v));
     p.y_fit = p.y;
-    if (squares_out_of_range(top, N)) {
+    if (squares_out_of_range(top, static_cast<double>(N))) {
         std::size_t k = 0;
         std::map<double, double> index;
         for (const auto& c : p.count) index[c.first] = static_cast<double>(k++);
@@ -459,19 +450,6 @@ std::string write_plots(const std::string& out, const Request& r, const Problem&
     write_logreg_boundary_plot(out + "/logreg_boundary.svg", file + ": the predicted class and the samples",
                                f.fit.model, p.X, p.y, p.names);
     return "logreg_loss.svg, logreg_boundary.svg";
-}
-
-// --out must be a folder that can be written, known before the fit and before anything is printed:
-// a file path or a folder that cannot be created is an error with nothing on stdout.
-void prepare_out_dir(const std::string& out) {
-    std::error_code ec;
-    std::filesystem::create_directories(out, ec);
-    if (ec) throw std::runtime_error(out + ": cannot create the output folder: " + ec.message());
-    if (!std::filesystem::is_directory(out, ec))
-        throw std::runtime_error(out + ": --out must be a folder, and this is not one");
-    const std::string probe = out + "/.mlfs-logreg-write-test";
-    { std::ofstream f(probe); if (!f) throw std::runtime_error(out + ": cannot write into the output folder"); }
-    std::filesystem::remove(probe, ec);
 }
 
 }  // namespace

@@ -3,13 +3,16 @@
 // COLUMN, a multi-layer perceptron fitted to the user's data as scikit-learn 1.2.1's MLPClassifier /
 // MLPRegressor(solver='sgd' or 'adam') fits it (algorithms/mlp.hpp, tags NN.1-NN.17): the loss
 // curve, n_iter_, the training score, a plot, and --json. Legend: N rows, D features, K outputs.
+#include <algorithm>
 #include <chrono>
 #include <climits>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <new>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -66,7 +69,7 @@ Args make_args() {
     args.option("--seed", "S", "random_state, 0 to 4294967295 (default 0)");
     args.option("--threads", "N",
                 "threads for the products, 0 = all hardware threads (default 0); same numbers for every N");
-    args.option("--out", "DIR", "write the loss curve plot into DIR (created if needed)");
+    args.option("--out", "DIR", kOutHelp);
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     return args;
 }
@@ -158,6 +161,9 @@ Problem load(const Request& r) {
         throw CsvError(r.data + ": the target \"" + r.target + "\" is the only column; no features left");
     p.X = select_columns(t, p.names).X;
     p.Y = Matrix::column(t.X.col(j));
+    // (NN.2) each unit sums D products x_ij w_jk over the N rows' batches, and the weights' decay and
+    // the loss sum squares of them: the bounds of linreg and kmeans, for N D terms
+    require_representable_columns(r.data, p.X, p.names, double(p.X.rows()) * double(p.X.cols()), "weighted sums");
     bool integers = true;
     std::set<double> distinct;
     for (double v : t.X.col(j)) {
@@ -165,7 +171,10 @@ Problem load(const Request& r) {
         distinct.insert(v);
     }
     p.classify = r.task.empty() ? integers && distinct.size() <= kMaxClasses : r.task == "classify";
-    if (!p.classify) return p;
+    if (!p.classify) {  // (NN.3) the squared loss sums N squared errors of the target's size
+        require_representable_columns(r.data, p.Y, {r.target}, double(p.Y.rows()), "squared errors");
+        return p;
+    }
     for (std::size_t i = 0; i < t.X.rows(); ++i) {
         const double v = t.X(i, j);
         if (!integers && (v != std::floor(v) || std::fabs(v) >= 1e9))
@@ -185,6 +194,81 @@ struct Fitted {
     double score = 0.0;  // training accuracy or R^2
     double seconds = 0.0;
 };
+
+std::string sizes(const std::vector<std::size_t>& h);  // "64,32"
+
+// The memory a network needs, counted before anything is allocated. (NN.1) layer l has
+// (H_{l-1} + 1) H_l weights and biases, P in all (H_0 = D, the last H the outputs); the fit holds
+// them four times (the weights, their gradients, and sgd's velocities or Adam's two moments, with a
+// copy to spare) and a batch's activations and deltas, B rows of every layer's units.
+struct NetworkSize {
+    double P = 0.0, bytes = 0.0;
+};
+
+NetworkSize network_size(const Problem& p, const MLPOptions& o) {
+    std::set<int> classes(p.labels.begin(), p.labels.end());
+    const double outputs = !p.classify ? 1.0 : classes.size() == 2 ? 1.0 : double(classes.size());
+    const double B = o.batch_size == 0 ? std::min(200.0, double(p.X.rows())) : double(o.batch_size);
+    double fan_in = double(p.X.cols()), units = fan_in;
+    NetworkSize n;
+    std::vector<double> widths(o.hidden_layer_sizes.begin(), o.hidden_layer_sizes.end());
+    widths.push_back(outputs);
+    for (double h : widths) n.P += (fan_in + 1.0) * h, fan_in = h, units += h;
+    n.bytes = 8.0 * (4.0 * n.P + 2.0 * B * units);
+    return n;
+}
+
+// The bytes this machine could give a process: MemTotal + SwapTotal of /proc/meminfo (Linux), or
+// 0 when that cannot be read (then only the allocation itself can fail).
+double machine_bytes() {
+    std::FILE* f = std::fopen("/proc/meminfo", "r");
+    if (!f) return 0.0;
+    double total = 0.0, kib = 0.0;
+    char key[64];
+    while (std::fscanf(f, "%63s %lf kB", key, &kib) == 2)
+        if (std::string(key) == "MemTotal:" || std::string(key) == "SwapTotal:") total += kib * 1024.0;
+    std::fclose(f);
+    return total;
+}
+
+std::string size_text(const Problem& p, const MLPOptions& o, const NetworkSize& n) {
+    return "--hidden " + sizes(o.hidden_layer_sizes) + " on " + std::to_string(p.X.cols()) +
+           " features makes a network of " + format_number(n.P) + " weights and biases (" +
+           format_number(8.0 * n.P / 1e9) + " GB); training holds them 4 times over (gradients, " +
+           (o.solver == Solver::adam ? "Adam's moments" : "velocities") + ") with a batch's activations: about " +
+           format_number(n.bytes / 1e9) + " GB";
+}
+
+// Refuses a network larger than the machine's memory before any of it is allocated (exit 1).
+void require_memory(const Problem& p, const MLPOptions& o) {
+    const NetworkSize n = network_size(p, o);
+    const double have = machine_bytes();
+    if (have > 0.0 && n.bytes > have)
+        throw std::runtime_error(size_text(p, o, n) + ", more than this machine's " + format_number(have / 1e9) +
+                                 " GB of memory and swap; use smaller layers");
+}
+
+// (NN.8) the L2 penalty (alpha / 2B) ||W||^2 joins every batch loss. The initial weights (NN.14) are
+// uniform in +-sqrt(f / (fan_in + fan_out)), f = 2 for logistic units and 6 otherwise, so
+// E ||W||^2 = sum_l fan_in fan_out f / (3 (fan_in + fan_out)). A penalty that overflows there makes
+// the first batch loss inf before any step, whatever the learning rate: refused, saying so (exit 1).
+void require_finite_penalty(const Problem& p, const MLPOptions& o) {
+    std::set<int> classes(p.labels.begin(), p.labels.end());
+    std::vector<double> widths{double(p.X.cols())};
+    widths.insert(widths.end(), o.hidden_layer_sizes.begin(), o.hidden_layer_sizes.end());
+    widths.push_back(!p.classify || classes.size() == 2 ? 1.0 : double(classes.size()));
+    const double f = o.activation == Activation::logistic ? 2.0 : 6.0;
+    double w2 = 0.0;
+    for (std::size_t l = 1; l < widths.size(); ++l)
+        w2 += widths[l - 1] * widths[l] * f / (3.0 * (widths[l - 1] + widths[l]));
+    const double B = o.batch_size == 0 ? std::min(200.0, double(p.X.rows())) : double(o.batch_size);
+    if (!std::isfinite(0.5 * o.alpha * w2 / B))
+        throw std::runtime_error("--alpha " + format_exact(o.alpha) + " makes the L2 penalty (alpha / 2B) ||W||^2 " +
+                                 "(NN.8) overflow double precision at the initial weights (||W||^2 about " +
+                                 format_number(w2) + ", B = " + format_number(B) +
+                                 "): the batch loss is inf before any step, whatever the learning rate; use a "
+                                 "smaller --alpha");
+}
 
 // progress: one stderr line per epoch (epoch, loss, elapsed), unless quiet (--json)
 Fitted train(const Problem& p, MLPOptions opt, bool quiet) {
@@ -265,7 +349,14 @@ int cmd_mlp(int argc, char** argv) {
     if (!args.has("--data")) return run_study_without_data(args, "mlfs-mlp", run_mlp_study);
     const Request r = read_request(args);
     const Problem p = load(r);
-    const Fitted f = train(p, r.opt, r.json);
+    require_memory(p, r.opt);
+    require_finite_penalty(p, r.opt);
+    Fitted f;
+    try {
+        f = train(p, r.opt, r.json);
+    } catch (const std::bad_alloc&) {  // the sizes, where "std::bad_alloc" said nothing
+        throw std::runtime_error(size_text(p, r.opt, network_size(p, r.opt)) + ", and allocating it failed");
+    }
     return finish_data_run(
         args, r.json, [&] { return to_json(p, f).dump(); }, [&] { print_text(r, p, f); },
         [&](const std::string& out) { return write_loss_plot(out, r, f); });

@@ -59,7 +59,7 @@ Args make_args() {
     args.flag("--whiten", "divide each projected column by sqrt(explained_variance_): unit variance (PC.15)");
     args.option("--solver", "svd|eig", "svd (default; Jacobi SVD of Xc) or eig (eigenvectors of the covariance)");
     args.option("--transform", "OUT.csv", "write the projected rows Z (N x K, header PC1..PCK) to OUT.csv");
-    args.option("--out", "DIR", "write the plots into DIR (created if needed)");
+    args.option("--out", "DIR", kOutHelp);
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     return args;
 }

@@ -14,8 +14,10 @@
 #include <chrono>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "cli/args.hpp"
+#include "linalg/matrix.hpp"
 #include "studies/summary.hpp"
 
 namespace mlfs {
@@ -37,12 +39,30 @@ private:
     std::chrono::steady_clock::time_point start_, last_;
 };
 
+// Each column of X (N x D, named by `names`) must hold values whose squares, `count` of them summed,
+// stay inside double precision (squares_out_of_range, algorithms/magnitudes.hpp); else a CsvError
+// (exit 1): "FILE: column "x" has values up to 1e+300 in magnitude, so its SUMS overflow double
+// precision; rescale it (e.g. to units near 1)", `sums` naming what the command sums.
+void require_representable_columns(const std::string& file, const Matrix& X, const std::vector<std::string>& names,
+                                   double count, const std::string& sums);
+
+// The help of --out DIR, one text for every model command, since finish_data_run decides the order:
+// the text is printed before the plots are written (the numbers are the run's result, the plots a
+// view of them), so a plot that cannot be written is an error after the text; with --json the plots
+// come first, and stdout stays empty. Either way no file is left half written (io/write_file.hpp).
+extern const char* const kOutHelp;
+
 // Prints args.help() on stdout; returns kExitOk.
 int print_help(const Args& args);
 
 // Runs `study` into --out (default_out when not given), with the summary table and index.html;
 // kExitOk when every comparison is ok, else kExitFailure. Any option but --out is a UsageError.
 int run_study_without_data(const Args& args, const std::string& default_out, Study study);
+
+// --out must be a folder that can be written: created if needed, then probed with a small file that
+// is removed; a runtime_error (exit 1) naming it otherwise. finish_data_run calls it before anything
+// is printed; a command may call it earlier, before its fit (mlfs logreg does).
+void prepare_out_dir(const std::string& out);
 
 // The end of a --data run. With --json: json_text() is built whole before anything is printed (an
 // error then leaves stdout empty), the plots go into --out if it was given, then the JSON is
