@@ -77,11 +77,13 @@ struct LloydRun {
 // (KM.2) on `threads` threads (kmeans_assign_fast: kmeans_assign's labels, bit for bit), with the
 // closest call (KM.18) of that assignment folded into run.margin, and (KM.1) J(l, C) from the
 // distances the same pass computed, added as kmeans_inertia adds them (the same bits)
+// With sums given (reference_threads = 1 only), also (KM.3)'s sums of the first samples, added as
+// they are assigned (kmeans_assign_fast).
 std::vector<int> assign(const Matrix& Xc, const Vector& x_norms, LloydRun& run, int threads, int reference_threads,
-                        double& J) {
+                        double& J, KMeansSums* sums = nullptr) {
     double margin = 1.0;
     Vector dist;  // ||x_i - c_{l_i}||^2
-    std::vector<int> labels = kmeans_assign_fast(Xc, run.C, threads, &margin, &x_norms, &dist);
+    std::vector<int> labels = kmeans_assign_fast(Xc, run.C, threads, &margin, &x_norms, &dist, sums);
     run.margin = std::fmin(run.margin, margin);
     J = kmeans_inertia_from_terms(dist, reference_threads);
     return labels;
@@ -102,11 +104,20 @@ LloydRun lloyd(const Matrix& Xc, const Matrix& C0, int max_iter, double tol_abs,
     while (run.n_iter < max_iter) {
         ++run.n_iter;
         double J = 0.0;
-        run.labels = assign(Xc, x_norms, run, threads, reference_threads, J);  // (KM.2) with C^t
-        run.J.push_back(J);                                                    // (KM.1) J(l^t, C^t)
+        // (KM.2) with C^t; with one reference thread, (KM.3)'s sums begin in the same pass
+        KMeansSums sums;
+        KMeansSums* fused = reference_threads == 1 ? &sums : nullptr;
+        run.labels = assign(Xc, x_norms, run, threads, reference_threads, J, fused);
+        run.J.push_back(J);  // (KM.1) J(l^t, C^t)
         if (on_iteration) on_iteration(run.n_iter, run.J.back());
-        Matrix C_new = kmeans_update(Xc, run.C, run.labels, reference_threads);  // (KM.3), (KM.4)
-        const double shift = kmeans_centre_shift(C_new, run.C);                  // (KM.5)
+        Matrix C_new;  // (KM.3), (KM.4): kmeans_update's bits either way
+        if (fused) {
+            kmeans_add_samples(Xc, run.labels, sums.done, Xc.rows(), sums.sums, sums.n);  // the rest, in order
+            C_new = kmeans_update_from_sums(Xc, run.C, run.labels, std::move(sums.sums), std::move(sums.n));
+        } else {
+            C_new = kmeans_update(Xc, run.C, run.labels, reference_threads);
+        }
+        const double shift = kmeans_centre_shift(C_new, run.C);  // (KM.5)
         run.C = std::move(C_new);
         run.C_history.push_back(run.C);
         if (run.labels == labels_old) {  // (KM.7) strict convergence

@@ -120,6 +120,13 @@ double assignment_margin(const Matrix& Xc, const Matrix& C);
 // after (KM.4) moved a sample into every empty cluster (C_old, K x D, gives the distances it uses);
 // the sums in the order of sklearn's reference_threads (1 or 2) OpenMP threads (KM.15)
 Matrix kmeans_update(const Matrix& Xc, const Matrix& C_old, const std::vector<int>& labels, int reference_threads = 1);
+// kmeans_update's two halves, for a caller that sums while it assigns (lloyd, through
+// kmeans_assign_fast): (KM.3) samples first .. last-1 added, in sample order, into their clusters'
+// sums (K x D) and counts n (K), which hold what was added before; then (KM.4) and the division.
+void kmeans_add_samples(const Matrix& Xc, const std::vector<int>& labels, std::size_t first, std::size_t last,
+                        Matrix& sums, std::vector<std::size_t>& n);
+Matrix kmeans_update_from_sums(const Matrix& Xc, const Matrix& C_old, const std::vector<int>& labels, Matrix sums,
+                               std::vector<std::size_t> n);
 // (KM.1) J of `labels` and C, in the order of sklearn's reference_threads threads (KM.15)
 double kmeans_inertia(const Matrix& Xc, const Matrix& C, const std::vector<int>& labels, int reference_threads = 1);
 // (KM.1) J from its terms, dist_i = ||x_i - c_{l_i}||^2 summed over features as numpy sums a row

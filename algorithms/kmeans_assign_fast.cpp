@@ -151,7 +151,7 @@ double assign_block(const Matrix& Xc, const Matrix& C, const std::vector<double>
 }  // namespace
 
 std::vector<int> kmeans_assign_fast(const Matrix& Xc, const Matrix& C, int threads, double* margin,
-                                    const Vector* x_norms, Vector* dist) {
+                                    const Vector* x_norms, Vector* dist, KMeansSums* sums) {
     if (C.rows() == 0 || C.cols() != Xc.cols())
         throw ShapeError("kmeans_assign_fast: Xc is " + Xc.shape() + " but the centres are " + C.shape());
     const std::size_t N = Xc.rows();
@@ -167,8 +167,17 @@ std::vector<int> kmeans_assign_fast(const Matrix& Xc, const Matrix& C, int threa
     const std::vector<double> Ct = C.size() <= kDirect ? bt_panels(C) : std::vector<double>{};
     const std::size_t blocks = (N + kBlock - 1) / kBlock;
     std::vector<double> block_margin(blocks, 1.0);  // one slot per block: no two threads write one
+    // (KM.3) the first range of blocks runs on one thread, in order: it adds its samples as it goes
+    const std::size_t summed_blocks = sums ? first_range_end(blocks, threads) : 0;
+    if (sums) {
+        sums->sums = Matrix(C.rows(), C.cols(), 0.0);
+        sums->n.assign(C.rows(), 0);
+        sums->done = std::min(N, summed_blocks * kBlock);
+    }
     parallel_for(blocks, threads, [&](std::size_t b) {
-        block_margin[b] = assign_block(Xc, C, Ct, cn, xn, b * kBlock, std::min(N, (b + 1) * kBlock), labels, dist);
+        const std::size_t i0 = b * kBlock, i1 = std::min(N, (b + 1) * kBlock);
+        block_margin[b] = assign_block(Xc, C, Ct, cn, xn, i0, i1, labels, dist);
+        if (b < summed_blocks) kmeans_add_samples(Xc, labels, i0, i1, sums->sums, sums->n);
     });
     if (margin) {
         *margin = 1.0;

@@ -25,7 +25,18 @@ namespace mlfs {
 // row_norms_squared(Xc), computed once by a caller that assigns the same samples again and again.
 // dist, when given, receives each sample's ||x_i - c_{l_i}||^2 as kmeans_inertia computes its terms
 // (squared_distance_unrolled, KM.1), for kmeans_inertia_from_terms to add in sklearn's order.
+// sums, when given, receives (KM.3)'s sums and counts of the samples 0 .. sums->done-1 under these
+// labels, added in sample order by kmeans_add_samples on the thread that assigns the first blocks
+// while each block is still in its cache (all of them on one thread; the first 1/T of them on T),
+// so that the caller adds samples sums->done .. N-1 and gets kmeans_update's bits for
+// reference_threads = 1 without a second pass over X for those samples.
+struct KMeansSums {
+    Matrix sums;                 // K x D
+    std::vector<std::size_t> n;  // K
+    std::size_t done = 0;
+};
 std::vector<int> kmeans_assign_fast(const Matrix& Xc, const Matrix& C, int threads = 1, double* margin = nullptr,
-                                    const Vector* x_norms = nullptr, Vector* dist = nullptr);
+                                    const Vector* x_norms = nullptr, Vector* dist = nullptr,
+                                    KMeansSums* sums = nullptr);
 
 }  // namespace mlfs

@@ -11,6 +11,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "algorithms/kmeans.hpp"
 #include "algorithms/numpy_order.hpp"
@@ -31,14 +32,17 @@ std::size_t update_split(std::size_t N, int reference_threads) {
     return ((n_chunks + 1) / 2) * kChunk;
 }
 
+}  // namespace
+
 // (KM.3) the samples first .. last-1 added into their clusters' sums, in sample order;
 // n counts them. sums (K x D) and n (K) come in holding what was summed before.
-void add_samples(const Matrix& Xc, const std::vector<int>& labels, std::size_t first, std::size_t last, Matrix& sums,
-                 std::vector<std::size_t>& n) {
+void kmeans_add_samples(const Matrix& Xc, const std::vector<int>& labels, std::size_t first, std::size_t last,
+                        Matrix& sums, std::vector<std::size_t>& n) {
     if (first > last || last > Xc.rows() || labels.size() != Xc.rows() || sums.rows() != n.size() ||
         sums.cols() != Xc.cols())
-        throw ShapeError("add_samples: samples " + std::to_string(first) + ".." + std::to_string(last) + " of Xc " +
-                         Xc.shape() + " with " + std::to_string(labels.size()) + " labels into sums " + sums.shape());
+        throw ShapeError("kmeans_add_samples: samples " + std::to_string(first) + ".." + std::to_string(last) +
+                         " of Xc " + Xc.shape() + " with " + std::to_string(labels.size()) + " labels into sums " +
+                         sums.shape());
     // >>> exercise kmeans-update: derivations/kmeans.md
     const std::size_t D = Xc.cols();
     for (std::size_t i = first; i < last; ++i) {
@@ -48,6 +52,8 @@ void add_samples(const Matrix& Xc, const std::vector<int>& labels, std::size_t f
     }
     // <<< exercise kmeans-update
 }
+
+namespace {
 
 // (KM.4) The clusters empty after the assignment (n_e = 0), in increasing e, each take one of the
 // samples farthest from their old centre, dist_i = ||x_i - c_old[l_i]||^2 summed as numpy sums a
@@ -164,12 +170,23 @@ Matrix kmeans_update(const Matrix& Xc, const Matrix& C_old, const std::vector<in
     Matrix sums(K, D, 0.0);         // sum_{i: l_i = j} x_i
     std::vector<std::size_t> n(K);  // n_j
     const std::size_t split = update_split(N, reference_threads);
-    add_samples(Xc, labels, 0, split, sums, n);  // thread 0's chunks (all of them with one thread)
+    kmeans_add_samples(Xc, labels, 0, split, sums, n);  // thread 0's chunks (all of them with one thread)
     if (split < N) {
         Matrix part(K, D, 0.0);  // thread 1's chunks, summed apart, then added (KM.15)
-        add_samples(Xc, labels, split, N, part, n);
+        kmeans_add_samples(Xc, labels, split, N, part, n);
         for (std::size_t t = 0; t < sums.size(); ++t) sums.data()[t] += part.data()[t];
     }
+    return kmeans_update_from_sums(Xc, C_old, labels, std::move(sums), std::move(n));
+}
+
+// (KM.4) then (KM.3)'s division, from the sums and counts of the samples in each cluster
+Matrix kmeans_update_from_sums(const Matrix& Xc, const Matrix& C_old, const std::vector<int>& labels, Matrix sums,
+                               std::vector<std::size_t> n) {
+    const std::size_t K = C_old.rows(), D = Xc.cols();
+    if (sums.rows() != K || sums.cols() != D || n.size() != K || labels.size() != Xc.rows())
+        throw ShapeError("kmeans_update_from_sums: sums " + sums.shape() + " and " + std::to_string(n.size()) +
+                         " counts for centres " + C_old.shape() + ", Xc " + Xc.shape() + " and " +
+                         std::to_string(labels.size()) + " labels");
     relocate_empty(Xc, C_old, labels, sums, n);  // (KM.4)
     // >>> exercise kmeans-update: derivations/kmeans.md
     for (std::size_t j = 0; j < K; ++j) {

@@ -27,6 +27,13 @@ inline std::size_t resolve_threads(int threads) {
     return hw == 0 ? 1 : hw;
 }
 
+// The blocks parallel_for(n_blocks, threads, ...) gives its first range, [0, end): the calling
+// thread runs them, in increasing order, one after the other.
+inline std::size_t first_range_end(std::size_t n_blocks, int threads) {
+    const std::size_t T = std::min(resolve_threads(threads), n_blocks);
+    return T <= 1 ? n_blocks : n_blocks / T;
+}
+
 template <class Fn>
 void parallel_for(std::size_t n_blocks, int threads, Fn fn) {
     const std::size_t T = std::min(resolve_threads(threads), n_blocks);

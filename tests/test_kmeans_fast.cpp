@@ -53,6 +53,16 @@ static void check_case(std::size_t N, std::size_t D, std::size_t K, unsigned see
                             Vector{ref_J, ref_J2}),
                   at + " threads=" + std::to_string(threads) +
                       ": J from the pass's distances as kmeans_inertia (1 and 2 reference threads), same bits");
+        // (KM.3) summed during the pass by the first range of blocks, the rest after: kmeans_update's bits
+        // (with K <= N, as kmeans_fit requires: the relocation needs a sample per empty cluster)
+        if (K > N) continue;
+        KMeansSums sums;
+        const std::vector<int> again = kmeans_assign_fast(X, C, threads, nullptr, nullptr, nullptr, &sums);
+        kmeans_add_samples(X, again, sums.done, N, sums.sums, sums.n);
+        const Matrix C_new = kmeans_update_from_sums(X, C, again, sums.sums, sums.n);
+        CHECK_MSG(again == ref && same_bits(C_new.data(), kmeans_update(X, C, ref, 1).data()),
+                  at + " threads=" + std::to_string(threads) + ": the update from the sums begun in the pass (" +
+                      std::to_string(sums.done) + " samples) as kmeans_update, same bits");
     }
 }
 
