@@ -34,10 +34,9 @@ struct BlockProducts {
 // lanes run as vectors): for j increasing, d = ||c_j||^2 - 2 x_i . c_j is kept when d < best,
 // strictly, so the first of equal d wins; second is the smallest d but best's (equal to best on a
 // tie), for the closest call. xc points at the lanes' products with centre 0 (row stride kBlock).
-constexpr std::size_t kLanes = 8;
+constexpr std::size_t kLanes = 4;  // one vector of 4 doubles per array with AVX (8 ran slower: GCC spilled them)
 void scan_lanes(const double* xc, const Vector& cn, double* best, double* second, double* label) {
     double b[kLanes], s[kLanes], l[kLanes];  // label as a double: j < 2^53, exact
-#pragma GCC unroll 8
     for (std::size_t r = 0; r < kLanes; ++r) {
         b[r] = cn[0] - 2.0 * xc[r];
         s[r] = std::numeric_limits<double>::infinity();
@@ -46,7 +45,6 @@ void scan_lanes(const double* xc, const Vector& cn, double* best, double* second
     for (std::size_t j = 1; j < cn.size(); ++j) {
         const double* x = xc + j * kBlock;
         const double cj = cn[j], jd = static_cast<double>(j);
-#pragma GCC unroll 8
         for (std::size_t r = 0; r < kLanes; ++r) {
             const double d = cj - 2.0 * x[r];
             s[r] = std::min(s[r], std::max(b[r], d));
@@ -54,7 +52,6 @@ void scan_lanes(const double* xc, const Vector& cn, double* best, double* second
             b[r] = d < b[r] ? d : b[r];
         }
     }
-#pragma GCC unroll 8
     for (std::size_t r = 0; r < kLanes; ++r) {
         best[r] = b[r];
         second[r] = s[r];
