@@ -92,6 +92,16 @@ TEST_CASE(several_right_hand_sides) {
     CHECK_ALL_NEAR(back_substitution(U, B), X, 0.0, 0.0, "small integers: exact");
 }
 
+// (LA.4) sums L_ij y_j over j < i only: L_ii enters as the divisor and nothing else, so an infinite
+// diagonal entry gives y_i = s / inf = 0 exactly. A sum running to j <= i would add L_ii * y_i with
+// y_i not yet computed (0), and inf * 0 = NaN (a mutant the integer examples cannot see, #18).
+TEST_CASE(forward_substitution_uses_the_diagonal_only_as_divisor) {
+    const double inf = std::numeric_limits<double>::infinity();
+    Matrix L(2, 2, {2, 0, 1, inf});
+    const Vector y = forward_substitution(L, Vector{4, 5});  // y_0 = 4 / 2 = 2, y_1 = (5 - 1 * 2) / inf = 0
+    CHECK_ALL_NEAR(y, (Vector{2, 0}), 0.0, 0.0, "exact: 4 / 2 and 3 / inf");
+}
+
 TEST_CASE(zero_diagonal_and_shape_errors) {
     Matrix L = L3();
     L(1, 1) = 0.0;
