@@ -145,6 +145,18 @@ TEST_CASE(indefinite_reports_the_failing_pivot) {
     CHECK(!zero.ok() && zero.failed_pivot() == 0 && zero.failed_value() == 0.0);
 }
 
+// The message names the leading block that is not positive definite, (pivot + 1) x (pivot + 1):
+// worked by hand, [[1, 1], [1, 1]] has L_00 = 1, L_10 = 1 and radicand 1 - 1 * 1 = 0 exactly at
+// pivot 1, so its leading 2x2 block (the whole matrix, singular) is named (#18: a mutant writing
+// pivot - 1 passed every other test).
+TEST_CASE(error_names_the_leading_block) {
+    Cholesky chol(Matrix(2, 2, {1, 1, 1, 1}));
+    CHECK(!chol.ok() && chol.failed_pivot() == 1 && chol.failed_value() == 0.0);
+    CHECK_MSG(chol.error().find("pivot 1 = ") != std::string::npos, "names pivot 1: " + chol.error());
+    CHECK_MSG(chol.error().find("its leading 2x2 block is not") != std::string::npos,
+              "names the leading 2x2 block: " + chol.error());
+}
+
 TEST_CASE(bad_input) {
     CHECK_THROWS(Cholesky(Matrix(2, 3)), ShapeError, "must be square, but it is 2x3");
     CHECK_THROWS(Cholesky(Matrix(2, 2, {1, 2, 3, 4})), std::invalid_argument, "not symmetric");
