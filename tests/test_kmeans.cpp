@@ -308,4 +308,24 @@ TEST_CASE(bad_input_is_named) {
     CHECK(count_distinct_rows(Matrix(0, 2)) == 0);
 }
 
+// K = N is allowed (KM.9, KM.10: need 1 <= K <= N): every sample becomes a centre. Guards the
+// bound of require_seedable, which a mutant K >= N passed every other test with (#18). Exact by
+// construction: three distinct points each get a centre of their own, so the inertia is 0.
+TEST_CASE(seeding_accepts_as_many_centres_as_samples) {
+    const Matrix X(3, 1, {0.0, 1.0, 3.0});
+    RandomState rs(0);
+    const std::vector<std::size_t> perm = kmeans_random_init(3, 3, rs);
+    CHECK(std::set<std::size_t>(perm.begin(), perm.end()) == (std::set<std::size_t>{0, 1, 2}));
+    const std::vector<std::size_t> pp = kmeans_plus_plus(X, 3, rs);  // D^2 sampling: a chosen point has weight 0
+    CHECK(std::set<std::size_t>(pp.begin(), pp.end()) == (std::set<std::size_t>{0, 1, 2}));
+    KMeansOptions opt;
+    opt.n_clusters = 3;
+    for (KMeansInit init : {KMeansInit::kmeans_plus_plus, KMeansInit::random}) {
+        opt.init = init;
+        const KMeansResult km = kmeans_fit(X, opt);
+        CHECK(std::set<int>(km.labels_.begin(), km.labels_.end()).size() == 3);
+        CHECK_NEAR(km.inertia_, 0.0, 0.0, "each point is its own centre: exactly 0");
+    }
+}
+
 TEST_MAIN()
