@@ -2,6 +2,7 @@
 // The three steps of Lloyd's k-means, each alone against scikit-learn 1.2.1 (the k-means
 // exercises of derivations/kmeans.md, section 16): the assignment (KM.2), the update (KM.3, KM.4)
 // and the k-means++ seeding (KM.9). Each case calls its step and no other exercise region.
+#include <cmath>
 #include <set>
 #include <string>
 #include <vector>
@@ -104,6 +105,34 @@ TEST_CASE(plusplus_matches_sklearn_seeding) {
         }
     }
     CHECK(seeded >= 10);
+}
+
+// (KM.1) squared_distance_unrolled groups every full block of four, D = 8 included: the second
+// block is summed alone, ((t4 + t5) + t6) + t7, then added. Worked by hand: differences
+// (1, 0, 0, 0, h, h, h, h) with h = 2^-27 give t = (1, 0, 0, 0, q, q, q, q), q = 2^-54; the block
+// sums to 4q = 2^-52 exactly and 1 + 2^-52 is a double, whereas adding q to 1 one at a time rounds
+// back to 1 each time (q is a quarter of an ulp of 1). Guards the loop bound d + 4 <= D, which a
+// mutant d + 5 <= D (the last block done one term at a time) passed every other test with (#18).
+TEST_CASE(unrolled_distance_groups_every_block_of_four) {
+    const double h = std::ldexp(1.0, -27);
+    const double a[8] = {1, 0, 0, 0, h, h, h, h}, b[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    CHECK_NEAR(squared_distance_unrolled(a, b, 8), 1.0 + std::ldexp(1.0, -52), 0.0,
+               "exact: 1 + (((q + q) + q) + q) with q = 2^-54");
+    CHECK_NEAR(squared_distance_unrolled(a, b, 4), 1.0, 0.0, "exact: ((1 + 0) + 0) + 0");
+}
+
+// kmeans_update_from_sums checks each size on its own: sums with the wrong number of rows, or of
+// columns, alone is an error (#18: a mutant joining the two tests with && passed every other test).
+TEST_CASE(update_from_sums_checks_each_size) {
+    const Matrix Xc(3, 2, {0, 0, 1, 0, 0, 1});
+    const Matrix C(2, 2, {0, 0, 1, 0});
+    const std::vector<int> labels = {0, 1, 0};
+    const std::vector<std::size_t> n = {2, 1};
+    CHECK_ALL_NEAR(kmeans_update_from_sums(Xc, C, labels, Matrix(2, 2, {0, 1, 1, 0}), n), Matrix(2, 2, {0, 0.5, 1, 0}),
+                   0.0, 0.0, "exact: (0, 1) * (1 / 2) and (1, 0) * 1");
+    CHECK_THROWS(kmeans_update_from_sums(Xc, C, labels, Matrix(3, 2), n), ShapeError, "sums 3x2 and 2 counts");
+    CHECK_THROWS(kmeans_update_from_sums(Xc, C, labels, Matrix(2, 3), n), ShapeError, "sums 2x3 and 2 counts");
+    CHECK_THROWS(kmeans_update_from_sums(Xc, C, labels, Matrix(2, 2), {2, 1, 0}), ShapeError, "and 3 counts");
 }
 
 TEST_MAIN()
