@@ -23,11 +23,15 @@
 #include "io/csv_detail.hpp"
 #include "io/golden.hpp"
 #include "tests/check.hpp"
+#include "tests/csv_outcome.hpp"
 
 namespace fs = std::filesystem;
 using mlfs::CsvError;
 using mlfs::parse_csv;
 using mlfs::read_csv;
+using mlfs_test::Outcome;
+using mlfs_test::outcome;
+using mlfs_test::same_table;
 
 namespace {
 
@@ -242,31 +246,6 @@ std::string slurp(const std::string& path) {
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
-}
-
-// What a reader gives for one file: the table, or the message of the CsvError it threw.
-struct Outcome {
-    bool ok = false;
-    mlfs::Table table;
-    std::string message;
-};
-
-template <class Read>
-Outcome outcome(Read read) {
-    Outcome o;
-    try {
-        o.table = read();
-        o.ok = true;
-    } catch (const CsvError& e) {
-        o.message = e.what();
-    }
-    return o;
-}
-
-// Same names and shape, and every double the same bits (so -0.0 differs from 0.0 here).
-bool same_table(const mlfs::Table& a, const mlfs::Table& b) {
-    if (a.names != b.names || a.X.rows() != b.X.rows() || a.X.cols() != b.X.cols()) return false;
-    return a.X.size() == 0 || std::memcmp(a.X.data().data(), b.X.data().data(), a.X.size() * sizeof(double)) == 0;
 }
 
 mlfs::Table read_every(const std::string& path, std::size_t block) {

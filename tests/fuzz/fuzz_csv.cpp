@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "io/csv.hpp"
+#include "tests/csv_outcome.hpp"
 
 namespace {
 
@@ -26,30 +27,11 @@ const std::string& scratch() {
     return path;
 }
 
-struct Outcome {
-    bool ok = false;
-    mlfs::Table table;
-    std::string message;
-};
-
-template <class Read>
-Outcome outcome(Read read) {
-    Outcome o;
-    try {
-        o.table = read();
-        o.ok = true;
-    } catch (const mlfs::CsvError& e) {
-        o.message = e.what();
-    }  // any other exception escapes: libFuzzer reports it as a crash
-    return o;
-}
-
-bool same_table(const mlfs::Table& a, const mlfs::Table& b) {
-    return a.names == b.names && a.X.rows() == b.X.rows() && a.X.cols() == b.X.cols() &&
-           std::memcmp(a.X.data().data(), b.X.data().data(), a.X.size() * sizeof(double)) == 0;
-}
-
 }  // namespace
+
+using mlfs_test::Outcome;
+using mlfs_test::outcome;
+using mlfs_test::same_table;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
