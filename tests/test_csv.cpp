@@ -622,14 +622,16 @@ TEST_CASE(control_bytes_hexadecimal_and_underflow_are_errors_at_their_cell) {
     CHECK_THROWS(read_columns(p_nul, {"b"}), CsvError, p_nul + nul);
     CHECK_THROWS(parse_csv("x,\"a\tb\"\n1,2\n", "t.csv"), CsvError,
                  "t.csv:1:2: column name \"a\\x09b\" contains a control byte (0x09 at position 2 of the name)");
-    CHECK_THROWS(parse_csv("x,b\x7f\n1,2\n", "d.csv"), CsvError, "d.csv:1:2: column name \"b\\x7f\" contains a control byte");
+    CHECK_THROWS(parse_csv("x,b\x7f\n1,2\n", "d.csv"), CsvError,
+                 "d.csv:1:2: column name \"b\\x7f\" contains a control byte");
     const std::string p_hex = bad("hex_cell.csv");
     CHECK_THROWS(read_csv(p_hex), CsvError,
                  p_hex + ":3:2: cell \"0x10\" in column 2 (\"b\") is a hexadecimal number; only decimal numbers are "
                          "read (16 in decimal)");
     CHECK_THROWS(read_columns(p_hex, {"b"}), CsvError, p_hex + ":3:2: cell \"0x10\" in column 2");
     CHECK_THROWS(read_columns(p_hex, {}), CsvError, p_hex + ":3:2: cell \"0x10\" in column 2");
-    CHECK_THROWS(parse_csv("a\n-0X1P3\n", "h.csv"), CsvError, "h.csv:2:1: cell \"-0X1P3\" in column 1 (\"a\") is a hexadecimal");
+    CHECK_THROWS(parse_csv("a\n-0X1P3\n", "h.csv"), CsvError,
+                 "h.csv:2:1: cell \"-0X1P3\" in column 1 (\"a\") is a hexadecimal");
     const std::string p_tiny = bad("underflow_cell.csv");
     CHECK_THROWS(read_csv(p_tiny), CsvError,
                  p_tiny + ":3:1: cell \"1e-400\" in column 1 (\"a\") is too small for a double: it is not 0 but would "

@@ -5,13 +5,13 @@
 // refuse it with a CsvError carrying the same message; read_csv_columns must also read the numeric
 // columns and one column by name without any other exception. Anything else (another exception, a
 // crash, a sanitizer report, a disagreement) is a finding. Build and run: tests/fuzz/README.md.
+#include <unistd.h>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
-#include <unistd.h>
 
 #include "io/csv.hpp"
 #include "tests/csv_outcome.hpp"
