@@ -341,18 +341,4 @@ Vector predict(const LinearModel& model, const Matrix& X) {
     return yhat;
 }
 
-double r2_score(const Vector& y, const Vector& y_pred) {
-    if (y.size() != y_pred.size() || y.empty())
-        throw ShapeError("r2_score: y has length " + std::to_string(y.size()) + " but y_pred has length " +
-                         std::to_string(y_pred.size()));
-    const double ybar = column_means(Matrix::column(y))[0];
-    double rss = 0.0, tss = 0.0;
-    for (std::size_t i = 0; i < y.size(); ++i) {
-        rss += (y[i] - y_pred[i]) * (y[i] - y_pred[i]);
-        tss += (y[i] - ybar) * (y[i] - ybar);
-    }
-    if (tss == 0.0) return rss == 0.0 ? 1.0 : 0.0;  // constant y: sklearn's convention
-    return 1.0 - rss / tss;                         // (LR.8) R^2 = 1 - RSS / TSS
-}
-
 }  // namespace mlfs

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "algorithms/metrics.hpp"
 #include "linalg/matrix.hpp"
 
 namespace mlfs {
@@ -78,7 +79,7 @@ FactoredFit fit_cholesky_factored(const Matrix& X, const Vector& y, const LeastS
 FactoredFit fit_qr_factored(const Matrix& X, const Vector& y, const LeastSquaresOptions& opt = {});
 
 Vector predict(const LinearModel& model, const Matrix& X);  // (LR.8) yhat = X w + b
-double r2_score(const Vector& y, const Vector& y_pred);     // (LR.8) 1 - RSS / TSS, TSS about the mean
+// (LR.8) R^2 = 1 - RSS / TSS is r2_score, with the other sklearn.metrics in algorithms/metrics.hpp
 
 // Checks shared by every fit: X is N x D with N >= 1, y has N finite entries, X is finite, and no
 // column's sum of squares overflows or underflows. One pass over X, row by row (no column copies).

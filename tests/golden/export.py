@@ -38,6 +38,7 @@ from threadpoolctl import threadpool_limits  # noqa: E402
 
 import goldens_datasets  # noqa: E402
 import goldens_distributions  # noqa: E402
+import goldens_evaluation  # noqa: E402
 import goldens_kmeans  # noqa: E402
 import goldens_linalg  # noqa: E402
 import goldens_linreg  # noqa: E402
@@ -88,6 +89,10 @@ def _pca(args, report):
     return {"tests/golden/pca.txt": goldens_pca.build_pca(report).encode("ascii")}
 
 
+def _evaluation(args, report):
+    return {"tests/golden/evaluation.txt": goldens_evaluation.build_evaluation(report).encode("ascii")}
+
+
 def _datasets(args, report):
     return goldens_datasets.build_datasets(REPO_ROOT, args.nist_source, report)
 
@@ -105,6 +110,7 @@ STEPS = [
     ("mlp_digits", _mlp_digits),
     ("mlp_parts", _mlp_parts),
     ("pca", _pca),
+    ("evaluation", _evaluation),
 ]
 
 
