@@ -135,10 +135,65 @@ TEST_CASE(exact_fit_and_constant_target) {
                  "the target is constant");
 }
 
+TEST_CASE(total_sum_of_squares_about_a_large_mean) {
+    // TSS must be summed as squares of deviations (v - ybar)^2, not as v^2 - ybar^2 in the form
+    // (v + ybar)(v - ybar): the two agree in exact arithmetic, but at ybar = 2^52 + 2 the sums
+    // v + ybar round to even numbers (2^53 + 3 -> 2^53 + 4) and the second gives 8 instead of 10.
+    // y = 2^52 + {0, 1, 3, 4}, x = {1, -1, -1, 1} is orthogonal to y - ybar = {-2, -1, 1, 2}: the
+    // model b = ybar, w = 0 explains nothing, so RSS = TSS = 10 exactly and R^2 = F = 0 exactly.
+    const double big = 4503599627370496.0;  // 2^52: every y and ybar is an exact double
+    const Matrix X = Matrix::column({1.0, -1.0, -1.0, 1.0});
+    const Vector y = {big, big + 1.0, big + 3.0, big + 4.0};
+    LinearModel m;
+    m.coef_ = {0.0};
+    m.intercept_ = big + 2.0;
+    const OlsAudit a = audit_ols(X, y, m, true);
+    CHECK_NEAR(a.rss, 10.0, 0.0, "exact: the residuals {-2, -1, 1, 2} are small integers");
+    CHECK_NEAR(a.r2, 0.0, 0.0, "exact: RSS = TSS = 10, both sums of small integer squares");
+    CHECK_NEAR(a.f_statistic, 0.0, 0.0, "exact: TSS - RSS = 0");
+}
+
+TEST_CASE(exact_fit_with_a_zero_coefficient) {
+    // an exact fit (RSS = 0) has every se = 0: a zero coefficient gets t = 0 and p = 1, not 0/0
+    const Matrix X(4, 2, {0.0, 0.0, 1.0, 0.0, 0.0, 1.0, 1.0, 1.0});  // rows (0,0) (1,0) (0,1) (1,1)
+    const Vector y = {1.0, 4.0, 1.0, 4.0};                           // y = 1 + 3 x0 + 0 x1 exactly
+    LinearModel m;
+    m.coef_ = {3.0, 0.0};
+    m.intercept_ = 1.0;
+    const OlsAudit a = audit_ols(X, y, m, true);
+    CHECK(a.rss == 0.0 && a.std_err[2] == 0.0);
+    CHECK_NEAR(a.t[2], 0.0, 0.0, "exact: the convention for 0 / 0 in an exact fit");
+    CHECK_NEAR(a.p_value[2], 1.0, 0.0, "exact: P(|T| >= 0) = 1");
+    CHECK(std::isinf(a.t[1]) && a.p_value[1] == 0.0);  // the non-zero slope: t = +inf, p = 0
+}
+
+TEST_CASE(warning_starts_above_cond_1e8) {
+    // kConditionWarning is a strict bound: cond(Xc^T Xc) = 1e8 exactly gives no warning. The centred
+    // columns +-5000 and +-0.5 are orthogonal, so Xc^T Xc = diag(1e8, 1) and every path computes
+    // cond = 1e8 exactly (power iteration on a diagonal matrix converges to its entries)
+    const Matrix X(4, 2, {5000.0, 0.5, -5000.0, 0.5, 5000.0, -0.5, -5000.0, -0.5});
+    const Vector y = {1.0, 2.0, 4.0, 3.0};
+    LinearModel m;
+    m.coef_ = {0.0, 0.0};
+    m.intercept_ = 2.5;
+    for (CovarianceFrom from : {CovarianceFrom::normal_equations, CovarianceFrom::qr}) {
+        const OlsAudit a = audit_ols(X, y, m, true, {}, from);
+        CHECK_NEAR(a.cond, 1e8, 0.0, "exact: the eigenvalues of diag(1e8, 1)");
+        CHECK_MSG(a.warning.empty(), "warning at cond = 1e8: " + a.warning);
+    }
+}
+
 TEST_CASE(bad_input) {
     mlfs::Golden g("linreg.txt");
     const auto [X11, y11] = first_rows(linreg_problem(g, "diabetes"), 11);  // 11 samples, 11 parameters
     CHECK_THROWS(audit_ols(X11, y11, fit_qr(X11, y11), true), ShapeError, "no residual degrees of freedom");
+    // a factor R of the wrong shape is refused when either of its sizes is wrong, not only both
+    const auto [X10, y10] = linreg_problem(g, "diabetes");
+    FactoredFit wide = fit_qr_factored(X10, y10), tall = wide;
+    wide.R = Matrix(X10.cols(), X10.cols() + 1);
+    tall.R = Matrix(X10.cols() + 1, X10.cols());
+    CHECK_THROWS(audit_ols(X10, y10, wide), ShapeError, "but the fit's factor R is");
+    CHECK_THROWS(audit_ols(X10, y10, tall), ShapeError, "but the fit's factor R is");
 }
 
 TEST_MAIN()
