@@ -327,4 +327,17 @@ TEST_CASE(prediction_and_bad_input) {
     CHECK_THROWS(fit_logistic(X, Vector{0, 1, 0}), std::invalid_argument, "");
 }
 
+TEST_CASE(normal_quantile_domain) {
+    // Phi^-1(q) exists for 0 < q < 1 only: both ends of the open interval are refused
+    CHECK_THROWS(standard_normal_quantile(0.0), std::invalid_argument, "q must be in (0, 1)");
+    CHECK_THROWS(standard_normal_quantile(1.0), std::invalid_argument, "q must be in (0, 1)");
+    CHECK_THROWS(standard_normal_quantile(std::nan("")), std::invalid_argument, "q must be in (0, 1)");
+    CHECK_NEAR(standard_normal_quantile(0.5), 0.0, 0.0, "exact: Newton from 0 stops at once, Phi(0) = 1/2");
+    // deep in the lower tail Newton needs ~50 of its 100 steps (each moves x by about 1/|x|): the
+    // result must still satisfy Phi(x) = q, checked through the identity Phi(x) = erfc(-x / sqrt 2) / 2
+    const double x = standard_normal_quantile(1e-20);
+    CHECK_REL(0.5 * std::erfc(-x / std::sqrt(2.0)), 1e-20, 1e-13,
+              "x^2 eps ~ 1e-14 at x ~ -9.3 (d log Phi / dx ~ |x| times x's rounding), times 10");
+}
+
 TEST_MAIN()
