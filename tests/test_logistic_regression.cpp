@@ -340,4 +340,35 @@ TEST_CASE(normal_quantile_domain) {
               "x^2 eps ~ 1e-14 at x ~ -9.3 (d log Phi / dx ~ |x| times x's rounding), times 10");
 }
 
+TEST_CASE(audit_of_a_hand_made_fit) {
+    // audit_logit reads only the fit it is given: a hand-made two-class fit with D = 2 and
+    // H = diag(1e8, 1e4, 1) exercises the names, the refusals and the warning bound exactly
+    Matrix X(4, 2);
+    X(0, 0) = 1, X(1, 0) = 2, X(2, 0) = 3, X(3, 0) = 4;
+    X(0, 1) = 1, X(1, 1) = -1, X(2, 1) = 1, X(3, 1) = -1;
+    const Vector y = {0.0, 1.0, 0.0, 1.0};
+    LogisticFit fit;
+    fit.model.classes_ = {0.0, 1.0};
+    fit.model.coef_ = Matrix(1, 2, 0.5);
+    fit.model.intercept_ = {0.25};
+    fit.loss_curve = {2.0};
+    fit.hessian = Matrix(3, 3);
+    fit.hessian(0, 0) = 1e8, fit.hessian(1, 1) = 1e4, fit.hessian(2, 2) = 1.0;
+    const LogitAudit a = audit_logit(X, y, fit, no_penalty());
+    // without feature names the features are x1 .. xD, as statsmodels names them
+    CHECK(a.names == (std::vector<std::string>{"intercept", "x1", "x2"}));
+    // the warning is for cond(H) strictly above 1e8; power iteration on a diagonal H gives 1e8 exactly
+    CHECK_NEAR(a.cond, 1e8, 0.0, "exact: the extreme eigenvalues of diag(1e8, 1e4, 1), each 1e4 from the next");
+    CHECK_MSG(a.warning.empty(), "warning at cond = 1e8: " + a.warning);
+    // the audit holds for an unpenalised two-class Newton fit only: each condition alone refuses it
+    const char* refusal = "the audit needs an unpenalised two-class Newton fit";
+    CHECK_THROWS(audit_logit(X, y, fit, penalty(1.0)), std::invalid_argument, refusal);
+    LogisticFit no_hessian = fit;  // as gradient descent returns it
+    no_hessian.hessian = Matrix();
+    CHECK_THROWS(audit_logit(X, y, no_hessian, no_penalty()), std::invalid_argument, refusal);
+    LogisticFit three = fit;  // three classes, though with a P x P matrix in place of H
+    three.model.classes_ = {0.0, 1.0, 2.0};
+    CHECK_THROWS(audit_logit(X, y, three, no_penalty()), std::invalid_argument, refusal);
+}
+
 TEST_MAIN()
