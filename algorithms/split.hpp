@@ -5,7 +5,7 @@
 // Derivation: derivations/evaluation.md, sections 1-2, tags (EV.1)-(EV.4).
 // Legend: N rows, K classes, n_test / n_train the sizes of the two sides.
 //
-//   SplitSizes s = split_sizes(N, TestSize::fraction(0.25));       // n_test = ceil(0.25 N)
+//   SplitSizes s = split_sizes(N, TestSize::of_fraction(0.25));    // n_test = ceil(0.25 N)
 //   TrainTest tt = train_test_split(N, s, 42);                      // tt.train, tt.test: row indices
 //   TrainTest st = stratified_train_test_split(y, K, s, 42);        // y(i) in 0..K-1, classes sorted
 //

@@ -13,10 +13,11 @@
 #include <string>
 #include <vector>
 
+#include "algorithms/least_squares_svd.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/holdout.hpp"
 #include "cli/model_command.hpp"
-#include "algorithms/least_squares_svd.hpp"
 #include "io/csv.hpp"
 #include "io/json.hpp"
 #include "studies/linear_regression.hpp"
@@ -45,7 +46,12 @@ const char* const kSummary =
     "with the intercept FIRST in std_err, t, p_value and conf_int, as statsmodels orders them;\n"
     "audit_skipped says why the audit fields are missing when they are. A fit by the SVD adds rank_,\n"
     "singular_ (of the centred X) and dependent_columns (0-based), and, when r < D, warning, and\n"
-    "df_resid = N - r (- 1 with an intercept) and sigma2 = RSS / df_resid if df_resid > 0.";
+    "df_resid = N - r (- 1 with an intercept) and sigma2 = RSS / df_resid if df_resid > 0.\n\n"
+    "Held-out rows: --test-size F [--split-seed S] fits on the rows train_test_split(test_size=F,\n"
+    "random_state=S) keeps for training, and --test FILE.csv fits on all of --data and tests on FILE's rows.\n"
+    "r2_score, mean_squared_error and mean_absolute_error (sklearn.metrics) are printed for both sides;\n"
+    "--json has them as objects train and test, and split (n_train, n_test, and for --test-size\n"
+    "train_index and test_index, the data rows counted from 0). Everything above is of the training rows.";
 
 Args make_args() {
     Args args("mlfs linreg", kSummary);
@@ -64,6 +70,7 @@ Args make_args() {
     args.option("--threads", "N",
                 "threads for the products (cholesky, gd) and the reflections and refinement (qr), 0 = all hardware "
                 "threads (default 0); same numbers for every N");
+    add_holdout_options(args, false);
     args.option("--out", "DIR", kOutHelp);
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     args.flag("--progress",
@@ -79,8 +86,9 @@ struct Request {
     double alpha = 0.0;
     bool fit_intercept = true, json = false, progress = true;  // progress on stderr
     bool solver_given = false;  // without --solver, the SVD answers what QR cannot (LR.35)-(LR.38)
-    int threads = 0;                                           // for every solver; the numbers do not depend on it
+    int threads = 0;            // for every solver; the numbers do not depend on it
     GradientDescentOptions gd;
+    Holdout holdout;  // --test, --test-size, --split-seed
 };
 
 // Reads and cross-checks the options of the --data mode; every mistake is a UsageError (exit 2).
@@ -120,6 +128,7 @@ Request read_request(const Args& args) {
     r.gd.tol = args.get_double("--tol", r.gd.tol);
     if (r.gd.tol < 0.0) args.fail("--tol must be >= 0, got " + args.get("--tol"));
     r.threads = r.gd.threads = read_threads(args);
+    r.holdout = read_holdout(args, false);
     return r;
 }
 
@@ -198,8 +207,10 @@ void fit_by_svd(const Request& r, const Problem& p, Fit& f, const std::string& w
     const std::string dependent =
         f.svd.dependent_columns.empty() ? "" : "; dependent columns: " + feature_list(p.names, f.svd.dependent_columns);
     if (!why.empty())
-        f.warning = why + "; fitted instead by the SVD's minimum-norm least squares, as scikit-learn's "
-                    "LinearRegression: " + found + dependent;
+        f.warning = why +
+                    "; fitted instead by the SVD's minimum-norm least squares, as scikit-learn's "
+                    "LinearRegression: " +
+                    found + dependent;
     else if (rank < D)
         f.warning = "rank-deficient: " + found + dependent + "; coef_ is the minimum-norm least-squares solution";
     f.df_resid = static_cast<long>(N) - static_cast<long>(rank) - (r.fit_intercept ? 1 : 0);  // (LR.39)
@@ -218,7 +229,8 @@ void fit_by_svd(const Request& r, const Problem& p, Fit& f, const std::string& w
 [[noreturn]] void rethrow_with_hint(const std::exception& e) {
     const std::string hint = "; without --solver, or with --solver svd, mlfs fits the minimum-norm least-squares "
                              "solution (as scikit-learn's LinearRegression)";
-    if (const auto* n = dynamic_cast<const NumericalError*>(&e)) throw NumericalError(e.what() + hint, n->index, n->value);
+    if (const auto* n = dynamic_cast<const NumericalError*>(&e))
+        throw NumericalError(e.what() + hint, n->index, n->value);
     throw ShapeError(e.what() + hint);
 }
 
@@ -263,8 +275,9 @@ Fit fit(const Request& r, const Problem& p) {
     if (r.solver == "svd") {
         fit_by_svd(r, p, f, "");
     } else if (may_fall_back && p.X.rows() < params) {
-        fit_by_svd(r, p, f, std::to_string(p.X.rows()) + (p.X.rows() == 1 ? " row" : " rows") + " cannot determine " + std::to_string(params) +
-                                " parameters uniquely");
+        fit_by_svd(r, p, f,
+                   std::to_string(p.X.rows()) + (p.X.rows() == 1 ? " row" : " rows") + " cannot determine " +
+                       std::to_string(params) + " parameters uniquely");
     } else if (r.solver == "cholesky" || r.solver == "qr") {
         try {
             factored = r.solver == "cholesky" ? fit_cholesky_factored(p.X, p.y, opt)  // (LR.4)
@@ -313,7 +326,52 @@ Fit fit(const Request& r, const Problem& p) {
     return f;
 }
 
-Json to_json(const Request& r, const Problem& p, const Fit& f) {
+// The held-out side (derivations/evaluation.md): the rows the fit does not see (--test-size, or the
+// rows of --test), and sklearn.metrics' regression scores on both sides, (EV.5)-(EV.7).
+struct Evaluation {
+    bool held_out = false;
+    TrainTest rows;  // --test-size: which data rows went where
+    Problem test;
+    std::vector<MetricRow> metrics;  // r2_score, mean_squared_error, mean_absolute_error
+};
+
+Problem subset(const Problem& p, const std::vector<std::size_t>& rows) {
+    return Problem{take_rows(p.X, rows), take(p.y, rows), p.names};
+}
+
+// Splits `p` for --test-size (p keeps the train rows) or reads --test's rows by column name.
+Evaluation hold_out(const Request& r, Problem& p) {
+    Evaluation e;
+    e.held_out = r.holdout.any();
+    if (r.holdout.split) {
+        e.rows = holdout_rows(r.holdout, p.X.rows(), r.data, nullptr);  // (EV.1)-(EV.2)
+        e.test = subset(p, e.rows.test);
+        p = subset(p, e.rows.train);
+    } else if (e.held_out) {
+        Request t = r;
+        t.data = r.holdout.test_file;
+        t.features = p.names;  // the fit's columns, by name, in its order
+        e.test = load(t);
+    }
+    if (e.held_out && e.test.X.rows() < 2)
+        throw std::invalid_argument((r.holdout.split ? r.data : r.holdout.test_file) + ": the test side has " +
+                                    std::to_string(e.test.X.rows()) +
+                                    " row(s); r2_score needs at least 2 (hold out more rows)");
+    return e;
+}
+
+void score(const Problem& train, const Fit& f, Evaluation& e) {
+    const Vector yhat = predict(f.model, train.X);
+    const Vector that = e.held_out ? predict(f.model, e.test.X) : Vector();
+    const double nan = std::nan("");
+    e.metrics = {{"r2_score", f.r2, e.held_out ? r2_score(e.test.y, that) : nan},  // (EV.5)
+                 {"mean_squared_error", mean_squared_error(train.y, yhat),
+                  e.held_out ? mean_squared_error(e.test.y, that) : nan},  // (EV.6)
+                 {"mean_absolute_error", mean_absolute_error(train.y, yhat),
+                  e.held_out ? mean_absolute_error(e.test.y, that) : nan}};  // (EV.7)
+}
+
+Json to_json(const Request& r, const Problem& p, const Fit& f, const Evaluation& e) {
     Json j = Json::object();
     j.add("solver", Json::string(f.solver)).add("alpha", Json::number(r.alpha));
     j.add("fit_intercept", Json::boolean(r.fit_intercept)).add("feature_names_in_", Json::strings(p.names));
@@ -328,6 +386,11 @@ Json to_json(const Request& r, const Problem& p, const Fit& f) {
         j.add("dependent_columns", Json::numbers(dependent));
     }
     j.add("r2", Json::number(f.r2));
+    j.add("train", metrics_json(e.metrics, false));
+    if (e.held_out) {
+        j.add("test", metrics_json(e.metrics, true));
+        j.add("split", split_json(r.holdout, e.rows, p.X.rows(), e.test.X.rows()));
+    }
     std::string warning = f.warning;  // the SVD's, then the audit's
     if (!f.audit.warning.empty()) warning += (warning.empty() ? "" : "; ") + f.audit.warning;
     if (!f.audit_skipped.empty()) {
@@ -343,7 +406,7 @@ Json to_json(const Request& r, const Problem& p, const Fit& f) {
     return j;
 }
 
-void print_text(const Request& r, const Problem& p, const Fit& f) {
+void print_text(const Request& r, const Problem& p, const Fit& f, const Evaluation& e) {
     const char* how = f.solver == "cholesky" ? "Cholesky on the normal equations (LR.4)"
                       : f.solver == "qr"     ? "Householder QR with refinement (LR.6, LR.7)"
                       : f.solver == "svd"    ? "minimum-norm least squares by the SVD (LR.35-LR.37)"
@@ -352,6 +415,11 @@ void print_text(const Request& r, const Problem& p, const Fit& f) {
                 r.target.c_str(), p.X.cols(), how, r.alpha, r.fit_intercept ? "with an intercept" : "no intercept");
     print_fit(p.names, f.model);
     std::printf("R^2 on the data %.10g (LR.8)\n\n", f.r2);
+    if (e.held_out) {
+        std::printf("%s\n", holdout_line(r.holdout, p.X.rows(), e.test.X.rows()).c_str());
+        print_metric_table(e.metrics, true);
+        std::printf("\n");
+    }
     if (f.solver == "svd") {
         std::printf("-- SVD (LR.35-LR.38) --\nrank_ %zu of %zu; singular_ (of the %s X):", f.svd.rank_, p.X.cols(),
                     r.fit_intercept ? "centred" : "uncentred");
@@ -409,11 +477,13 @@ int cmd_linreg(int argc, char** argv) {
     if (!args.parse(argc, argv)) return print_help(args);
     if (!args.has("--data")) return run_study_without_data(args, "mlfs-linreg", run_linreg_study);
     const Request r = read_request(args);
-    const Problem p = load(r);
+    Problem p = load(r);
+    Evaluation e = hold_out(r, p);  // p keeps the rows the fit sees
     const Fit f = fit(r, p);
+    score(p, f, e);
     if (!f.warning.empty() && !r.solver_given) std::fprintf(stderr, "mlfs linreg: warning: %s\n", f.warning.c_str());
     return finish_data_run(
-        args, r.json, [&] { return to_json(r, p, f).dump(); }, [&] { print_text(r, p, f); },
+        args, r.json, [&] { return to_json(r, p, f, e).dump(); }, [&] { print_text(r, p, f, e); },
         [&](const std::string& out) { return write_plots(out, r, p, f); });
 }
 

@@ -18,8 +18,10 @@
 #include "algorithms/logistic_audit.hpp"
 #include "algorithms/logistic_regression.hpp"
 #include "algorithms/magnitudes.hpp"
+#include "algorithms/metrics.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/holdout.hpp"
 #include "cli/model_command.hpp"
 #include "io/csv.hpp"
 #include "io/json.hpp"
@@ -51,9 +53,15 @@ const char* const kSummary =
     "shape (1,)), feature_names, penalty, C (l2 only), solver, tol, max_iter, converged (false only when\n"
     "max_iter stopped it), stop (converged, max_iter or stalled: the line search could not lower f, the\n"
     "optimum to rounding level), loss_curve (f before each step and after the last, a sum as LG.4), grad_max\n"
-    "(max_j |g_j| at the same points), train (accuracy_score, log_loss), and the audit: params, std_err, z,\n"
-    "p_value, conf_int ([low, high] per parameter), llf, llnull, pseudo_r2, cond, warning (if any), intercept\n"
-    "first as statsmodels orders them; audit_skipped says why they are missing when they are.";
+    "(max_j |g_j| at the same points), train (accuracy_score, log_loss, confusion_matrix and\n"
+    "classification_report, as sklearn.metrics computes them with labels=classes_), and the audit: params,\n"
+    "std_err, z, p_value, conf_int ([low, high] per parameter), llf, llnull, pseudo_r2, cond, warning (if any),\n"
+    "intercept first as statsmodels orders them; audit_skipped says why they are missing when they are.\n\n"
+    "Held-out rows: --test-size F [--split-seed S] [--stratify] fits on the rows train_test_split(test_size=F,\n"
+    "random_state=S[, stratify=y]) keeps for training, and --test FILE.csv fits on all of --data and tests on\n"
+    "FILE's rows (a class the fit never saw is an error). The same metrics are printed for both sides, with\n"
+    "the test rows' classification_report and confusion_matrix; --json adds test and split (n_train, n_test,\n"
+    "and for --test-size train_index and test_index, the data rows counted from 0).";
 
 Args make_args() {
     Args args("mlfs logreg", kSummary);
@@ -66,6 +74,7 @@ Args make_args() {
                 "newton (default; Cholesky steps with a line search, LG.7, LG.8) or gd (step 1/L)");
     args.option("--max-iter", "N", "at most N Newton or gradient steps, 1 to 1000000 (default 100)");
     args.option("--tol", "T", "stop when max_j |g_j| <= T, >= 0 (LG.9; default 1e-4)");
+    add_holdout_options(args, true);
     args.option("--out", "DIR", kOutHelp);
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     args.flag("--progress",
@@ -79,6 +88,7 @@ struct Request {
     std::vector<std::string> features;  // empty: every numeric column but the target
     LogisticOptions opt;
     bool json = false, progress = true;  // progress of the read on stderr
+    Holdout holdout;                     // --test, --test-size, --split-seed, --stratify
 };
 
 // Reads and cross-checks the options of the --data mode; every mistake is a UsageError (exit 2).
@@ -110,6 +120,7 @@ Request read_request(const Args& args) {
     if (r.opt.tol < 0.0) args.fail("--tol must be >= 0, got " + args.get("--tol"));
     r.json = args.has("--json");
     r.progress = !r.json || args.has("--progress");
+    r.holdout = read_holdout(args, true);
     return r;
 }
 
@@ -145,12 +156,14 @@ void require_usable(const Request& r, Problem& p) {
     // the softmax would have K (D + 1) parameters for about N numbers, each class separable from the rest
     if (K > 10 && N < 3 * K)
         throw CsvError(r.data + ": the target \"" + r.target + "\" has " + std::to_string(K) + " distinct values in " +
-                       std::to_string(N) + " rows (fewer than 3 rows per class): it does not look like a column "
+                       std::to_string(N) +
+                       " rows (fewer than 3 rows per class): it does not look like a column "
                        "of class labels; logistic regression needs several rows of each class");
     // Without a penalty N rows determine at most N parameters: the Hessian is singular from the start
     if (!r.opt.penalised && N < D + 1)
         throw CsvError(r.data + ": " + std::to_string(N) + " rows cannot determine the " + std::to_string(D + 1) +
-                       " parameters (" + std::to_string(D) + " coefficients and the intercept) of an unpenalised "
+                       " parameters (" + std::to_string(D) +
+                       " coefficients and the intercept) of an unpenalised "
                        "fit; use --penalty l2, fewer --features, or more rows");
     // Newton forms and factors a P x P Hessian each step: past these sizes a step takes minutes (or the
     // memory is not there); gradient descent's steps cost N P and work for any size
@@ -160,8 +173,8 @@ void require_usable(const Request& r, Problem& p) {
         const double work = hessian + P * P * P / 3.0;  // flops per Newton step, about
         if (P > 2000.0 || work > 5e9) {
             char buf[160];
-            std::snprintf(buf, sizeof buf, "%.0f parameters, a %.0f x %.0f Hessian and about %.2g flops per step",
-                          P, P, P, work);
+            std::snprintf(buf, sizeof buf, "%.0f parameters, a %.0f x %.0f Hessian and about %.2g flops per step", P, P,
+                          P, work);
             throw CsvError(r.data + ": " + std::to_string(N) + " rows, " + std::to_string(D) + " features and " +
                            std::to_string(K) + " classes give newton " + buf +
                            " (the limit: 2000 parameters, 5e9 flops); use --solver gd, or fewer --features");
@@ -172,14 +185,14 @@ void require_usable(const Request& r, Problem& p) {
 // The features and the target from the CSV, and only those columns: --features and the target, or
 // every numeric column (text columns are skipped, with a note on stderr; a text target is an error
 // at its first cell). A missing column is a CsvError listing the columns; so is a single class.
-Problem load(const Request& r) {
+Problem read_rows(const Request& r, const std::string& file, const std::vector<std::string>& features) {
     CsvColumns wanted;
-    wanted.names = r.features;  // empty: every numeric column
+    wanted.names = features;  // empty: every numeric column
     if (!wanted.names.empty()) wanted.names.push_back(r.target);
     wanted.required = {r.target};
     CsvOptions options;
-    if (r.progress) options.progress = progress_on_stderr(r.data);  // only for a read of a second or more
-    const Table t = read_csv_columns(r.data, wanted, options);
+    if (r.progress) options.progress = progress_on_stderr(file);  // only for a read of a second or more
+    const Table t = read_csv_columns(file, wanted, options);
     std::string note = skipped_text_note(t);
     if (note.size() > 400)  // a column name can be a megabyte long; the note stays one readable line
         note = note.substr(0, 300) + "... (" + std::to_string(note.size()) + " characters in all)";
@@ -189,40 +202,163 @@ Problem load(const Request& r) {
     for (const std::string& n : t.names)
         if (n != r.target) p.names.push_back(n);
     if (p.names.empty())
-        throw CsvError(r.data + ": no feature columns: the only column is the target \"" + r.target + "\"");
+        throw CsvError(file + ": no feature columns: the only column is the target \"" + r.target + "\"");
     p.X = select_columns(t, p.names).X;
+    return p;
+}
+
+// The rows the fit sees: their classes (at least two), and the checks of require_usable.
+void prepare_training_rows(const Request& r, Problem& p) {
+    p.count.clear();
     for (double v : p.y) ++p.count[v];  // -0.0 and 0.0 are one class, as in np.unique
     if (p.count.size() < 2)
         throw CsvError(r.data + ": the target \"" + r.target + "\" holds one class (" + format_exact(p.y[0]) +
-                       ") in all " + std::to_string(p.y.size()) + " rows; logistic regression needs at least two");
+                       ") in all " + std::to_string(p.y.size()) + (r.holdout.split ? " training" : "") +
+                       " rows; logistic regression needs at least two");
     require_usable(r, p);
-    return p;
+}
+
+// Each label's index among the sorted distinct labels `classes` (np.searchsorted); a label that is
+// not one of them is a CsvError naming the file, the row and the classes the model knows.
+// rows: the data rows of y's entries (a split's side), or null when y holds every row of file in order.
+Labels class_indices(const Vector& y, const Vector& classes, const std::string& file,
+                     const std::vector<std::size_t>* rows) {
+    Labels out(y.size());
+    for (std::size_t i = 0; i < y.size(); ++i) {
+        const auto it = std::lower_bound(classes.begin(), classes.end(), y[i]);
+        if (it == classes.end() || *it != y[i]) {
+            std::string known;
+            for (std::size_t k = 0; k < classes.size() && k < 20; ++k)
+                known += (k ? ", " : "") + format_exact(classes[k]);
+            const std::size_t line = (rows ? (*rows)[i] : i) + 2;  // data row i is line i + 2
+            throw CsvError(file + ":" + std::to_string(line) + ": class " + format_exact(y[i]) +
+                           " of a test row is not among the classes of the training rows (classes_: " + known +
+                           (classes.size() > 20 ? ", ..." : "") + "); a model cannot predict a class it never saw");
+        }
+        out[i] = static_cast<std::size_t>(it - classes.begin());
+    }
+    return out;
 }
 
 struct Fit {
     LogisticFit fit;
     LogitAudit audit;
     std::string audit_skipped;  // empty when the audit was made
-    double accuracy = 0.0, log_loss = 0.0;
 };
 
-// The mean log-loss from the scores z (LG.3: log-sum-exp and softplus, never log(0)) and the
-// accuracy of predict (LG.16) on the training rows.
-void training_scores(const Problem& p, Fit& f) {
-    const LogisticModel& m = f.fit.model;
-    const Matrix Z = decision_function(m, p.X);  // N x M
-    const std::size_t N = p.X.rows(), M = Z.cols(), K = m.n_classes();
-    const Vector yhat = predict(m, p.X);
-    double loss = 0.0, right = 0.0;
-    for (std::size_t i = 0; i < N; ++i) {
-        std::size_t k = 0;
-        while (m.classes_[k] != p.y[i]) ++k;
-        const double* z = &Z.data()[i * M];
-        loss += M == 1 ? binary_log_loss(z[0], k == 1 ? 1.0 : 0.0) : log_sum_exp(z, K) - z[k];
-        right += yhat[i] == p.y[i] ? 1.0 : 0.0;
+// sklearn.metrics of one side's rows (derivations/evaluation.md, (EV.8)-(EV.12)), labels = classes_.
+struct Scores {
+    double accuracy = 0.0, log_loss = 0.0;
+    std::vector<std::vector<std::size_t>> confusion;
+    ClassificationReport report;
+};
+
+Scores score(const LogisticModel& m, const Matrix& X, const Labels& y) {
+    Scores s;
+    const Labels yhat = class_indices(predict(m, X), m.classes_, "", nullptr);  // (LG.16) as indices
+    const std::size_t K = m.n_classes();
+    s.accuracy = accuracy_score(y, yhat);           // (EV.8)
+    s.log_loss = log_loss(y, predict_proba(m, X));  // (EV.9)
+    s.confusion = confusion_matrix(y, yhat, K);     // (EV.10)
+    s.report = classification_report(y, yhat, K);   // (EV.11)-(EV.12)
+    return s;
+}
+
+// The held-out side: the rows the fit does not see (--test-size, or --test's rows) and the scores.
+struct Evaluation {
+    bool held_out = false;
+    TrainTest rows;  // --test-size: which data rows went where
+    Problem test;
+    Scores train_scores, test_scores;
+};
+
+Problem subset(const Problem& p, const std::vector<std::size_t>& rows) {
+    Problem s;
+    s.X = take_rows(p.X, rows);
+    s.y = take(p.y, rows);
+    s.names = p.names;
+    return s;
+}
+
+// Splits p for --test-size (p keeps the train rows) or reads --test's rows by column name.
+Evaluation hold_out(const Request& r, Problem& p) {
+    Evaluation e;
+    e.held_out = r.holdout.any();
+    if (r.holdout.split) {
+        Vector classes;  // every row's class index, for --stratify
+        for (double v : p.y) classes.push_back(v);
+        std::sort(classes.begin(), classes.end());
+        classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
+        const Labels y = class_indices(p.y, classes, r.data, nullptr);
+        e.rows = holdout_rows(r.holdout, p.X.rows(), r.data, &y);  // (EV.1)-(EV.4)
+        e.test = subset(p, e.rows.test);
+        p = subset(p, e.rows.train);
+    } else if (e.held_out) {
+        e.test = read_rows(r, r.holdout.test_file, p.names);  // the fit's columns, by name
     }
-    f.log_loss = loss / static_cast<double>(N);
-    f.accuracy = right / static_cast<double>(N);
+    return e;
+}
+
+void score_sides(const Request& r, const Problem& p, const Fit& f, Evaluation& e) {
+    const LogisticModel& m = f.fit.model;
+    e.train_scores = score(m, p.X, class_indices(p.y, m.classes_, r.data, nullptr));
+    if (!e.held_out) return;
+    const std::string file = r.holdout.split ? r.data : r.holdout.test_file;
+    e.test_scores =
+        score(m, e.test.X, class_indices(e.test.y, m.classes_, file, r.holdout.split ? &e.rows.test : nullptr));
+}
+
+// {"accuracy_score": ..., "log_loss": ..., "confusion_matrix": [[...]], "classification_report": {...}}
+// with the report as classification_report(output_dict=True) keys it: each class, "macro avg",
+// "weighted avg", each {"precision", "recall", "f1-score", "support"}.
+Json scores_json(const Scores& s, const Vector& classes) {
+    Json j = Json::object();
+    j.add("accuracy_score", Json::number(s.accuracy)).add("log_loss", Json::number(s.log_loss));
+    Matrix C(classes.size(), classes.size());
+    for (std::size_t a = 0; a < classes.size(); ++a)
+        for (std::size_t b = 0; b < classes.size(); ++b) C(a, b) = static_cast<double>(s.confusion[a][b]);
+    j.add("confusion_matrix", Json::rows(C));
+    const ClassificationReport& c = s.report;
+    double total = 0.0;
+    Json rep = Json::object();
+    for (std::size_t k = 0; k < classes.size(); ++k) {
+        Json one = Json::object();
+        one.add("precision", Json::number(c.precision[k])).add("recall", Json::number(c.recall[k]));
+        one.add("f1-score", Json::number(c.f1[k])).add("support", Json::number(static_cast<double>(c.support[k])));
+        rep.add(format_exact(classes[k]), std::move(one));
+        total += static_cast<double>(c.support[k]);
+    }
+    Json macro = Json::object(), weighted = Json::object();
+    macro.add("precision", Json::number(c.macro_precision)).add("recall", Json::number(c.macro_recall));
+    macro.add("f1-score", Json::number(c.macro_f1)).add("support", Json::number(total));
+    weighted.add("precision", Json::number(c.weighted_precision)).add("recall", Json::number(c.weighted_recall));
+    weighted.add("f1-score", Json::number(c.weighted_f1)).add("support", Json::number(total));
+    rep.add("macro avg", std::move(macro)).add("weighted avg", std::move(weighted));
+    return j.add("classification_report", std::move(rep));
+}
+
+// classification_report's table and the confusion matrix of one side, as text.
+void print_scores(const char* side, const Scores& s, const Vector& classes) {
+    std::printf("\n-- %s rows: classification_report (EV.11, EV.12) --\n%14s %10s %10s %10s %10s\n", side, "class",
+                "precision", "recall", "f1-score", "support");
+    const ClassificationReport& c = s.report;
+    std::size_t total = 0;
+    for (std::size_t k = 0; k < classes.size(); ++k) {
+        std::printf("%14s %10.4f %10.4f %10.4f %10zu\n", format_table(classes[k]).c_str(), c.precision[k], c.recall[k],
+                    c.f1[k], c.support[k]);
+        total += c.support[k];
+    }
+    std::printf("%14s %10.4f %10.4f %10.4f %10zu\n%14s %10.4f %10.4f %10.4f %10zu\n", "macro avg", c.macro_precision,
+                c.macro_recall, c.macro_f1, total, "weighted avg", c.weighted_precision, c.weighted_recall,
+                c.weighted_f1, total);
+    std::printf("confusion_matrix (EV.10), rows the true class, columns the predicted one:\n%14s", "");
+    for (double k : classes) std::printf(" %8s", format_table(k).c_str());
+    std::printf("\n");
+    for (std::size_t a = 0; a < classes.size(); ++a) {
+        std::printf("%14s", format_table(classes[a]).c_str());
+        for (std::size_t b = 0; b < classes.size(); ++b) std::printf(" %8zu", s.confusion[a][b]);
+        std::printf("\n");
+    }
 }
 
 // When the fit saw class indices, the classes in its messages are those indices.
@@ -253,11 +389,12 @@ std::string explain_singular(const Request& r, const Problem& p) {
         std::string why = e.what();
         const std::size_t end = why.find(". Drop"), start = why.rfind("; ", end);
         why = end != std::string::npos && start != std::string::npos ? why.substr(start + 2, end - start - 2)
-                                                                       : "they are linearly dependent";
+                                                                     : "they are linearly dependent";
         return ". Among the features: " + why + "; drop a column" + (r.opt.penalised ? "" : " or use --penalty l2");
     }
     if (r.opt.penalised)
-        return ". With C = " + format_number(r.opt.C) + " the penalty is too weak to keep the coefficients finite in "
+        return ". With C = " + format_number(r.opt.C) +
+               " the penalty is too weak to keep the coefficients finite in "
                "double precision (the classes are nearly separated, so p (1 - p) underflows as they grow); use a "
                "smaller --C";
     return "";
@@ -295,7 +432,6 @@ Fit fit(const Request& r, const Problem& p) {
     }
     f.fit.model.classes_.clear();  // the labels themselves, also when the fit saw their indices
     for (const auto& c : p.count) f.fit.model.classes_.push_back(c.first);
-    training_scores(p, f);
     return f;
 }
 
@@ -303,7 +439,7 @@ const char* stop_name(LogisticStop s) {
     return s == LogisticStop::converged ? "converged" : s == LogisticStop::max_iter ? "max_iter" : "stalled";
 }
 
-Json to_json(const Request& r, const Problem& p, const Fit& f) {
+Json to_json(const Request& r, const Problem& p, const Fit& f, const Evaluation& e) {
     const LogisticFit& fit = f.fit;
     Json j = Json::object();
     j.add("coef_", Json::rows(fit.model.coef_)).add("intercept_", Json::numbers(fit.model.intercept_));
@@ -315,9 +451,11 @@ Json to_json(const Request& r, const Problem& p, const Fit& f) {
     j.add("converged", Json::boolean(fit.stop != LogisticStop::max_iter))
         .add("stop", Json::string(stop_name(fit.stop)));
     j.add("loss_curve", Json::numbers(fit.loss_curve)).add("grad_max", Json::numbers(fit.grad_max));
-    Json train = Json::object();
-    train.add("accuracy_score", Json::number(f.accuracy)).add("log_loss", Json::number(f.log_loss));
-    j.add("train", std::move(train));
+    j.add("train", scores_json(e.train_scores, fit.model.classes_));
+    if (e.held_out) {
+        j.add("test", scores_json(e.test_scores, fit.model.classes_));
+        j.add("split", split_json(r.holdout, e.rows, p.X.rows(), e.test.X.rows()));
+    }
     if (!f.audit_skipped.empty()) return j.add("audit_skipped", Json::string(f.audit_skipped));
     const LogitAudit& a = f.audit;
     j.add("params", Json::numbers(a.params)).add("std_err", Json::numbers(a.std_err)).add("z", Json::numbers(a.z));
@@ -374,7 +512,7 @@ void print_audit(const LogitAudit& a) {
     if (!a.warning.empty()) std::printf("warning: %s\n", a.warning.c_str());
 }
 
-void print_text(const Request& r, const Problem& p, const Fit& f) {
+void print_text(const Request& r, const Problem& p, const Fit& f, const Evaluation& e) {
     const LogisticFit& fit = f.fit;
     const bool newton = r.opt.solver == LogisticSolver::newton;
     std::printf("%s: %zu rows, target %s, %zu feature%s\nclasses_:", r.data.c_str(), p.X.rows(), r.target.c_str(),
@@ -404,7 +542,14 @@ void print_text(const Request& r, const Problem& p, const Fit& f) {
                     r.opt.tol);
     print_coefficients(p, fit.model);
     std::printf("\ntraining accuracy_score %.6g (predict, LG.16), log_loss %.10g (the mean over the rows)\n",
-                f.accuracy, f.log_loss);
+                e.train_scores.accuracy, e.train_scores.log_loss);
+    if (e.held_out) {
+        std::printf("\n%s\n", holdout_line(r.holdout, p.X.rows(), e.test.X.rows()).c_str());
+        print_metric_table({{"accuracy_score", e.train_scores.accuracy, e.test_scores.accuracy},
+                            {"log_loss", e.train_scores.log_loss, e.test_scores.log_loss}},
+                           true);
+    }
+    print_scores(e.held_out ? "test" : "training", e.held_out ? e.test_scores : e.train_scores, f.fit.model.classes_);
     std::printf("\n-- Logit audit (LG.17), as statsmodels' Logit(y, add_constant(X)).fit() --\n");
     if (f.audit_skipped.empty()) print_audit(f.audit);
     else std::printf("skipped: %s\n", f.audit_skipped.c_str());
@@ -460,11 +605,14 @@ int cmd_logreg(int argc, char** argv) {
     if (!args.has("--data")) return run_study_without_data(args, "mlfs-logreg", run_logreg_study);
     const Request r = read_request(args);
     if (args.has("--out")) prepare_out_dir(args.get("--out"));  // before the work, and before stdout
-    const Problem p = load(r);
+    Problem p = read_rows(r, r.data, r.features);
+    Evaluation e = hold_out(r, p);  // p keeps the rows the fit sees
+    prepare_training_rows(r, p);
     const Fit f = fit(r, p);
+    score_sides(r, p, f, e);
     warn_if_not_converged(r, f.fit);
     return finish_data_run(
-        args, r.json, [&] { return to_json(r, p, f).dump(); }, [&] { print_text(r, p, f); },
+        args, r.json, [&] { return to_json(r, p, f, e).dump(); }, [&] { print_text(r, p, f, e); },
         [&](const std::string& out) { return write_plots(out, r, p, f); });
 }
 

@@ -101,5 +101,31 @@ run_case("--json without --data" 2 stderr "--json needs --data FILE.csv" --json)
 run_case("--target without --data" 2 stderr "--target needs --data FILE.csv" --target y)
 run_case("unknown flag" 2 stderr "unknown flag --frobnicate" --frobnicate)
 
+# ---- 4. held-out rows (derivations/evaluation.md): the rows of train_test_split, metrics on both sides
+set(golden "${ROOT}/tests/golden/evaluation.txt")
+run_split_case("--test-size 0.25 --split-seed 3" "${golden}" cli.diabetes_raw
+               --data "${raw}" --target target --test-size 0.25 --split-seed 3 --json)
+run_json_case("--test-size --json: train and test metrics" "train;test;split;r2_score;mean_squared_error;mean_absolute_error;n_train;n_test"
+              --data "${raw}" --target target --test-size 0.25 --split-seed 3 --json)
+run_case("--test-size text: the metric table" 0 stdout "held out: 111 of 442 rows (--test-size 0.25, --split-seed 3"
+         --data "${raw}" --target target --test-size 0.25 --split-seed 3)
+file(WRITE "${OUT}/test_rows.csv" "s1,age,target,sex,bmi,bp,s2,s3,s4,s5,s6\n1,2,3,1,25,80,1,2,3,4,5\n2,3,4,2,30,90,2,3,4,5,6\n")
+run_case("--test FILE, columns in another order" 0 stdout "held out: the 2 rows of ${OUT}/test_rows.csv (--test)"
+         --data "${raw}" --target target --test "${OUT}/test_rows.csv")
+file(WRITE "${OUT}/test_missing.csv" "age,sex,target\n1,2,3\n2,3,4\n")
+run_case("--test FILE without a feature column" 1 stderr "test_missing.csv: no column named \"bmi\""
+         --data "${raw}" --target target --test "${OUT}/test_missing.csv")
+run_case("--test-size 1.5" 2 stderr "--test-size must be a fraction between 0 and 1 (0.25) or a whole number of rows (30), got 1.5"
+         --data "${raw}" --target target --test-size 1.5)
+run_case("--test-size with --test" 2 stderr "give held-out rows one way"
+         --data "${raw}" --target target --test-size 0.2 --test "${raw}")
+run_case("--split-seed alone" 2 stderr "--split-seed needs --test-size F" --data "${raw}" --target target --split-seed 1)
+run_case("--split-seed too large" 2 stderr "--split-seed must be a whole number from 0 to 4294967295"
+         --data "${raw}" --target target --test-size 0.2 --split-seed 4294967296)
+run_case("a test side of 1 row" 1 stderr "the test side has 1 row(s); r2_score needs at least 2"
+         --data "${raw}" --target target --test-size 1)
+run_case("--test-size as many rows as the data" 1 stderr "442 rows cannot be split by --test-size 442"
+         --data "${raw}" --target target --test-size 442)
+
 mlfs_finish()
 message(STATUS "all cases passed")

@@ -152,5 +152,23 @@ file(WRITE "${OUT}/a_file" "")
 run_case("--out a file: nothing on stdout" 1 stderr "a_file: cannot create the output folder"
          --data "${overlap}" --target y --out "${OUT}/a_file")
 
+# ---- held-out rows (derivations/evaluation.md): the rows of train_test_split(stratify=y), and the
+# classification metrics on both sides
+set(golden "${ROOT}/tests/golden/evaluation.txt")
+run_split_case("--test-size 0.3 --split-seed 5 --stratify" "${golden}" cli.iris_stratified
+               --data "${iris}" --target species --test-size 0.3 --split-seed 5 --stratify --json)
+run_json_case("--test-size --json: train and test metrics"
+              "train;test;split;accuracy_score;log_loss;confusion_matrix;classification_report;macro avg;weighted avg;f1-score;support"
+              --data "${iris}" --target species --test-size 0.3 --split-seed 5 --stratify --json)
+run_case("--stratify text: the test rows' report" 0 stdout "-- test rows: classification_report"
+         --data "${iris}" --target species --test-size 0.3 --split-seed 5 --stratify)
+file(WRITE "${OUT}/iris_new_class.csv" "sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species\n5,3,1,0.2,0\n6,3,4,1,7\n")
+run_case("--test FILE with a class the fit never saw" 1 stderr "iris_new_class.csv:3: class 7 of a test row is not among the classes of the training rows (classes_: 0, 1, 2)"
+         --data "${iris}" --target species --test "${OUT}/iris_new_class.csv")
+run_case("--stratify without --test-size" 2 stderr "--stratify needs --test-size F" --data "${iris}" --target species --stratify)
+file(WRITE "${OUT}/lonely.csv" "x,y\n1,0\n2,0\n3,0\n4,1\n5,1\n6,2\n")
+run_case("--stratify with a class of one row" 1 stderr "class 2 has 1 row(s); every class needs at least 2"
+         --data "${OUT}/lonely.csv" --target y --test-size 3 --stratify)
+
 mlfs_finish()
 message(STATUS "all cases passed")

@@ -11,7 +11,10 @@ and 1 (clipped), a class never predicted and a class that never occurs.
 """
 import golden_writer  # noqa: F401  (sets the thread variables before numpy loads)
 
+import os
+
 import numpy as np
+import pandas as pd
 from sklearn.metrics import (accuracy_score, classification_report, confusion_matrix, log_loss,
                              mean_absolute_error, mean_squared_error, r2_score)
 from sklearn.model_selection import train_test_split
@@ -55,6 +58,24 @@ def _splits(g):
         g.vector("stratified.%s.y" % name, y, "y: class indices (see goldens_evaluation.py)")
         g.vector("stratified.%s.train" % name, train, call + "[0]")
         g.vector("stratified.%s.test" % name, test, call + "[1]")
+
+
+DATASETS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "datasets")
+
+
+def _cli_splits(g):
+    g.section("The rows the CLI's --test-size/--split-seed[/--stratify] must pick (tests/cli_linreg.cmake, cli_logreg.cmake):\n"
+              "train_test_split on the data rows of a committed data set, counted from 0.")
+    n = len(pd.read_csv(os.path.join(DATASETS, "diabetes_raw.csv")))
+    train, test = train_test_split(np.arange(n), test_size=0.25, random_state=3)
+    call = "train_test_split(numpy.arange(%d), test_size=0.25, random_state=3)  # datasets/diabetes_raw.csv" % n
+    g.vector("cli.diabetes_raw.train", train, call + "[0]")
+    g.vector("cli.diabetes_raw.test", test, call + "[1]")
+    y = pd.read_csv(os.path.join(DATASETS, "iris.csv"))["species"].to_numpy()
+    train, test = train_test_split(np.arange(len(y)), test_size=0.3, random_state=5, stratify=y)
+    call = "train_test_split(numpy.arange(150), test_size=0.3, random_state=5, stratify=y)  # y: datasets/iris.csv species"
+    g.vector("cli.iris_stratified.train", train, call + "[0]")
+    g.vector("cli.iris_stratified.test", test, call + "[1]")
 
 
 # (name, seed, N, loc, scale, noise): y = RandomState(seed).normal(loc, scale, N),
@@ -159,6 +180,7 @@ def build_evaluation(report):
          "Row indices and counts are exact doubles; the arrays behind the metrics are redrawn in C++ from",
          "the RandomState calls named in each entry (tests/golden/goldens_evaluation.py)."])
     _splits(g)
+    _cli_splits(g)
     _regression(g)
     _classification(g)
     report.append("evaluation: %d plain and %d stratified splits, %d regression and %d classification cases"
