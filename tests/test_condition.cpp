@@ -85,4 +85,28 @@ TEST_CASE(single_step_zero_tolerance_and_zero_matrix) {
     CHECK_THROWS(largest_eigenvalue(Matrix(2, 2, 0.0)), NumericalError, "||M v|| = 0 at iteration 1");
 }
 
+// The iteration starts from the fixed vector v_i = 1 + sin(i + 1) / 2 (i = 0..n-1), normalised, so
+// every run (and every iteration count a report prints) is reproducible: one step of the power
+// iteration on diag(3, 2, 1) is exactly that vector's Rayleigh quotient sum a_i v_i^2 / sum v_i^2.
+TEST_CASE(first_step_is_the_rayleigh_quotient_of_the_fixed_start) {
+    const Matrix A(3, 3, {3.0, 0.0, 0.0, 0.0, 2.0, 0.0, 0.0, 0.0, 1.0});
+    ConditionOptions opt;
+    opt.max_iter = 1;
+    double num = 0.0, den = 0.0;
+    for (std::size_t i = 0; i < 3; ++i) {
+        const double v = 1.0 + 0.5 * std::sin(static_cast<double>(i + 1));
+        num += A(i, i) * v * v;
+        den += v * v;
+    }
+    CHECK_REL(largest_eigenvalue(A, opt).lambda, num / den, 16.0 * kEps,
+              "normalising first vs dividing at the end: a few roundings of eps each");
+    // The first step has no earlier estimate to compare with, so it never counts as converged, even
+    // with tol = 1 (where |mu - 0| <= tol |mu| would hold): the second step is the first that can stop.
+    opt.max_iter = 1000;
+    opt.tol = 1.0;
+    const EigenEstimate loose = largest_eigenvalue(A, opt);
+    CHECK_MSG(loose.converged && loose.iterations == 2,
+              "tol = 1: converged after 2 steps, got " + std::to_string(loose.iterations));
+}
+
 TEST_MAIN()
