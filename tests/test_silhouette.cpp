@@ -60,6 +60,9 @@ TEST_CASE(worked_example) {
     CHECK_NEAR(t[2], 0.0, 0.0, "singleton: s = 0 by definition");
     CHECK_NEAR(t[0], 0.9, 1e-16, "x = 0: a = 1, b = 10, s = 9 / 10");
     CHECK_NEAR(t[1], 8.0 / 9.0, 1e-16, "x = 1: a = 1, b = 9, s = 8 / 9");
+    // every point at one place: a = b = 0, and s = 0 by the convention for max(a, b) = 0, never 0/0
+    const Vector z = silhouette_samples(Matrix(4, 1, 0.0), {0, 0, 1, 1});
+    for (double zi : z) CHECK_NEAR(zi, 0.0, 0.0, "a = b = 0: s = 0 exactly (a NaN fails)");
 }
 
 TEST_CASE(bad_input_is_named) {
@@ -68,6 +71,8 @@ TEST_CASE(bad_input_is_named) {
     CHECK_THROWS(silhouette_score(X, {0, 1, 2, 3}), std::invalid_argument, "4 clusters of N = 4 samples");
     CHECK_THROWS(silhouette_score(X, {0, 1}), ShapeError, "X is 4x1 but labels has length 2");
     CHECK_THROWS(silhouette_score(X, {0, 1, -1, 1}), std::invalid_argument, "labels[2] = -1 is negative");
+    // every label is checked, the first one included
+    CHECK_THROWS(silhouette_score(X, {-1, 0, 1, 1}), std::invalid_argument, "labels[0] = -1 is negative");
     CHECK_THROWS(silhouette_score(Matrix(0, 1), {}), ShapeError, "X is 0x1");
     Matrix nan = X;
     nan(1, 0) = std::nan("");
