@@ -112,6 +112,12 @@ TEST_CASE(randint_special_cases_on_the_raw_stream) {
     CHECK(expect <= 0x7FFFFFFFFFFFFFFEull);  // accepted at the first try (else this check is moot)
     CHECK(static_cast<std::uint64_t>(c.randint(std::numeric_limits<std::int64_t>::max())) == expect);
     CHECK(c.next_uint32() == golden_u32(raw, 2));  // exactly two draws consumed
+    // the rejection is v > r, so a 64-bit draw equal to r itself is kept: with r = that same draw
+    // (its mask covers it) the first try is the answer, two raw draws
+    RandomState e(0);
+    CHECK(expect > 0xFFFFFFFFull);  // the 64-bit path
+    CHECK(e.random_interval(expect) == expect);
+    CHECK(e.next_uint32() == golden_u32(raw, 2));
     // n = 1 (r = 0) and random_interval(0) consume nothing
     RandomState d(0);
     CHECK(d.randint(1) == 0 && d.random_interval(0) == 0);
