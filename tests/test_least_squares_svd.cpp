@@ -95,7 +95,8 @@ TEST_CASE(dependent_columns_keep_the_rank) {
     CHECK(named("onehot", false).empty());
     CHECK(named("sumcol", true) == std::vector<std::size_t>{3});
     CHECK((named("one", true) == std::vector<std::size_t>{0, 1, 2}));
-    CHECK((named("one", false) == std::vector<std::size_t>{0, 2}));  // x = [1, 2, 3]: 2 is the leftmost within half of 3
+    CHECK(
+        (named("one", false) == std::vector<std::size_t>{0, 2}));  // x = [1, 2, 3]: 2 is the leftmost within half of 3
 }
 
 // On a full-rank design the minimum-norm solution is THE solution: the same as QR's.
@@ -111,6 +112,21 @@ TEST_CASE(full_rank_matches_qr) {
     const LinearModel qr = fit_qr(X, y, qr_opt);
     // cond(X) = 2.3: both are within a few eps of the exact solution
     CHECK_ALL_NEAR(fit.model.coef_, qr.coef_, 0.0, 1e-13 * largest(qr.coef_), "1e-13: cond 2.3, two stable solvers");
+}
+
+// (LR.38) on small hand-made rows whose arithmetic is exact: the pivot is the leftmost row at
+// least pivot_ratio times the largest (equality included), each pivot's direction is removed from
+// every other unpicked row (the leftmost too) before the next choice, and rows with no direction
+// left at all are all dependent.
+TEST_CASE(subset_selection_rules_on_exact_rows) {
+    // rows (1) and (2): 1 = 0.5 * 2 is "at least half the largest", so row 0 is the pivot
+    CHECK(dependent_columns(Matrix(2, 1, {1.0, 2.0}), 0.5) == std::vector<std::size_t>{1});
+    // rows (0.5, 0.125), (2, 0), (0, 1): row 1 is the first pivot (row 0 is below half of 2); removing
+    // its direction (1, 0) leaves row 0 = (0, 0.125), below half of row 2's 1, so row 2 is the second
+    // pivot and row 0 the dependent one. Without that removal row 0 (norm 0.52) would be picked.
+    CHECK(dependent_columns(Matrix(3, 2, {0.5, 0.125, 2.0, 0.0, 0.0, 1.0}), 0.5) == std::vector<std::size_t>{0});
+    // no direction at all: every column is dependent
+    CHECK((dependent_columns(Matrix(3, 2, 0.0), 0.5) == std::vector<std::size_t>{0, 1, 2}));
 }
 
 TEST_CASE(bad_input_is_refused) {
