@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <climits>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -17,6 +18,7 @@
 #include "algorithms/kmeans.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/holdout.hpp"
 #include "cli/model_command.hpp"
 #include "io/csv.hpp"
 #include "io/json.hpp"
@@ -38,7 +40,12 @@ const char* const kSummary =
     "and the silhouette score (for 2 <= K < N and N <= 20000: it costs N^2 distances).\n\n"
     "--json prints one JSON object and nothing else on stdout, numbers with 17 significant digits:\n"
     "labels_, cluster_centers_, inertia_, n_iter_, feature_names_in_, init, n_init, closest_call,\n"
-    "sklearn_threads, seed.";
+    "sklearn_threads, seed, and train: {inertia}.\n\n"
+    "Held-out rows: --test-size F [--split-seed S] fits on the rows train_test_split(test_size=F,\n"
+    "random_state=S) keeps for training, and --test FILE.csv fits on all of --data and scores FILE's rows\n"
+    "(the features matched by name). inertia on each side is -KMeans.score(X): each row's squared distance\n"
+    "to its nearest fitted centre, summed; --json adds test and split (n_train, n_test, and for --test-size\n"
+    "train_index and test_index, the data rows counted from 0).";
 
 const std::size_t kSilhouetteMaxN = 20000;
 
@@ -58,6 +65,7 @@ Args make_args() {
                 "stop when the centres move by sum_j ||dc_j||^2 <= T x mean feature variance (default 1e-4)");
     args.option("--threads", "N",
                 "threads for the assignment, 0 = all hardware threads (default 0); same numbers for every N");
+    add_holdout_options(args, false);
     args.option("--out", "DIR", kOutHelp);
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     return args;
@@ -68,6 +76,7 @@ struct Request {
     std::vector<std::string> features;              // empty: every numeric column
     KMeansOptions opt;
     bool json = false;
+    Holdout holdout;  // --test, --test-size, --split-seed
 };
 
 // Reads and cross-checks the options of the --data mode; every mistake is a UsageError (exit 2).
@@ -110,6 +119,7 @@ Request read_request(const Args& args) {
     r.opt.reference_threads = static_cast<int>(reference_threads);
     r.opt.threads = read_threads(args);
     r.json = args.has("--json");
+    r.holdout = read_holdout(args, false);
     return r;
 }
 
@@ -157,12 +167,53 @@ Problem load(Request& r) {
     require_representable_columns(r.data, p.X, p.names, 4.0 * double(p.X.rows()) * double(p.X.cols()),
                                   "squared distances");
     if (r.opt.init == KMeansInit::given) r.opt.init_centres = read_centres(r.centres, p.names, r.opt.n_clusters);
+    return p;
+}
+
+// The rows the fit sees must hold K distinct points.
+void require_k_points(const Request& r, const Problem& p) {
     const std::size_t K = r.opt.n_clusters, distinct = count_distinct_rows(p.X, K);  // exact when below K
     if (K > distinct)
         throw std::invalid_argument(r.data + ": --k " + std::to_string(K) + " but the " + std::to_string(p.X.rows()) +
-                                    " rows hold only " + std::to_string(distinct) +
+                                    (r.holdout.split ? " training" : "") + " rows hold only " +
+                                    std::to_string(distinct) +
                                     " distinct points; each cluster needs a point of its own");
-    return p;
+}
+
+// The held-out side: the rows the fit does not see, and the inertia of each side on the fitted
+// centres, -KMeans.score(X): each row's squared distance to its nearest centre (predict), summed in
+// the order of scikit-learn's threads (KM.1, KM.15; derivations/evaluation.md).
+struct Evaluation {
+    bool held_out = false;
+    TrainTest rows;  // --test-size: which data rows went where
+    Matrix test;
+    std::vector<MetricRow> metrics;  // inertia
+};
+
+Evaluation hold_out(const Request& r, Problem& p) {
+    Evaluation e;
+    e.held_out = r.holdout.any();
+    if (r.holdout.split) {
+        e.rows = holdout_rows(r.holdout, p.X.rows(), r.data, nullptr);  // (EV.1)-(EV.2)
+        e.test = take_rows(p.X, e.rows.test);
+        p.X = take_rows(p.X, e.rows.train);
+    } else if (e.held_out) {
+        CsvColumns wanted;
+        wanted.names = p.names;  // the fit's features, by name, in its order
+        e.test = read_csv_columns(r.holdout.test_file, wanted).X;
+        require_representable_columns(r.holdout.test_file, e.test, p.names,
+                                      4.0 * double(e.test.rows()) * double(e.test.cols()), "squared distances");
+    }
+    return e;
+}
+
+double score_inertia(const KMeansResult& km, const Matrix& X, int reference_threads) {
+    return kmeans_inertia(X, km.cluster_centers_, kmeans_predict(km, X), reference_threads);  // -score(X)
+}
+
+void score(const Request& r, const Problem& p, const KMeansResult& km, Evaluation& e) {
+    e.metrics = {{"inertia", score_inertia(km, p.X, r.opt.reference_threads),
+                  e.held_out ? score_inertia(km, e.test, r.opt.reference_threads) : std::nan("")}};
 }
 
 int effective_n_init(const KMeansOptions& o) {  // sklearn's n_init='auto', and 1 for given centres
@@ -170,14 +221,20 @@ int effective_n_init(const KMeansOptions& o) {  // sklearn's n_init='auto', and 
     return o.n_init > 0 ? o.n_init : o.init == KMeansInit::random ? 10 : 1;
 }
 
-Json to_json(const Request& r, const Problem& p, const KMeansResult& km) {
+Json to_json(const Request& r, const Problem& p, const KMeansResult& km, const Evaluation& e) {
     Json j = Json::object();
     j.add("labels_", Json::numbers(Vector(km.labels_.begin(), km.labels_.end())));
     j.add("cluster_centers_", Json::rows(km.cluster_centers_)).add("inertia_", Json::number(km.inertia_));
     j.add("n_iter_", Json::number(km.n_iter_)).add("feature_names_in_", Json::strings(p.names));
     j.add("init", Json::string(r.init)).add("n_init", Json::number(effective_n_init(r.opt)));
     j.add("closest_call", Json::number(km.closest_call_)).add("sklearn_threads", Json::number(r.opt.reference_threads));
-    return j.add("seed", Json::number(r.opt.seed));
+    j.add("seed", Json::number(r.opt.seed));
+    j.add("train", metrics_json(e.metrics, false));
+    if (e.held_out) {
+        j.add("test", metrics_json(e.metrics, true));
+        j.add("split", split_json(r.holdout, e.rows, p.X.rows(), e.test.rows()));
+    }
+    return j;
 }
 
 // The silhouette score, or why there is none.
@@ -198,7 +255,8 @@ std::string silhouette_line(const Problem& p, const KMeansResult& km, Vector& s)
     return buf;
 }
 
-void print_text(const Request& r, const Problem& p, const KMeansResult& km, const std::string& silhouette) {
+void print_text(const Request& r, const Problem& p, const KMeansResult& km, const std::string& silhouette,
+                const Evaluation& e) {
     const char* init = r.opt.init == KMeansInit::given ? "given centres" : r.init.c_str();
     std::printf("%s: %zu rows, %zu feature%s (%s)\nK = %zu, init %s%s, n_init %d, seed %u, max_iter %d, tol %g "
                 "(tol_abs %.6g, KM.6)\n\n",
@@ -216,6 +274,10 @@ void print_text(const Request& r, const Problem& p, const KMeansResult& km, cons
         : km.n_iter_ == r.opt.max_iter ? "stopped by --max-iter, then re-assigned, KM.8"
                                        : "the centres moved by <= tol_abs, then re-assigned, KM.5 and KM.8",
         km.closest_call_, r.opt.reference_threads, r.opt.reference_threads == 1 ? "" : "s", silhouette.c_str());
+    if (!e.held_out) return;
+    std::printf("\n%s\n", holdout_line(r.holdout, p.X.rows(), e.test.rows()).c_str());
+    std::printf("inertia: each row's squared distance to its nearest centre, summed (-KMeans.score(X), KM.1)\n");
+    print_metric_table(e.metrics, true);
 }
 
 // The plots of a --data fit: clusters in the plane of the first two features, the elbow, the silhouette.
@@ -251,7 +313,9 @@ int cmd_kmeans(int argc, char** argv) {
     if (!args.parse(argc, argv)) return print_help(args);
     if (!args.has("--data")) return run_study_without_data(args, "mlfs-kmeans", run_kmeans_study);
     Request r = read_request(args);
-    const Problem p = load(r);
+    Problem p = load(r);
+    Evaluation e = hold_out(r, p);  // p keeps the rows the fit sees
+    require_k_points(r, p);
     if (!r.json) {  // progress on stderr: one line per Lloyd iteration, as mlfs mlp prints its epochs
         const auto t0 = std::chrono::steady_clock::now();
         r.opt.on_iteration = [t0](int iteration, double inertia) {
@@ -260,10 +324,11 @@ int cmd_kmeans(int argc, char** argv) {
         };
     }
     const KMeansResult km = kmeans_fit(p.X, r.opt);
+    score(r, p, km, e);
     Vector s;  // the silhouette s_i, computed for the text (N^2 distances), then plotted
     return finish_data_run(
-        args, r.json, [&] { return to_json(r, p, km).dump(); },
-        [&] { print_text(r, p, km, silhouette_line(p, km, s)); },
+        args, r.json, [&] { return to_json(r, p, km, e).dump(); },
+        [&] { print_text(r, p, km, silhouette_line(p, km, s), e); },
         [&](const std::string& out) { return write_plots(out, r, p, km, s); });
 }
 

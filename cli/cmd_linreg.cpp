@@ -361,14 +361,8 @@ Evaluation hold_out(const Request& r, Problem& p) {
 }
 
 void score(const Problem& train, const Fit& f, Evaluation& e) {
-    const Vector yhat = predict(f.model, train.X);
-    const Vector that = e.held_out ? predict(f.model, e.test.X) : Vector();
-    const double nan = std::nan("");
-    e.metrics = {{"r2_score", f.r2, e.held_out ? r2_score(e.test.y, that) : nan},  // (EV.5)
-                 {"mean_squared_error", mean_squared_error(train.y, yhat),
-                  e.held_out ? mean_squared_error(e.test.y, that) : nan},  // (EV.6)
-                 {"mean_absolute_error", mean_absolute_error(train.y, yhat),
-                  e.held_out ? mean_absolute_error(e.test.y, that) : nan}};  // (EV.7)
+    const Vector yhat = predict(f.model, train.X), that = e.held_out ? predict(f.model, e.test.X) : Vector();
+    e.metrics = regression_rows(train.y, yhat, e.held_out ? &e.test.y : nullptr, e.held_out ? &that : nullptr);
 }
 
 Json to_json(const Request& r, const Problem& p, const Fit& f, const Evaluation& e) {

@@ -246,22 +246,16 @@ struct Fit {
     std::string audit_skipped;  // empty when the audit was made
 };
 
-// sklearn.metrics of one side's rows (derivations/evaluation.md, (EV.8)-(EV.12)), labels = classes_.
-struct Scores {
-    double accuracy = 0.0, log_loss = 0.0;
-    std::vector<std::vector<std::size_t>> confusion;
-    ClassificationReport report;
-};
-
 Scores score(const LogisticModel& m, const Matrix& X, const Labels& y) {
-    Scores s;
     const Labels yhat = class_indices(predict(m, X), m.classes_, "", nullptr);  // (LG.16) as indices
-    const std::size_t K = m.n_classes();
-    s.accuracy = accuracy_score(y, yhat);           // (EV.8)
-    s.log_loss = log_loss(y, predict_proba(m, X));  // (EV.9)
-    s.confusion = confusion_matrix(y, yhat, K);     // (EV.10)
-    s.report = classification_report(y, yhat, K);   // (EV.11)-(EV.12)
-    return s;
+    return class_scores(y, yhat, predict_proba(m, X), m.n_classes());
+}
+
+// classes_ as the names the report and the JSON give them
+std::vector<std::string> class_names(const Vector& classes) {
+    std::vector<std::string> names;
+    for (double c : classes) names.push_back(format_exact(c));
+    return names;
 }
 
 // The held-out side: the rows the fit does not see (--test-size, or --test's rows) and the scores.
@@ -306,59 +300,6 @@ void score_sides(const Request& r, const Problem& p, const Fit& f, Evaluation& e
     const std::string file = r.holdout.split ? r.data : r.holdout.test_file;
     e.test_scores =
         score(m, e.test.X, class_indices(e.test.y, m.classes_, file, r.holdout.split ? &e.rows.test : nullptr));
-}
-
-// {"accuracy_score": ..., "log_loss": ..., "confusion_matrix": [[...]], "classification_report": {...}}
-// with the report as classification_report(output_dict=True) keys it: each class, "macro avg",
-// "weighted avg", each {"precision", "recall", "f1-score", "support"}.
-Json scores_json(const Scores& s, const Vector& classes) {
-    Json j = Json::object();
-    j.add("accuracy_score", Json::number(s.accuracy)).add("log_loss", Json::number(s.log_loss));
-    Matrix C(classes.size(), classes.size());
-    for (std::size_t a = 0; a < classes.size(); ++a)
-        for (std::size_t b = 0; b < classes.size(); ++b) C(a, b) = static_cast<double>(s.confusion[a][b]);
-    j.add("confusion_matrix", Json::rows(C));
-    const ClassificationReport& c = s.report;
-    double total = 0.0;
-    Json rep = Json::object();
-    for (std::size_t k = 0; k < classes.size(); ++k) {
-        Json one = Json::object();
-        one.add("precision", Json::number(c.precision[k])).add("recall", Json::number(c.recall[k]));
-        one.add("f1-score", Json::number(c.f1[k])).add("support", Json::number(static_cast<double>(c.support[k])));
-        rep.add(format_exact(classes[k]), std::move(one));
-        total += static_cast<double>(c.support[k]);
-    }
-    Json macro = Json::object(), weighted = Json::object();
-    macro.add("precision", Json::number(c.macro_precision)).add("recall", Json::number(c.macro_recall));
-    macro.add("f1-score", Json::number(c.macro_f1)).add("support", Json::number(total));
-    weighted.add("precision", Json::number(c.weighted_precision)).add("recall", Json::number(c.weighted_recall));
-    weighted.add("f1-score", Json::number(c.weighted_f1)).add("support", Json::number(total));
-    rep.add("macro avg", std::move(macro)).add("weighted avg", std::move(weighted));
-    return j.add("classification_report", std::move(rep));
-}
-
-// classification_report's table and the confusion matrix of one side, as text.
-void print_scores(const char* side, const Scores& s, const Vector& classes) {
-    std::printf("\n-- %s rows: classification_report (EV.11, EV.12) --\n%14s %10s %10s %10s %10s\n", side, "class",
-                "precision", "recall", "f1-score", "support");
-    const ClassificationReport& c = s.report;
-    std::size_t total = 0;
-    for (std::size_t k = 0; k < classes.size(); ++k) {
-        std::printf("%14s %10.4f %10.4f %10.4f %10zu\n", format_table(classes[k]).c_str(), c.precision[k], c.recall[k],
-                    c.f1[k], c.support[k]);
-        total += c.support[k];
-    }
-    std::printf("%14s %10.4f %10.4f %10.4f %10zu\n%14s %10.4f %10.4f %10.4f %10zu\n", "macro avg", c.macro_precision,
-                c.macro_recall, c.macro_f1, total, "weighted avg", c.weighted_precision, c.weighted_recall,
-                c.weighted_f1, total);
-    std::printf("confusion_matrix (EV.10), rows the true class, columns the predicted one:\n%14s", "");
-    for (double k : classes) std::printf(" %8s", format_table(k).c_str());
-    std::printf("\n");
-    for (std::size_t a = 0; a < classes.size(); ++a) {
-        std::printf("%14s", format_table(classes[a]).c_str());
-        for (std::size_t b = 0; b < classes.size(); ++b) std::printf(" %8zu", s.confusion[a][b]);
-        std::printf("\n");
-    }
 }
 
 // When the fit saw class indices, the classes in its messages are those indices.
@@ -451,9 +392,9 @@ Json to_json(const Request& r, const Problem& p, const Fit& f, const Evaluation&
     j.add("converged", Json::boolean(fit.stop != LogisticStop::max_iter))
         .add("stop", Json::string(stop_name(fit.stop)));
     j.add("loss_curve", Json::numbers(fit.loss_curve)).add("grad_max", Json::numbers(fit.grad_max));
-    j.add("train", scores_json(e.train_scores, fit.model.classes_));
+    j.add("train", scores_json(e.train_scores, class_names(fit.model.classes_)));
     if (e.held_out) {
-        j.add("test", scores_json(e.test_scores, fit.model.classes_));
+        j.add("test", scores_json(e.test_scores, class_names(fit.model.classes_)));
         j.add("split", split_json(r.holdout, e.rows, p.X.rows(), e.test.X.rows()));
     }
     if (!f.audit_skipped.empty()) return j.add("audit_skipped", Json::string(f.audit_skipped));
@@ -549,7 +490,8 @@ void print_text(const Request& r, const Problem& p, const Fit& f, const Evaluati
                             {"log_loss", e.train_scores.log_loss, e.test_scores.log_loss}},
                            true);
     }
-    print_scores(e.held_out ? "test" : "training", e.held_out ? e.test_scores : e.train_scores, f.fit.model.classes_);
+    print_scores(e.held_out ? "test" : "training", e.held_out ? e.test_scores : e.train_scores,
+                 class_names(f.fit.model.classes_));
     std::printf("\n-- Logit audit (LG.17), as statsmodels' Logit(y, add_constant(X)).fit() --\n");
     if (f.audit_skipped.empty()) print_audit(f.audit);
     else std::printf("skipped: %s\n", f.audit_skipped.c_str());

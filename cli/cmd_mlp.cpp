@@ -19,6 +19,7 @@
 #include "algorithms/mlp.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/holdout.hpp"
 #include "cli/model_command.hpp"
 #include "io/csv.hpp"
 #include "io/json.hpp"
@@ -44,7 +45,13 @@ const char* const kSummary =
     "per epoch (epoch, loss, elapsed seconds) goes to stderr while training, then the summary.\n"
     "Columns are used as they are: z-score them first if their scales differ.\n\n"
     "--json prints one JSON object and nothing else (not even the progress), numbers with 17\n"
-    "significant digits: loss_curve_, n_iter_, coefs_, intercepts_, classes_ (classify), task.";
+    "significant digits: loss_curve_, n_iter_, coefs_, intercepts_, classes_ (classify), task, and train:\n"
+    "accuracy_score, log_loss, confusion_matrix and classification_report (classify, labels=classes_) or\n"
+    "r2_score, mean_squared_error and mean_absolute_error (regress), as sklearn.metrics computes them.\n\n"
+    "Held-out rows: --test-size F [--split-seed S] [--stratify] fits on the rows train_test_split(test_size=F,\n"
+    "random_state=S[, stratify=y]) keeps for training, and --test FILE.csv fits on all of --data and tests on\n"
+    "FILE's rows (a class the fit never saw is an error); --json adds test and split (n_train, n_test, and\n"
+    "for --test-size train_index and test_index, the data rows counted from 0).";
 
 const std::size_t kMaxClasses = 20;
 
@@ -69,6 +76,7 @@ Args make_args() {
     args.option("--seed", "S", "random_state, 0 to 4294967295 (default 0)");
     args.option("--threads", "N",
                 "threads for the products, 0 = all hardware threads (default 0); same numbers for every N");
+    add_holdout_options(args, true);
     args.option("--out", "DIR", kOutHelp);
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     return args;
@@ -78,6 +86,7 @@ struct Request {
     std::string data, target, task;  // task: "classify", "regress" or "" (decide from the target)
     MLPOptions opt;
     bool json = false;
+    Holdout holdout;  // --test, --test-size, --split-seed, --stratify
 };
 
 int int_option(const Args& args, const std::string& name, int fallback, int lo) {
@@ -132,6 +141,7 @@ Request read_request(const Args& args) {
     o.random_state = static_cast<std::uint32_t>(seed);
     o.threads = read_threads(args);
     r.json = args.has("--json");
+    r.holdout = read_holdout(args, true);
     return r;
 }
 
@@ -145,12 +155,17 @@ struct Problem {
 // The features (every numeric column but the target; text columns are skipped, with a note on
 // stderr) and the target, which must be numeric; the task from --task or the rule of kSummary.
 // Data errors throw.
-Problem load(const Request& r) {
+// The rows of `file`: with `features` empty as above, else exactly those columns and the target (a
+// --test file), whose task is `task` ("classify" or "regress") as the training rows decided it.
+Problem load(const Request& r, const std::string& file, const std::vector<std::string>& features,
+             const std::string& task) {
     CsvColumns wanted;
     wanted.required = {r.target};  // a text target is an error at its first cell, not a skipped column
+    wanted.names = features;
+    if (!features.empty()) wanted.names.push_back(r.target);
     CsvOptions options;
-    if (!r.json) options.progress = progress_on_stderr(r.data);  // only for a read of a second or more
-    const Table t = read_csv_columns(r.data, wanted, options);
+    if (!r.json) options.progress = progress_on_stderr(file);  // only for a read of a second or more
+    const Table t = read_csv_columns(file, wanted, options);
     const std::string note = skipped_text_note(t);
     if (!note.empty()) std::fprintf(stderr, "mlfs mlp: note: %s\n", note.c_str());
     const std::size_t j = column_index(t, r.target);
@@ -158,35 +173,39 @@ Problem load(const Request& r) {
     for (const std::string& n : t.names)
         if (n != r.target) p.names.push_back(n);
     if (p.names.empty())
-        throw CsvError(r.data + ": the target \"" + r.target + "\" is the only column; no features left");
+        throw CsvError(file + ": the target \"" + r.target + "\" is the only column; no features left");
     p.X = select_columns(t, p.names).X;
     p.Y = Matrix::column(t.X.col(j));
     // (NN.2) each unit sums D products x_ij w_jk over the N rows' batches, and the weights' decay and
     // the loss sum squares of them: the bounds of linreg and kmeans, for N D terms
-    require_representable_columns(r.data, p.X, p.names, double(p.X.rows()) * double(p.X.cols()), "weighted sums");
+    require_representable_columns(file, p.X, p.names, double(p.X.rows()) * double(p.X.cols()), "weighted sums");
     bool integers = true;
     std::set<double> distinct;
     for (double v : t.X.col(j)) {
         integers = integers && v == std::floor(v) && std::fabs(v) < 1e9;
         distinct.insert(v);
     }
-    p.classify = r.task.empty() ? integers && distinct.size() <= kMaxClasses : r.task == "classify";
+    p.classify = !task.empty()    ? task == "classify"
+                 : r.task.empty() ? integers && distinct.size() <= kMaxClasses
+                                  : r.task == "classify";
     if (!p.classify) {  // (NN.3) the squared loss sums N squared errors of the target's size
-        require_representable_columns(r.data, p.Y, {r.target}, double(p.Y.rows()), "squared errors");
+        require_representable_columns(file, p.Y, {r.target}, double(p.Y.rows()), "squared errors");
         return p;
     }
     for (std::size_t i = 0; i < t.X.rows(); ++i) {
         const double v = t.X(i, j);
         if (!integers && (v != std::floor(v) || std::fabs(v) >= 1e9))
-            throw CsvError(r.data + ":" + std::to_string(i + 2) + ": --task classify needs integer class labels in \"" +
+            throw CsvError(file + ":" + std::to_string(i + 2) + ": --task classify needs integer class labels in \"" +
                            r.target + "\", found " + format_number(v));
         p.labels.push_back(static_cast<int>(v));
     }
-    if (distinct.size() < 2)
-        throw CsvError(r.data + ": the target \"" + r.target + "\" holds one class (" +
-                       format_number(*distinct.begin()) + "); a classifier needs at least two");
+    if (distinct.size() < 2 && task.empty())
+        throw CsvError(file + ": the target \"" + r.target + "\" holds one class (" + format_number(*distinct.begin()) +
+                       "); a classifier needs at least two");
     return p;
 }
+
+Problem load(const Request& r) { return load(r, r.data, {}, ""); }
 
 struct Fitted {
     MLPFit fit;
@@ -194,6 +213,107 @@ struct Fitted {
     double score = 0.0;  // training accuracy or R^2
     double seconds = 0.0;
 };
+
+// The held-out side (derivations/evaluation.md): the rows the fit does not see (--test-size, or
+// --test's rows) and sklearn.metrics on both sides, of a classifier (EV.8)-(EV.12) or of a
+// regressor (EV.5)-(EV.7).
+struct Evaluation {
+    bool held_out = false;
+    TrainTest rows;  // --test-size: which data rows went where
+    Problem test;
+    Scores train_scores, test_scores;  // classify
+    std::vector<MetricRow> metrics;    // classify: accuracy_score, log_loss; regress: r2_score, ...
+};
+
+Problem subset(const Problem& p, const std::vector<std::size_t>& rows) {
+    Problem s = p;
+    s.X = take_rows(p.X, rows);
+    s.Y = take_rows(p.Y, rows);
+    s.labels.clear();
+    for (std::size_t i : rows)
+        if (p.classify) s.labels.push_back(p.labels[i]);
+    return s;
+}
+
+// Each label's index in classes_; a label the fit never saw is a CsvError naming its line.
+Labels label_indices(const std::vector<int>& labels, const std::vector<int>& classes, const std::string& file,
+                     const std::vector<std::size_t>* rows) {
+    Labels out(labels.size());
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const auto it = std::lower_bound(classes.begin(), classes.end(), labels[i]);
+        if (it == classes.end() || *it != labels[i]) {
+            std::string known;
+            for (std::size_t k = 0; k < classes.size() && k < 20; ++k)
+                known += (k ? ", " : "") + std::to_string(classes[k]);
+            throw CsvError(file + ":" + std::to_string((rows ? (*rows)[i] : i) + 2) + ": class " +
+                           std::to_string(labels[i]) +
+                           " of a test row is not among the classes of the training rows (classes_: " + known +
+                           (classes.size() > 20 ? ", ..." : "") + "); a model cannot predict a class it never saw");
+        }
+        out[i] = static_cast<std::size_t>(it - classes.begin());
+    }
+    return out;
+}
+
+std::vector<std::string> class_names(const std::vector<int>& classes) {
+    std::vector<std::string> names;
+    for (int c : classes) names.push_back(std::to_string(c));
+    return names;
+}
+
+// Splits p for --test-size (p keeps the train rows) or reads --test's rows by column name.
+Evaluation hold_out(const Request& r, Problem& p) {
+    Evaluation e;
+    e.held_out = r.holdout.any();
+    if (r.holdout.split) {
+        Labels y;  // class indices for --stratify
+        if (p.classify) {
+            std::vector<int> classes(p.labels);
+            std::sort(classes.begin(), classes.end());
+            classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
+            y = label_indices(p.labels, classes, r.data, nullptr);
+        } else if (r.holdout.stratify) {
+            throw std::invalid_argument(r.data + ": --stratify needs class labels, and the target \"" + r.target +
+                                        "\" is fitted as a regression (use --task classify)");
+        }
+        e.rows = holdout_rows(r.holdout, p.X.rows(), r.data, p.classify ? &y : nullptr);  // (EV.1)-(EV.4)
+        e.test = subset(p, e.rows.test);
+        p = subset(p, e.rows.train);
+    } else if (e.held_out) {
+        e.test = load(r, r.holdout.test_file, p.names, p.classify ? "classify" : "regress");
+    }
+    if (e.held_out && !p.classify && e.test.X.rows() < 2)
+        throw std::invalid_argument((r.holdout.split ? r.data : r.holdout.test_file) + ": the test side has " +
+                                    std::to_string(e.test.X.rows()) +
+                                    " row(s); r2_score needs at least 2 (hold out more rows)");
+    return e;
+}
+
+void score_classifier(const Request& r, const Problem& p, const MLPClassifier& clf, Evaluation& e) {
+    const std::size_t K = clf.classes_.size();
+    const Labels yhat = label_indices(mlp_predict(clf, p.X), clf.classes_, "", nullptr);
+    e.train_scores =
+        class_scores(label_indices(p.labels, clf.classes_, r.data, nullptr), yhat, mlp_predict_proba(clf, p.X), K);
+    if (e.held_out) {
+        const std::string file = r.holdout.split ? r.data : r.holdout.test_file;
+        const Labels y = label_indices(e.test.labels, clf.classes_, file, r.holdout.split ? &e.rows.test : nullptr);
+        e.test_scores = class_scores(y, label_indices(mlp_predict(clf, e.test.X), clf.classes_, "", nullptr),
+                                     mlp_predict_proba(clf, e.test.X), K);
+    }
+    const double nan = std::nan("");
+    e.metrics = {{"accuracy_score", e.train_scores.accuracy, e.held_out ? e.test_scores.accuracy : nan},
+                 {"log_loss", e.train_scores.log_loss, e.held_out ? e.test_scores.log_loss : nan}};
+}
+
+void score_regressor(const Problem& p, const MLPRegressor& reg, Evaluation& e) {
+    const Vector yhat = mlp_predict(reg, p.X).col(0), y = p.Y.col(0);
+    if (!e.held_out) {
+        e.metrics = regression_rows(y, yhat, nullptr, nullptr);
+        return;
+    }
+    const Vector that = mlp_predict(reg, e.test.X).col(0), yt = e.test.Y.col(0);
+    e.metrics = regression_rows(y, yhat, &yt, &that);
+}
 
 std::string sizes(const std::vector<std::size_t>& h);  // "64,32"
 
@@ -271,7 +391,7 @@ void require_finite_penalty(const Problem& p, const MLPOptions& o) {
 }
 
 // progress: one stderr line per epoch (epoch, loss, elapsed), unless quiet (--json)
-Fitted train(const Problem& p, MLPOptions opt, bool quiet) {
+Fitted train(const Request& r, const Problem& p, MLPOptions opt, bool quiet, Evaluation& e) {
     Fitted f;
     const auto t0 = std::chrono::steady_clock::now();
     if (!quiet)
@@ -282,18 +402,20 @@ Fitted train(const Problem& p, MLPOptions opt, bool quiet) {
     if (p.classify) {
         MLPClassifier clf = mlp_classifier_fit(p.X, p.labels, opt);
         f.score = mlp_score(clf, p.X, p.labels);
+        score_classifier(r, p, clf, e);
         f.classes_ = clf.classes_;
         f.fit = std::move(clf.fit);
     } else {
         MLPRegressor reg = mlp_regressor_fit(p.X, p.Y, opt);
         f.score = mlp_score(reg, p.X, p.Y);
+        score_regressor(p, reg, e);
         f.fit = std::move(reg.fit);
     }
     f.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return f;
 }
 
-Json to_json(const Problem& p, const Fitted& f) {
+Json to_json(const Request& r, const Problem& p, const Fitted& f, const Evaluation& e) {
     Json j = Json::object();
     j.add("task", Json::string(p.classify ? "classify" : "regress"));
     j.add("loss_curve_", Json::numbers(f.fit.loss_curve_)).add("n_iter_", Json::number(f.fit.n_iter_));
@@ -302,6 +424,11 @@ Json to_json(const Problem& p, const Fitted& f) {
     for (const Vector& b : f.fit.net.intercepts_) intercepts.push(Json::numbers(b));
     j.add("coefs_", std::move(coefs)).add("intercepts_", std::move(intercepts));
     if (p.classify) j.add("classes_", Json::numbers(Vector(f.classes_.begin(), f.classes_.end())));
+    j.add("train", p.classify ? scores_json(e.train_scores, class_names(f.classes_)) : metrics_json(e.metrics, false));
+    if (e.held_out) {
+        j.add("test", p.classify ? scores_json(e.test_scores, class_names(f.classes_)) : metrics_json(e.metrics, true));
+        j.add("split", split_json(r.holdout, e.rows, p.X.rows(), e.test.X.rows()));
+    }
     return j;
 }
 
@@ -311,7 +438,7 @@ std::string sizes(const std::vector<std::size_t>& h) {
     return s;
 }
 
-void print_text(const Request& r, const Problem& p, const Fitted& f) {
+void print_text(const Request& r, const Problem& p, const Fitted& f, const Evaluation& e) {
     const MLPOptions& o = r.opt;
     std::fprintf(stderr, "%d epochs in %.3f s\n", f.fit.n_iter_, f.seconds);
     std::printf("%s: %zu rows, %zu features, target %s (%s%s)\n", r.data.c_str(), p.X.rows(), p.X.cols(),
@@ -325,6 +452,13 @@ void print_text(const Request& r, const Problem& p, const Fitted& f) {
     std::printf("n_iter_   %d (%s)\nfinal loss %.17g (NN.15)\nbest_loss_ %.17g\n%s %.6f\n", f.fit.n_iter_,
                 f.fit.converged ? "stopped: no improvement by tol, NN.16" : "max_iter reached",
                 f.fit.loss_curve_.back(), f.fit.best_loss_, p.classify ? "training accuracy" : "training R^2", f.score);
+    if (e.held_out) {
+        std::printf("\n%s\n", holdout_line(r.holdout, p.X.rows(), e.test.X.rows()).c_str());
+        print_metric_table(e.metrics, true);
+    }
+    if (p.classify)
+        print_scores(e.held_out ? "test" : "training", e.held_out ? e.test_scores : e.train_scores,
+                     class_names(f.classes_));
 }
 
 std::string write_loss_plot(const std::string& out, const Request& r, const Fitted& f) {
@@ -348,17 +482,18 @@ int cmd_mlp(int argc, char** argv) {
     if (!args.parse(argc, argv)) return print_help(args);
     if (!args.has("--data")) return run_study_without_data(args, "mlfs-mlp", run_mlp_study);
     const Request r = read_request(args);
-    const Problem p = load(r);
+    Problem p = load(r);
+    Evaluation e = hold_out(r, p);  // p keeps the rows the fit sees
     require_memory(p, r.opt);
     require_finite_penalty(p, r.opt);
     Fitted f;
     try {
-        f = train(p, r.opt, r.json);
+        f = train(r, p, r.opt, r.json, e);
     } catch (const std::bad_alloc&) {  // the sizes, where "std::bad_alloc" said nothing
         throw std::runtime_error(size_text(p, r.opt, network_size(p, r.opt)) + ", and allocating it failed");
     }
     return finish_data_run(
-        args, r.json, [&] { return to_json(p, f).dump(); }, [&] { print_text(r, p, f); },
+        args, r.json, [&] { return to_json(r, p, f, e).dump(); }, [&] { print_text(r, p, f, e); },
         [&](const std::string& out) { return write_loss_plot(out, r, f); });
 }
 

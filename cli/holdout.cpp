@@ -147,4 +147,74 @@ Json metrics_json(const std::vector<MetricRow>& rows, bool test_side) {
     return j;
 }
 
+std::vector<MetricRow> regression_rows(const Vector& y_train, const Vector& yhat_train, const Vector* y_test,
+                                       const Vector* yhat_test) {
+    const bool t = y_test && yhat_test;
+    const double nan = std::nan("");
+    return {{"r2_score", r2_score(y_train, yhat_train), t ? r2_score(*y_test, *yhat_test) : nan},  // (EV.5)
+            {"mean_squared_error", mean_squared_error(y_train, yhat_train),
+             t ? mean_squared_error(*y_test, *yhat_test) : nan},  // (EV.6)
+            {"mean_absolute_error", mean_absolute_error(y_train, yhat_train),
+             t ? mean_absolute_error(*y_test, *yhat_test) : nan}};  // (EV.7)
+}
+
+Scores class_scores(const Labels& y, const Labels& y_hat, const Matrix& P, std::size_t K) {
+    Scores s;
+    s.accuracy = accuracy_score(y, y_hat);          // (EV.8)
+    s.log_loss = log_loss(y, P);                    // (EV.9)
+    s.confusion = confusion_matrix(y, y_hat, K);    // (EV.10)
+    s.report = classification_report(y, y_hat, K);  // (EV.11)-(EV.12)
+    return s;
+}
+
+Json scores_json(const Scores& s, const std::vector<std::string>& classes) {
+    const std::size_t K = classes.size();
+    Json j = Json::object();
+    j.add("accuracy_score", Json::number(s.accuracy)).add("log_loss", Json::number(s.log_loss));
+    Matrix C(K, K);
+    for (std::size_t a = 0; a < K; ++a)
+        for (std::size_t b = 0; b < K; ++b) C(a, b) = static_cast<double>(s.confusion[a][b]);
+    j.add("confusion_matrix", Json::rows(C));
+    const ClassificationReport& c = s.report;
+    double total = 0.0;
+    Json rep = Json::object();
+    for (std::size_t k = 0; k < K; ++k) {
+        Json one = Json::object();
+        one.add("precision", Json::number(c.precision[k])).add("recall", Json::number(c.recall[k]));
+        one.add("f1-score", Json::number(c.f1[k])).add("support", Json::number(static_cast<double>(c.support[k])));
+        rep.add(classes[k], std::move(one));
+        total += static_cast<double>(c.support[k]);
+    }
+    Json macro = Json::object(), weighted = Json::object();
+    macro.add("precision", Json::number(c.macro_precision)).add("recall", Json::number(c.macro_recall));
+    macro.add("f1-score", Json::number(c.macro_f1)).add("support", Json::number(total));
+    weighted.add("precision", Json::number(c.weighted_precision)).add("recall", Json::number(c.weighted_recall));
+    weighted.add("f1-score", Json::number(c.weighted_f1)).add("support", Json::number(total));
+    rep.add("macro avg", std::move(macro)).add("weighted avg", std::move(weighted));
+    return j.add("classification_report", std::move(rep));
+}
+
+void print_scores(const char* side, const Scores& s, const std::vector<std::string>& classes) {
+    std::printf("\n-- %s rows: classification_report (EV.11, EV.12) --\n%14s %10s %10s %10s %10s\n", side, "class",
+                "precision", "recall", "f1-score", "support");
+    const ClassificationReport& c = s.report;
+    std::size_t total = 0;
+    for (std::size_t k = 0; k < classes.size(); ++k) {
+        std::printf("%14s %10.4f %10.4f %10.4f %10zu\n", classes[k].c_str(), c.precision[k], c.recall[k], c.f1[k],
+                    c.support[k]);
+        total += c.support[k];
+    }
+    std::printf("%14s %10.4f %10.4f %10.4f %10zu\n%14s %10.4f %10.4f %10.4f %10zu\n", "macro avg", c.macro_precision,
+                c.macro_recall, c.macro_f1, total, "weighted avg", c.weighted_precision, c.weighted_recall,
+                c.weighted_f1, total);
+    std::printf("confusion_matrix (EV.10), rows the true class, columns the predicted one:\n%14s", "");
+    for (const std::string& k : classes) std::printf(" %8s", k.c_str());
+    std::printf("\n");
+    for (std::size_t a = 0; a < classes.size(); ++a) {
+        std::printf("%14s", classes[a].c_str());
+        for (std::size_t b = 0; b < classes.size(); ++b) std::printf(" %8zu", s.confusion[a][b]);
+        std::printf("\n");
+    }
+}
+
 }  // namespace mlfs

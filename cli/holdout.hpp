@@ -69,4 +69,26 @@ void print_metric_table(const std::vector<MetricRow>& rows, bool has_test);
 // {"r2_score": ..., ...} of one side
 Json metrics_json(const std::vector<MetricRow>& rows, bool test_side);
 
+// r2_score, mean_squared_error, mean_absolute_error of a regressor on both sides (test ones NaN
+// without a test side), (EV.5)-(EV.7)
+std::vector<MetricRow> regression_rows(const Vector& y_train, const Vector& yhat_train, const Vector* y_test,
+                                       const Vector* yhat_test);
+
+// A classifier's sklearn.metrics on one side's rows, labels = classes_ (EV.8)-(EV.12): y and y_hat
+// class indices, P the N x K predicted probabilities.
+struct Scores {
+    double accuracy = 0.0, log_loss = 0.0;
+    std::vector<std::vector<std::size_t>> confusion;
+    ClassificationReport report;
+};
+Scores class_scores(const Labels& y, const Labels& y_hat, const Matrix& P, std::size_t K);
+
+// {"accuracy_score", "log_loss", "confusion_matrix": [[...]], "classification_report": {...}}, the
+// report keyed as classification_report(output_dict=True) keys it: each class by name, "macro avg",
+// "weighted avg", each {"precision", "recall", "f1-score", "support"}.
+Json scores_json(const Scores& s, const std::vector<std::string>& classes);
+
+// classification_report's table and the confusion matrix of one side ("test", "training"), as text.
+void print_scores(const char* side, const Scores& s, const std::vector<std::string>& classes);
+
 }  // namespace mlfs

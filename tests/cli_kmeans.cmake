@@ -73,5 +73,17 @@ run_case("--json without --data" 2 stderr "--json needs --data FILE.csv" --json)
 run_case("--k without --data" 2 stderr "--k needs --data FILE.csv" --k 3)
 run_case("unknown flag" 2 stderr "unknown flag --frobnicate" --frobnicate)
 
+# ---- held-out rows (derivations/evaluation.md): the inertia of the test rows on the fitted centres
+run_json_case("--test-size --json: train and test inertia" "train;test;split;inertia;train_index;test_index"
+              --data "${blobs}" --k 3 --features x0,x1 --test-size 0.2 --split-seed 7 --json)
+run_case("--test-size text" 0 stdout "held out: 100 of 500 rows (--test-size 0.2, --split-seed 7"
+         --data "${blobs}" --k 3 --features x0,x1 --test-size 0.2 --split-seed 7)
+file(WRITE "${OUT}/blobs_test.csv" "x1,x0\n1,2\n3,4\n")
+run_case("--test FILE, columns by name" 0 stdout "held out: the 2 rows of ${OUT}/blobs_test.csv (--test)"
+         --data "${blobs}" --k 3 --features x0,x1 --test "${OUT}/blobs_test.csv")
+run_case("--stratify is a classifier's" 2 stderr "unknown flag --stratify" --data "${blobs}" --k 3 --test-size 0.2 --stratify)
+run_case("K above the training rows' distinct points" 1 stderr "--k 3 but the 1 training rows hold only 1 distinct points"
+         --data "${blobs}" --k 3 --test-size 499)
+
 mlfs_finish()
 message(STATUS "all cases passed")

@@ -66,5 +66,21 @@ run_case("gradcheck bad loss" 2 stderr "--loss must be squared, binary or multic
 run_case("gradcheck hidden too wide" 2 stderr "--hidden must be layer sizes from 1 to 64 separated by commas" gradcheck --hidden 4,65)
 run_case("gradcheck objective label" 0 stdout "K x data loss (NN.3) + L2 (NN.8), K = 2" gradcheck --loss squared)
 
+# ---- held-out rows (derivations/evaluation.md)
+set(golden "${ROOT}/tests/golden/evaluation.txt")
+set(iris "${ROOT}/datasets/iris.csv")
+run_split_case("--test-size 0.3 --split-seed 5 --stratify" "${golden}" cli.iris_stratified
+               mlp --data "${iris}" --target species --hidden 4 --epochs 3 --test-size 0.3 --split-seed 5 --stratify --json)
+run_json_case("classifier --json: train and test metrics"
+              "train;test;split;accuracy_score;log_loss;confusion_matrix;classification_report;macro avg"
+              mlp --data "${iris}" --target species --hidden 4 --epochs 3 --test-size 0.3 --split-seed 5 --json)
+run_json_case("regressor --json: train and test metrics" "train;test;split;r2_score;mean_squared_error;mean_absolute_error"
+              mlp --data "${moons}" --target x1 --epochs 3 --test-size 0.25 --json)
+run_case("--stratify on a regression" 1 stderr "--stratify needs class labels"
+         mlp --data "${moons}" --target x1 --epochs 3 --test-size 0.25 --stratify)
+file(WRITE "${OUT}/moons_new_class.csv" "x0,x1,moon\n0.5,0.5,0\n0.1,0.2,3\n")
+run_case("--test FILE with a class the fit never saw" 1 stderr "moons_new_class.csv:3: class 3 of a test row is not among the classes of the training rows (classes_: 0, 1)"
+         mlp --data "${moons}" --target moon --hidden 4 --epochs 3 --test "${OUT}/moons_new_class.csv")
+
 mlfs_finish()
 message(STATUS "all cases passed")
