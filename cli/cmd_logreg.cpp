@@ -20,6 +20,7 @@
 #include "algorithms/magnitudes.hpp"
 #include "algorithms/metrics.hpp"
 #include "cli/args.hpp"
+#include "cli/class_labels.hpp"
 #include "cli/commands.hpp"
 #include "cli/holdout.hpp"
 #include "cli/model_command.hpp"
@@ -38,8 +39,9 @@ const char* const kSummary =
     "statsmodels, iris, wine and a generated set by the softmax, and the failure modes (separation, the\n"
     "default C, unscaled features, class imbalance); figures in --out (default mlfs-logreg) and a summary\n"
     "table; exit 1 if any comparison fails.\n\n"
-    "With --data FILE.csv --target COLUMN: the target holds class labels (numbers; classes_ are its distinct\n"
-    "values, sorted as np.unique sorts them). From theta = 0, minimises f = sum_i log-loss_i + ||W||^2 / (2 C)\n"
+    "With --data FILE.csv --target COLUMN: the target holds class labels, numbers or text (\"setosa\"; RFC 4180\n"
+    "quotes allowed); classes_ are its distinct values, sorted as np.unique sorts them (numbers by value, text\n"
+    "by code point), and text labels are printed back as text. From theta = 0, minimises f = sum_i log-loss_i + ||W||^2 / (2 C)\n"
     "(LG.4; intercepts are not penalised; no penalty term with --penalty none), as LogisticRegression(penalty=..,\n"
     "C=C, tol=T, max_iter=N) does: two classes give one row of coef_ (the log-odds of classes_[1]), more give\n"
     "the softmax's K rows. newton stops when max_j |g_j| <= tol after a step of at most 1e-8 (1 + max|theta|) (LG.9); a stop by\n"
@@ -131,6 +133,8 @@ struct Problem {
                                           // labels' magnitudes are outside what its data check accepts
     std::vector<std::string> names;       // D feature names
     std::map<double, std::size_t> count;  // rows per class, in the order of classes_
+    std::vector<std::string> cells;       // the target's cells as the file has them (numbers or text)
+    ClassLabels labels;                   // classes_ from cells: numbers, or text labels as indices 0 .. K-1
 };
 
 // fit_logistic's data check (require_regression_data) rejects a column whose sums of squares would
@@ -188,8 +192,7 @@ void require_usable(const Request& r, Problem& p) {
 Problem read_rows(const Request& r, const std::string& file, const std::vector<std::string>& features) {
     CsvColumns wanted;
     wanted.names = features;  // empty: every numeric column
-    if (!wanted.names.empty()) wanted.names.push_back(r.target);
-    wanted.required = {r.target};
+    wanted.text = r.target;   // class labels: numbers or text (cli/class_labels.hpp)
     CsvOptions options;
     if (r.progress) options.progress = progress_on_stderr(file);  // only for a read of a second or more
     const Table t = read_csv_columns(file, wanted, options);
@@ -198,21 +201,24 @@ Problem read_rows(const Request& r, const std::string& file, const std::vector<s
         note = note.substr(0, 300) + "... (" + std::to_string(note.size()) + " characters in all)";
     if (!note.empty()) std::fprintf(stderr, "mlfs logreg: note: %s\n", note.c_str());
     Problem p;
-    p.y = t.X.col(column_index(t, r.target));
-    for (const std::string& n : t.names)
-        if (n != r.target) p.names.push_back(n);
+    p.names = t.names;  // the features; the target was read as text
     if (p.names.empty())
         throw CsvError(file + ": no feature columns: the only column is the target \"" + r.target + "\"");
-    p.X = select_columns(t, p.names).X;
+    p.X = t.X;
+    p.cells = t.text;
     return p;
 }
 
 // The rows the fit sees: their classes (at least two), and the checks of require_usable.
 void prepare_training_rows(const Request& r, Problem& p) {
+    p.labels = class_labels(p.cells);  // classes_ of the training rows
+    p.y.resize(p.cells.size());        // numbers as they are; text labels as their class indices
+    for (std::size_t i = 0; i < p.y.size(); ++i)
+        p.y[i] = p.labels.numeric ? p.labels.values[p.labels.y[i]] : static_cast<double>(p.labels.y[i]);
     p.count.clear();
     for (double v : p.y) ++p.count[v];  // -0.0 and 0.0 are one class, as in np.unique
     if (p.count.size() < 2)
-        throw CsvError(r.data + ": the target \"" + r.target + "\" holds one class (" + format_exact(p.y[0]) +
+        throw CsvError(r.data + ": the target \"" + r.target + "\" holds one class (" + p.labels.names[0] +
                        ") in all " + std::to_string(p.y.size()) + (r.holdout.split ? " training" : "") +
                        " rows; logistic regression needs at least two");
     require_usable(r, p);
@@ -251,13 +257,6 @@ Scores score(const LogisticModel& m, const Matrix& X, const Labels& y) {
     return class_scores(y, yhat, predict_proba(m, X), m.n_classes());
 }
 
-// classes_ as the names the report and the JSON give them
-std::vector<std::string> class_names(const Vector& classes) {
-    std::vector<std::string> names;
-    for (double c : classes) names.push_back(format_exact(c));
-    return names;
-}
-
 // The held-out side: the rows the fit does not see (--test-size, or --test's rows) and the scores.
 struct Evaluation {
     bool held_out = false;
@@ -269,7 +268,7 @@ struct Evaluation {
 Problem subset(const Problem& p, const std::vector<std::size_t>& rows) {
     Problem s;
     s.X = take_rows(p.X, rows);
-    s.y = take(p.y, rows);
+    for (std::size_t i : rows) s.cells.push_back(p.cells[i]);
     s.names = p.names;
     return s;
 }
@@ -279,11 +278,7 @@ Evaluation hold_out(const Request& r, Problem& p) {
     Evaluation e;
     e.held_out = r.holdout.any();
     if (r.holdout.split) {
-        Vector classes;  // every row's class index, for --stratify
-        for (double v : p.y) classes.push_back(v);
-        std::sort(classes.begin(), classes.end());
-        classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
-        const Labels y = class_indices(p.y, classes, r.data, nullptr);
+        const Labels y = class_labels(p.cells).y;                  // every row's class index, for --stratify
         e.rows = holdout_rows(r.holdout, p.X.rows(), r.data, &y);  // (EV.1)-(EV.4)
         e.test = subset(p, e.rows.test);
         p = subset(p, e.rows.train);
@@ -299,7 +294,7 @@ void score_sides(const Request& r, const Problem& p, const Fit& f, Evaluation& e
     if (!e.held_out) return;
     const std::string file = r.holdout.split ? r.data : r.holdout.test_file;
     e.test_scores =
-        score(m, e.test.X, class_indices(e.test.y, m.classes_, file, r.holdout.split ? &e.rows.test : nullptr));
+        score(m, e.test.X, label_indices(e.test.cells, p.labels, file, r.holdout.split ? &e.rows.test : nullptr));
 }
 
 // When the fit saw class indices, the classes in its messages are those indices.
@@ -384,7 +379,8 @@ Json to_json(const Request& r, const Problem& p, const Fit& f, const Evaluation&
     const LogisticFit& fit = f.fit;
     Json j = Json::object();
     j.add("coef_", Json::rows(fit.model.coef_)).add("intercept_", Json::numbers(fit.model.intercept_));
-    j.add("classes_", Json::numbers(fit.model.classes_)).add("n_iter_", Json::numbers({double(fit.n_iter_)}));
+    j.add("classes_", p.labels.numeric ? Json::numbers(fit.model.classes_) : Json::strings(p.labels.names))
+        .add("n_iter_", Json::numbers({double(fit.n_iter_)}));
     j.add("feature_names", Json::strings(p.names)).add("penalty", Json::string(r.opt.penalised ? "l2" : "none"));
     if (r.opt.penalised) j.add("C", Json::number(r.opt.C));
     j.add("solver", Json::string(solver_name(r.opt.solver))).add("tol", Json::number(r.opt.tol));
@@ -392,9 +388,9 @@ Json to_json(const Request& r, const Problem& p, const Fit& f, const Evaluation&
     j.add("converged", Json::boolean(fit.stop != LogisticStop::max_iter))
         .add("stop", Json::string(stop_name(fit.stop)));
     j.add("loss_curve", Json::numbers(fit.loss_curve)).add("grad_max", Json::numbers(fit.grad_max));
-    j.add("train", scores_json(e.train_scores, class_names(fit.model.classes_)));
+    j.add("train", scores_json(e.train_scores, p.labels.names));
     if (e.held_out) {
-        j.add("test", scores_json(e.test_scores, class_names(fit.model.classes_)));
+        j.add("test", scores_json(e.test_scores, p.labels.names));
         j.add("split", split_json(r.holdout, e.rows, p.X.rows(), e.test.X.rows()));
     }
     if (!f.audit_skipped.empty()) return j.add("audit_skipped", Json::string(f.audit_skipped));
@@ -428,8 +424,7 @@ void print_coefficients(const Problem& p, const LogisticModel& m) {
     for (const std::string& n : p.names) w = std::max(w, static_cast<int>(n.size()));
     std::printf("\n-- coef_ and intercept_ (%s) --\n%-*s",
                 M == 1 ? "the log-odds of classes_[1]" : "the score of each class", w, "feature");
-    for (std::size_t k = 0; k < M; ++k)
-        std::printf(" %18s", ("class " + format_table(m.classes_[M == 1 ? 1 : k])).c_str());
+    for (std::size_t k = 0; k < M; ++k) std::printf(" %18s", ("class " + p.labels.names[M == 1 ? 1 : k]).c_str());
     std::printf("\n%-*s", w, "intercept_");
     for (std::size_t k = 0; k < M; ++k) std::printf(" %18.10g", m.intercept_[k]);
     for (std::size_t j = 0; j < p.names.size(); ++j) {
@@ -458,9 +453,11 @@ void print_text(const Request& r, const Problem& p, const Fit& f, const Evaluati
     const bool newton = r.opt.solver == LogisticSolver::newton;
     std::printf("%s: %zu rows, target %s, %zu feature%s\nclasses_:", r.data.c_str(), p.X.rows(), r.target.c_str(),
                 p.X.cols(), p.X.cols() == 1 ? "" : "s");
-    for (const auto& c : p.count)
-        std::printf("%s %s (%zu rows)", c.first == p.count.begin()->first ? "" : ",", format_table(c.first).c_str(),
-                    c.second);
+    std::size_t k = 0;
+    for (const auto& c : p.count) {
+        std::printf("%s %s (%zu rows)", k == 0 ? "" : ",", p.labels.names[k].c_str(), c.second);
+        ++k;
+    }
     std::printf(p.count.size() == 2 ? ": two classes, p = sigma(b + x^T w) is P(y = classes_[1]) (LG.1)\n"
                                     : ": multinomial, p = softmax(b + W x) (LG.11)\n");
     if (r.opt.penalised) std::printf("penalty l2, C %g (||W||^2 / (2 C), LG.4)", r.opt.C);
@@ -490,8 +487,7 @@ void print_text(const Request& r, const Problem& p, const Fit& f, const Evaluati
                             {"log_loss", e.train_scores.log_loss, e.test_scores.log_loss}},
                            true);
     }
-    print_scores(e.held_out ? "test" : "training", e.held_out ? e.test_scores : e.train_scores,
-                 class_names(f.fit.model.classes_));
+    print_scores(e.held_out ? "test" : "training", e.held_out ? e.test_scores : e.train_scores, p.labels.names);
     std::printf("\n-- Logit audit (LG.17), as statsmodels' Logit(y, add_constant(X)).fit() --\n");
     if (f.audit_skipped.empty()) print_audit(f.audit);
     else std::printf("skipped: %s\n", f.audit_skipped.c_str());

@@ -18,6 +18,7 @@
 
 #include "algorithms/mlp.hpp"
 #include "cli/args.hpp"
+#include "cli/class_labels.hpp"
 #include "cli/commands.hpp"
 #include "cli/holdout.hpp"
 #include "cli/model_command.hpp"
@@ -41,7 +42,8 @@ const char* const kSummary =
     "MLPClassifier/MLPRegressor(hidden_layer_sizes=..., activation=..., solver=..., learning_rate_init=LR,\n"
     "batch_size=..., max_iter=EPOCHS, alpha=..., momentum=..., nesterovs_momentum=..., shuffle=...,\n"
     "tol=..., n_iter_no_change=..., random_state=SEED). --task: classify when the target holds only\n"
-    "integers with at most 20 distinct values, else regress. Defaults are sklearn's. A progress line\n"
+    "integers with at most 20 distinct values, or text labels (\"setosa\", classes_ sorted by code point and\n"
+    "printed back as text), else regress. Defaults are sklearn's. A progress line\n"
     "per epoch (epoch, loss, elapsed seconds) goes to stderr while training, then the summary.\n"
     "Columns are used as they are: z-score them first if their scales differ.\n\n"
     "--json prints one JSON object and nothing else (not even the progress), numbers with 17\n"
@@ -148,40 +150,58 @@ Request read_request(const Args& args) {
 struct Problem {
     Matrix X, Y;                     // N x D features; N x 1 target column
     std::vector<std::string> names;  // D feature names
-    std::vector<int> labels;         // classify: the target as integers
+    std::vector<int> labels;         // classify: the target as integers (text labels: their class indices)
     bool classify = false;
+    std::vector<std::string> cells;  // the target's cells as the file has them
+    ClassLabels classes;             // classify: the classes of cells, and whether they are text
 };
 
-// The features (every numeric column but the target; text columns are skipped, with a note on
-// stderr) and the target, which must be numeric; the task from --task or the rule of kSummary.
-// Data errors throw.
-// The rows of `file`: with `features` empty as above, else exactly those columns and the target (a
-// --test file), whose task is `task` ("classify" or "regress") as the training rows decided it.
+// The rows of `file`: the features (every numeric column but the target, text columns skipped with a
+// note on stderr; or exactly `features`, for a --test file) and the target, read as text: numbers,
+// or class labels written as text (cli/class_labels.hpp), which make a classifier. The task comes from
+// --task or the rule of kSummary, or is `task` ("classify" or "regress") as the training rows decided
+// it, whose classes `known` are then the classes a test row may have. Data errors throw.
 Problem load(const Request& r, const std::string& file, const std::vector<std::string>& features,
-             const std::string& task) {
+             const std::string& task, const ClassLabels* known) {
     CsvColumns wanted;
-    wanted.required = {r.target};  // a text target is an error at its first cell, not a skipped column
     wanted.names = features;
-    if (!features.empty()) wanted.names.push_back(r.target);
+    wanted.text = r.target;
     CsvOptions options;
     if (!r.json) options.progress = progress_on_stderr(file);  // only for a read of a second or more
     const Table t = read_csv_columns(file, wanted, options);
     const std::string note = skipped_text_note(t);
     if (!note.empty()) std::fprintf(stderr, "mlfs mlp: note: %s\n", note.c_str());
-    const std::size_t j = column_index(t, r.target);
     Problem p;
-    for (const std::string& n : t.names)
-        if (n != r.target) p.names.push_back(n);
+    p.names = t.names;
     if (p.names.empty())
         throw CsvError(file + ": the target \"" + r.target + "\" is the only column; no features left");
-    p.X = select_columns(t, p.names).X;
-    p.Y = Matrix::column(t.X.col(j));
+    p.X = t.X;
+    p.cells = t.text;
     // (NN.2) each unit sums D products x_ij w_jk over the N rows' batches, and the weights' decay and
     // the loss sum squares of them: the bounds of linreg and kmeans, for N D terms
     require_representable_columns(file, p.X, p.names, double(p.X.rows()) * double(p.X.cols()), "weighted sums");
+    p.classes = class_labels(p.cells);
+    const std::size_t N = p.cells.size();
+    if (!p.classes.numeric) {  // text labels: a classifier over their classes, as indices
+        if (task == "regress" || (task.empty() && r.task == "regress"))
+            throw CsvError(file + ": the target \"" + r.target + "\" holds text (" + p.classes.names[0] +
+                           ", ...); --task regress needs numbers");
+        p.classify = true;
+        const Labels y = known ? label_indices(p.cells, *known, file, nullptr) : p.classes.y;
+        if (known) p.classes = *known;
+        for (std::size_t k : y) p.labels.push_back(static_cast<int>(k));
+        p.Y = Matrix(N, 1);
+        if (p.classes.names.size() < 2 && task.empty())
+            throw CsvError(file + ": the target \"" + r.target + "\" holds one class (" + p.classes.names[0] +
+                           "); a classifier needs at least two");
+        return p;
+    }
+    Vector target(N);
+    for (std::size_t i = 0; i < N; ++i) target[i] = p.classes.numbers[i];
+    p.Y = Matrix::column(target);
     bool integers = true;
     std::set<double> distinct;
-    for (double v : t.X.col(j)) {
+    for (double v : target) {
         integers = integers && v == std::floor(v) && std::fabs(v) < 1e9;
         distinct.insert(v);
     }
@@ -192,8 +212,10 @@ Problem load(const Request& r, const std::string& file, const std::vector<std::s
         require_representable_columns(file, p.Y, {r.target}, double(p.Y.rows()), "squared errors");
         return p;
     }
-    for (std::size_t i = 0; i < t.X.rows(); ++i) {
-        const double v = t.X(i, j);
+    if (known && !known->numeric)                       // numbers in a --test file whose model has text classes
+        label_indices(p.cells, *known, file, nullptr);  // throws, naming the first
+    for (std::size_t i = 0; i < N; ++i) {
+        const double v = target[i];
         if (!integers && (v != std::floor(v) || std::fabs(v) >= 1e9))
             throw CsvError(file + ":" + std::to_string(i + 2) + ": --task classify needs integer class labels in \"" +
                            r.target + "\", found " + format_number(v));
@@ -205,7 +227,7 @@ Problem load(const Request& r, const std::string& file, const std::vector<std::s
     return p;
 }
 
-Problem load(const Request& r) { return load(r, r.data, {}, ""); }
+Problem load(const Request& r) { return load(r, r.data, {}, "", nullptr); }
 
 struct Fitted {
     MLPFit fit;
@@ -230,35 +252,41 @@ Problem subset(const Problem& p, const std::vector<std::size_t>& rows) {
     s.X = take_rows(p.X, rows);
     s.Y = take_rows(p.Y, rows);
     s.labels.clear();
-    for (std::size_t i : rows)
+    s.cells.clear();
+    for (std::size_t i : rows) {
         if (p.classify) s.labels.push_back(p.labels[i]);
+        s.cells.push_back(p.cells[i]);
+    }
     return s;
 }
 
-// Each label's index in classes_; a label the fit never saw is a CsvError naming its line.
-Labels label_indices(const std::vector<int>& labels, const std::vector<int>& classes, const std::string& file,
-                     const std::vector<std::size_t>* rows) {
+// classes_ as they are printed: the integers, or the text labels they stand for
+std::vector<std::string> class_names(const std::vector<int>& classes, const Problem& p) {
+    std::vector<std::string> names;
+    for (int c : classes)
+        names.push_back(p.classes.numeric ? std::to_string(c) : p.classes.names[static_cast<std::size_t>(c)]);
+    return names;
+}
+
+// Each label's index in classes_; a label the fit never saw is a CsvError naming its line and the
+// label as the file writes it (p's classes name text labels).
+Labels class_indices(const std::vector<int>& labels, const std::vector<int>& classes, const Problem& p,
+                     const std::string& file, const std::vector<std::size_t>* rows) {
     Labels out(labels.size());
     for (std::size_t i = 0; i < labels.size(); ++i) {
         const auto it = std::lower_bound(classes.begin(), classes.end(), labels[i]);
         if (it == classes.end() || *it != labels[i]) {
             std::string known;
-            for (std::size_t k = 0; k < classes.size() && k < 20; ++k)
-                known += (k ? ", " : "") + std::to_string(classes[k]);
+            const std::vector<std::string> names = class_names(classes, p);
+            for (std::size_t k = 0; k < names.size() && k < 20; ++k) known += (k ? ", " : "") + names[k];
             throw CsvError(file + ":" + std::to_string((rows ? (*rows)[i] : i) + 2) + ": class " +
-                           std::to_string(labels[i]) +
+                           class_names({labels[i]}, p)[0] +
                            " of a test row is not among the classes of the training rows (classes_: " + known +
                            (classes.size() > 20 ? ", ..." : "") + "); a model cannot predict a class it never saw");
         }
         out[i] = static_cast<std::size_t>(it - classes.begin());
     }
     return out;
-}
-
-std::vector<std::string> class_names(const std::vector<int>& classes) {
-    std::vector<std::string> names;
-    for (int c : classes) names.push_back(std::to_string(c));
-    return names;
 }
 
 // Splits p for --test-size (p keeps the train rows) or reads --test's rows by column name.
@@ -271,7 +299,7 @@ Evaluation hold_out(const Request& r, Problem& p) {
             std::vector<int> classes(p.labels);
             std::sort(classes.begin(), classes.end());
             classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
-            y = label_indices(p.labels, classes, r.data, nullptr);
+            y = class_indices(p.labels, classes, p, r.data, nullptr);
         } else if (r.holdout.stratify) {
             throw std::invalid_argument(r.data + ": --stratify needs class labels, and the target \"" + r.target +
                                         "\" is fitted as a regression (use --task classify)");
@@ -280,7 +308,7 @@ Evaluation hold_out(const Request& r, Problem& p) {
         e.test = subset(p, e.rows.test);
         p = subset(p, e.rows.train);
     } else if (e.held_out) {
-        e.test = load(r, r.holdout.test_file, p.names, p.classify ? "classify" : "regress");
+        e.test = load(r, r.holdout.test_file, p.names, p.classify ? "classify" : "regress", &p.classes);
     }
     if (e.held_out && !p.classify && e.test.X.rows() < 2)
         throw std::invalid_argument((r.holdout.split ? r.data : r.holdout.test_file) + ": the test side has " +
@@ -291,13 +319,13 @@ Evaluation hold_out(const Request& r, Problem& p) {
 
 void score_classifier(const Request& r, const Problem& p, const MLPClassifier& clf, Evaluation& e) {
     const std::size_t K = clf.classes_.size();
-    const Labels yhat = label_indices(mlp_predict(clf, p.X), clf.classes_, "", nullptr);
+    const Labels yhat = class_indices(mlp_predict(clf, p.X), clf.classes_, p, "", nullptr);
     e.train_scores =
-        class_scores(label_indices(p.labels, clf.classes_, r.data, nullptr), yhat, mlp_predict_proba(clf, p.X), K);
+        class_scores(class_indices(p.labels, clf.classes_, p, r.data, nullptr), yhat, mlp_predict_proba(clf, p.X), K);
     if (e.held_out) {
         const std::string file = r.holdout.split ? r.data : r.holdout.test_file;
-        const Labels y = label_indices(e.test.labels, clf.classes_, file, r.holdout.split ? &e.rows.test : nullptr);
-        e.test_scores = class_scores(y, label_indices(mlp_predict(clf, e.test.X), clf.classes_, "", nullptr),
+        const Labels y = class_indices(e.test.labels, clf.classes_, p, file, r.holdout.split ? &e.rows.test : nullptr);
+        e.test_scores = class_scores(y, class_indices(mlp_predict(clf, e.test.X), clf.classes_, p, "", nullptr),
                                      mlp_predict_proba(clf, e.test.X), K);
     }
     const double nan = std::nan("");
@@ -423,10 +451,14 @@ Json to_json(const Request& r, const Problem& p, const Fitted& f, const Evaluati
     for (const Matrix& W : f.fit.net.coefs_) coefs.push(Json::rows(W));
     for (const Vector& b : f.fit.net.intercepts_) intercepts.push(Json::numbers(b));
     j.add("coefs_", std::move(coefs)).add("intercepts_", std::move(intercepts));
-    if (p.classify) j.add("classes_", Json::numbers(Vector(f.classes_.begin(), f.classes_.end())));
-    j.add("train", p.classify ? scores_json(e.train_scores, class_names(f.classes_)) : metrics_json(e.metrics, false));
+    if (p.classify)
+        j.add("classes_", p.classes.numeric ? Json::numbers(Vector(f.classes_.begin(), f.classes_.end()))
+                                            : Json::strings(class_names(f.classes_, p)));
+    j.add("train",
+          p.classify ? scores_json(e.train_scores, class_names(f.classes_, p)) : metrics_json(e.metrics, false));
     if (e.held_out) {
-        j.add("test", p.classify ? scores_json(e.test_scores, class_names(f.classes_)) : metrics_json(e.metrics, true));
+        j.add("test",
+              p.classify ? scores_json(e.test_scores, class_names(f.classes_, p)) : metrics_json(e.metrics, true));
         j.add("split", split_json(r.holdout, e.rows, p.X.rows(), e.test.X.rows()));
     }
     return j;
@@ -458,7 +490,7 @@ void print_text(const Request& r, const Problem& p, const Fitted& f, const Evalu
     }
     if (p.classify)
         print_scores(e.held_out ? "test" : "training", e.held_out ? e.test_scores : e.train_scores,
-                     class_names(f.classes_));
+                     class_names(f.classes_, p));
 }
 
 std::string write_loss_plot(const std::string& out, const Request& r, const Fitted& f) {

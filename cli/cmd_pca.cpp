@@ -160,7 +160,8 @@ void check_magnitudes(const Request& r, const Problem& p) {
     if (log2_total > 1023.0)
         throw std::invalid_argument(
             r.data + ": the centred columns' sum of squares is about 2^" + std::to_string(int(std::ceil(log2_total))) +
-            " (column \"" + p.names[widest] + "\" the largest), beyond double precision's 1.8e308, so the singular "
+            " (column \"" + p.names[widest] +
+            "\" the largest), beyond double precision's 1.8e308, so the singular "
             "values squared and the explained variances would be infinite; rescale the columns (e.g. to units near 1)");
     const double log2_var_max = log2_ss_max - std::log2(double(N - 1));
     if (log2_var_max < std::log2(DBL_MIN))
@@ -188,10 +189,9 @@ Problem load(const Request& r) {
         throw std::invalid_argument(r.data + ": " + std::to_string(N) +
                                     " data row; PCA needs at least 2 (the variances divide by N - 1)");
     if (r.opt.n_components >= 1.0 && r.opt.n_components > double(r_max))
-        throw std::invalid_argument(r.data + ": --n-components " + r.n_components_text +
-                                    " is more than min(N, D) = " + std::to_string(r_max) + " (" + std::to_string(N) +
-                                    " rows, " + std::to_string(D) + " feature" + (D == 1 ? "" : "s") +
-                                    "): there are at most that many components");
+        throw std::invalid_argument(r.data + ": --n-components " + r.n_components_text + " is more than min(N, D) = " +
+                                    std::to_string(r_max) + " (" + std::to_string(N) + " rows, " + std::to_string(D) +
+                                    " feature" + (D == 1 ? "" : "s") + "): there are at most that many components");
     for (std::size_t j = 0; j < D; ++j) {
         bool same = true;
         for (std::size_t i = 1; i < N && same; ++i) same = p.X(i, j) == p.X(0, j);
@@ -199,13 +199,14 @@ Problem load(const Request& r) {
     }
     if (p.constant.size() == D)
         throw std::invalid_argument(r.data + ": every column is constant (the total variance is 0): PCA has no "
-                                    "direction to find");
+                                             "direction to find");
     for (const std::string& c : p.constant)
         std::fprintf(stderr, "mlfs pca: note: %s: column \"%s\" is constant: its variance is 0, so it adds nothing\n",
                      r.data.c_str(), c.c_str());
     check_magnitudes(r, p);
     if (r.opt.solver == PcaSolver::eig && D > 500)
-        std::fprintf(stderr, "mlfs pca: note: --solver eig forms the %zu x %zu covariance and diagonalises it by Jacobi, "
+        std::fprintf(stderr,
+                     "mlfs pca: note: --solver eig forms the %zu x %zu covariance and diagonalises it by Jacobi, "
                      "O(D^3) per sweep: this takes minutes; --solver svd works on the %zu x %zu data instead\n",
                      D, D, N, D);
     return p;
@@ -229,14 +230,15 @@ Pca fit(const Request& r, const Problem& p) {
     opt.feature_names = p.names;
     Pca pca;
     try {
-        pca = fit_pca(p.X, opt);  // (PC.1)-(PC.14)
+        pca = fit_pca(p.X, opt);                // (PC.1)-(PC.14)
     } catch (const std::invalid_argument& e) {  // whitening a component of variance 0, say
         const std::string what = e.what();
         if (what.find("non-finite") == std::string::npos) throw std::invalid_argument(r.data + ": " + what);
         // the data are finite and their magnitudes checked (check_magnitudes): an intermediate of the
         // decomposition overflowed or underflowed, which columns of very different scales can cause
         throw NumericalError(r.data + ": the " + std::string(r.opt.solver == PcaSolver::svd ? "SVD" : "eigen") +
-                                 "-decomposition failed (" + what + ", on finite data): the columns' scales are "
+                                 "-decomposition failed (" + what +
+                                 ", on finite data): the columns' scales are "
                                  "too far apart for it; z-score or rescale the columns",
                              0, 0.0);
     }
@@ -247,12 +249,13 @@ Pca fit(const Request& r, const Problem& p) {
         const std::string which = several ? "components " + std::to_string(k + 1) + " to " +
                                                 std::to_string(pca.n_components_) + " are"
                                           : "component " + std::to_string(k + 1) + " is";
-        const std::string why =
-            r.opt.solver == PcaSolver::svd
-                ? "singular value " + format_number(pca.singular_values_[k]) + " <= max(N, D) eps s_1 = " +
-                      format_number(bound) + ": the centred data have rank " + std::to_string(k)
-                : "explained variance " + format_number(pca.explained_variance_[k]) + " <= D eps lambda_1 = " +
-                      format_number(bound) + ", the covariance route's accuracy (PC.11); --solver svd resolves more";
+        const std::string why = r.opt.solver == PcaSolver::svd
+                                    ? "singular value " + format_number(pca.singular_values_[k]) +
+                                          " <= max(N, D) eps s_1 = " + format_number(bound) +
+                                          ": the centred data have rank " + std::to_string(k)
+                                    : "explained variance " + format_number(pca.explained_variance_[k]) +
+                                          " <= D eps lambda_1 = " + format_number(bound) +
+                                          ", the covariance route's accuracy (PC.11); --solver svd resolves more";
         if (r.opt.whiten)
             throw std::invalid_argument(r.data + ": --whiten: " + which + " rounding, not data (" + why +
                                         "), and whitening would divide by it; keep at most " + std::to_string(k) +
@@ -265,9 +268,11 @@ Pca fit(const Request& r, const Problem& p) {
     for (std::size_t j = 0; j < k; ++j)
         if (pca.sign_margin_[j] < 1e-12) ties += (ties.empty() ? "" : ", ") + std::to_string(j + 1);
     if (!ties.empty())
-        std::fprintf(stderr, "mlfs pca: note: %s: the sign of component %s is decided by svd_flip (PC.12) on a near "
+        std::fprintf(stderr,
+                     "mlfs pca: note: %s: the sign of component %s is decided by svd_flip (PC.12) on a near "
                      "tie of U's largest entries (margin below 1e-12), so it rests on rounding and may be the opposite "
-                     "of scikit-learn's\n", r.data.c_str(), ties.c_str());
+                     "of scikit-learn's\n",
+                     r.data.c_str(), ties.c_str());
     return pca;
 }
 

@@ -207,12 +207,14 @@ void print_scores(const char* side, const Scores& s, const std::vector<std::stri
     std::printf("%14s %10.4f %10.4f %10.4f %10zu\n%14s %10.4f %10.4f %10.4f %10zu\n", "macro avg", c.macro_precision,
                 c.macro_recall, c.macro_f1, total, "weighted avg", c.weighted_precision, c.weighted_recall,
                 c.weighted_f1, total);
+    int w = 8;  // a column as wide as the longest class name
+    for (const std::string& k : classes) w = std::max(w, static_cast<int>(k.size()));
     std::printf("confusion_matrix (EV.10), rows the true class, columns the predicted one:\n%14s", "");
-    for (const std::string& k : classes) std::printf(" %8s", k.c_str());
+    for (const std::string& k : classes) std::printf(" %*s", w, k.c_str());
     std::printf("\n");
     for (std::size_t a = 0; a < classes.size(); ++a) {
         std::printf("%14s", classes[a].c_str());
-        for (std::size_t b = 0; b < classes.size(); ++b) std::printf(" %8zu", s.confusion[a][b]);
+        for (std::size_t b = 0; b < classes.size(); ++b) std::printf(" %*zu", w, s.confusion[a][b]);
         std::printf("\n");
     }
 }

@@ -50,6 +50,7 @@ struct Table {
     Matrix X;                               // N x D, every entry finite
     std::string path;                       // where it was read from, for messages
     std::vector<std::string> text_columns;  // read_csv_columns without names: the text columns it skipped
+    std::vector<std::string> text;          // CsvColumns::text's cells, one per row (N), unquoted
 };
 
 // The largest file read (64 GiB): far above real tables (a million rows of 100 numbers at 17
@@ -77,6 +78,10 @@ struct CsvColumns {
     std::vector<std::string> required;
     // with names empty: every column, and a text cell is an error (read_csv's rule)
     bool every_column = false;
+    // a column read as text (class labels), into Table::text, and left out of X and names: each cell
+    // trimmed of spaces and, if "quoted", of its quotes ("" is one quote); an empty cell or a cell
+    // that is not UTF-8 is an error naming it
+    std::string text;
 };
 
 // Called with the bytes read so far and the rows parsed so far; done is true at the last call.

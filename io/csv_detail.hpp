@@ -63,9 +63,16 @@ RowPlan plan_named(const std::vector<std::string>& names, const std::vector<std:
 // The plan for every numeric column, decided on the first data row (`line`, line number
 // line_no): a column whose first cell is a number (or NaN, infinity, empty: a bad number), or
 // that is `required`, is read, the others are text; their names go to `numeric` and `text`.
+// The column named `exclude` (if any) is neither read nor listed.
 RowPlan plan_numeric(std::string_view line, std::size_t line_no, const std::vector<std::string>& names,
                      const std::vector<std::string>& required, const std::string& path,
-                     std::vector<std::string>& numeric, std::vector<std::string>& text);
+                     std::vector<std::string>& numeric, std::vector<std::string>& text,
+                     const std::string& exclude = "");
+
+// A text cell as a label: spaces around it trimmed, and RFC 4180 quotes taken off ("" is one quote);
+// an empty label, or one that is not UTF-8, is the CsvError naming the cell.
+std::string text_cell(std::string_view raw, const std::string& name, std::size_t line, std::size_t column,
+                      const std::string& path);
 
 // The cells of one line (without its line ending) as RowPlan splits it; an unclosed quote in a
 // skipped column, or text after its closing quote, is an error at that cell.

@@ -77,13 +77,14 @@ bool looks_numeric(std::string_view raw) {
 
 RowPlan plan_numeric(std::string_view line, std::size_t line_no, const std::vector<std::string>& names,
                      const std::vector<std::string>& required, const std::string& path,
-                     std::vector<std::string>& numeric, std::vector<std::string>& text) {
+                     std::vector<std::string>& numeric, std::vector<std::string>& text, const std::string& exclude) {
     RowPlan plan;
     plan.slot.assign(names.size(), kSkip);
     plan.quotes = true;
     parse_row(line, line_no, plan, names, path, nullptr);  // the count of cells and the quotes, as in any row
     const std::vector<std::string_view> cells = split_row(line, line_no, plan, names, path);
     for (std::size_t j = 0; j < names.size(); ++j) {
+        if (!exclude.empty() && names[j] == exclude) continue;
         const bool is_required = std::find(required.begin(), required.end(), names[j]) != required.end();
         if (!is_required && !looks_numeric(cells[j])) {
             text.push_back(names[j]);
@@ -96,6 +97,28 @@ RowPlan plan_numeric(std::string_view line, std::size_t line_no, const std::vect
         fail(path, line_no, 0,
              "no numeric column: the first data row holds text in every column, so there are no numbers to read");
     return plan;
+}
+
+std::string text_cell(std::string_view raw, const std::string& name, std::size_t line, std::size_t column,
+                      const std::string& path) {
+    std::string_view cell = trim(raw);
+    std::string out;
+    if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"') {
+        for (std::size_t i = 1; i + 1 < cell.size(); ++i) {
+            out += cell[i];
+            if (cell[i] == '"') ++i;  // "" is one quote (split_row checked the pairs)
+        }
+    } else {
+        out = std::string(cell);
+    }
+    const std::string where = "in column " + std::to_string(column) + " (" + quoted(name) + ")";
+    if (out.empty()) fail(path, line, column, "empty cell " + where + ": every row needs a label");
+    if (invalid_utf8_at(out) != std::string_view::npos)
+        fail(path, line, column, "the label " + quoted(out) + " " + where + " is not valid UTF-8");
+    for (unsigned char c : out)
+        if (c < 0x20 || c == 0x7f)
+            fail(path, line, column, "the label " + quoted(out) + " " + where + " holds a control byte");
+    return out;
 }
 
 namespace {

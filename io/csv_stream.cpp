@@ -95,6 +95,11 @@ public:
         double* row = rows_->next_row();
         if (!csv_detail::parse_row_fast(p, end, plan_, row))
             csv_detail::parse_row(text, line_no_, plan_, names_, path_, row);
+        if (text_column_ != csv_detail::kSkip) {  // the row's cell count is checked above
+            const std::vector<std::string_view> cells = csv_detail::split_row(text, line_no_, plan_, names_, path_);
+            text_.push_back(
+                csv_detail::text_cell(cells[text_column_], names_[text_column_], line_no_, text_column_ + 1, path_));
+        }
     }
 
     std::size_t lines() const { return line_no_; }
@@ -113,6 +118,7 @@ public:
         table.path = path_;
         table.names = std::move(read_names_);
         table.text_columns = std::move(text_columns_);
+        table.text = std::move(text_);
         table.X = rows_->take();
         return table;
     }
@@ -120,6 +126,11 @@ public:
 private:
     void header(std::string_view text) {
         names_ = csv_detail::parse_header(text, path_);
+        if (!wanted_.text.empty()) {
+            text_column_ = csv_detail::find_column(names_, wanted_.text, path_);
+            if (std::find(wanted_.names.begin(), wanted_.names.end(), wanted_.text) != wanted_.names.end())
+                fail(path_, 0, 0, "column \"" + wanted_.text + "\" asked for both as numbers and as text");
+        }
         if (wanted_.names.empty() && !wanted_.every_column) {  // decided on the first data row
             for (const std::string& name : wanted_.required) csv_detail::find_column(names_, name, path_);
             return;
@@ -131,8 +142,8 @@ private:
 
     void plan_from_first_row(std::string_view text) {
         if (plan_.slot.empty())
-            plan_ =
-                csv_detail::plan_numeric(text, line_no_, names_, wanted_.required, path_, read_names_, text_columns_);
+            plan_ = csv_detail::plan_numeric(text, line_no_, names_, wanted_.required, path_, read_names_,
+                                             text_columns_, wanted_.text);
         rows_ = std::make_unique<RowBlocks>(plan_.width);
     }
 
@@ -140,6 +151,8 @@ private:
     const CsvColumns& wanted_;
     std::size_t line_no_ = 0, first_blank_ = 0;  // first_blank_: the first of the blank lines just seen, or 0
     std::vector<std::string> names_, read_names_, text_columns_;  // the header; the W read; the skipped text
+    std::size_t text_column_ = csv_detail::kSkip;                 // CsvColumns::text's index, if any
+    std::vector<std::string> text_;                               // its cells
     csv_detail::RowPlan plan_;
     std::unique_ptr<RowBlocks> rows_;  // made at the first data row
 };

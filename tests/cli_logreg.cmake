@@ -78,7 +78,7 @@ run_case("separated classes" 1 stderr "separated" --data "${separated}" --target
 run_case("separated classes name the file" 1 stderr "${separated}: the classes are completely separated"
          --data "${separated}" --target y --penalty none --json)
 run_case("one class" 1 stderr "the target \"y\" holds one class (7) in all 3 rows" --data "${one_class}" --target y)
-run_case("text target" 1 stderr "text_target.csv:2:2: cell \"cat\" in column 2 (\"y\") is not a number"
+run_case("text target: classes_ are the labels" 0 stdout "classes_: cat (1 rows), dog (1 rows)"
          --data "${text_target}" --target y)
 run_case("unknown target" 1 stderr "no column named \"nope\"; the columns are:" --data "${iris}" --target nope)
 run_case("unknown feature" 1 stderr "no column named \"petal\"" --data "${iris}" --target species --features petal)
@@ -163,12 +163,29 @@ run_json_case("--test-size --json: train and test metrics"
 run_case("--stratify text: the test rows' report" 0 stdout "-- test rows: classification_report"
          --data "${iris}" --target species --test-size 0.3 --split-seed 5 --stratify)
 file(WRITE "${OUT}/iris_new_class.csv" "sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species\n5,3,1,0.2,0\n6,3,4,1,7\n")
-run_case("--test FILE with a class the fit never saw" 1 stderr "iris_new_class.csv:3: class 7 of a test row is not among the classes of the training rows (classes_: 0, 1, 2)"
+run_case("--test FILE with a class the fit never saw" 1 stderr "iris_new_class.csv:3: class \"7\" of a test row is not among the classes of the training rows (classes_: 0, 1, 2)"
          --data "${iris}" --target species --test "${OUT}/iris_new_class.csv")
 run_case("--stratify without --test-size" 2 stderr "--stratify needs --test-size F" --data "${iris}" --target species --stratify)
 file(WRITE "${OUT}/lonely.csv" "x,y\n1,0\n2,0\n3,0\n4,1\n5,1\n6,2\n")
 run_case("--stratify with a class of one row" 1 stderr "class 2 has 1 row(s); every class needs at least 2"
          --data "${OUT}/lonely.csv" --target y --test-size 3 --stratify)
+
+# ---- text labels and an unused text column, as real files have them: classes_ sorted as np.unique
+# sorts text, printed back as text
+file(WRITE "${OUT}/pets.csv" "name,weight,kind\nRex,30,dog\n\"Tom, the cat\",4,cat\nFido,25,dog\nFelix,5,cat\nMax,28,dog\nLuna,3,cat\nBella,27,\"dog\"\nMilo,6,cat\n")
+run_case("text labels: a note on the skipped text column" 0 stderr "skipped 1 text column (name)"
+         --data "${OUT}/pets.csv" --target kind)
+run_json_case("text labels --json: classes_ as strings" "classes_;cat;dog" --data "${OUT}/pets.csv" --target kind --features weight --json)
+run_case("text labels: the report names them" 0 stdout "          cat "
+         --data "${OUT}/pets.csv" --target kind --test-size 4 --split-seed 0 --stratify)
+file(WRITE "${OUT}/pets_test.csv" "weight,kind\n4,cat\n20,bird\n")
+run_case("a text class the fit never saw" 1 stderr "pets_test.csv:3: class \"bird\" of a test row is not among the classes of the training rows (classes_: cat, dog)"
+         --data "${OUT}/pets.csv" --target kind --test "${OUT}/pets_test.csv")
+file(WRITE "${OUT}/empty_label.csv" "x,kind\n1,cat\n2,\n3,dog\n")
+run_case("an empty label" 1 stderr "empty_label.csv:3:2: empty cell in column 2 (\"kind\"): every row needs a label"
+         --data "${OUT}/empty_label.csv" --target kind)
+run_case("a text column named in --features" 1 stderr "pets.csv:2:1: cell \"Rex\" in column 1 (\"name\") is not a number"
+         --data "${OUT}/pets.csv" --target kind --features name,weight)
 
 mlfs_finish()
 message(STATUS "all cases passed")

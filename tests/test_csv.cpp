@@ -557,6 +557,45 @@ TEST_CASE(named_columns_are_read_in_order_and_the_rest_skipped_unparsed) {
     CHECK_THROWS(read_columns(late, {"a"}), CsvError, late + ":4: blank line in the middle of the data");
 }
 
+// CsvColumns::text: class labels as the file writes them, one string per row, left out of X and
+// names; also a column whose cells look like numbers (7) is text there, and never listed as skipped
+TEST_CASE(a_text_column_is_read_as_labels) {
+    TempDir tmp;
+    const std::string path =
+        tmp.write("pets.csv", "name,w,kind,n\n\"Tom, the \"\"cat\"\"\",4, cat ,1\nRex,30,\"dog\",2\nx,5,7,3\n");
+    for (std::size_t block : {std::size_t(2), kDefaultBlock}) {
+        mlfs::CsvColumns wanted;
+        wanted.text = "kind";
+        mlfs::CsvOptions options;
+        options.block_bytes = block;
+        mlfs::Table t = mlfs::read_csv_columns(path, wanted, options);
+        CHECK(t.names == (std::vector<std::string>{"w", "n"}) && t.text_columns == std::vector<std::string>{"name"});
+        CHECK(t.text == (std::vector<std::string>{"cat", "dog", "7"}));  // trimmed, unquoted
+        CHECK(t.X.rows() == 3 && t.X.cols() == 2 && t.X(2, 0) == 5.0 && t.X(2, 1) == 3.0);
+        wanted.names = {"n", "w"};
+        t = mlfs::read_csv_columns(path, wanted, options);
+        CHECK(t.names == (std::vector<std::string>{"n", "w"}) &&
+              t.text == (std::vector<std::string>{"cat", "dog", "7"}));
+        wanted.text = "name";  // RFC 4180: the comma and the doubled quotes are the label's
+        t = mlfs::read_csv_columns(path, wanted, options);
+        CHECK(t.text == (std::vector<std::string>{"Tom, the \"cat\"", "Rex", "x"}));
+    }
+    mlfs::CsvColumns wanted;
+    wanted.text = "nope";
+    CHECK_THROWS(mlfs::read_csv_columns(path, wanted), CsvError, "no column named \"nope\"");
+    wanted.text = "w";
+    wanted.names = {"w"};
+    CHECK_THROWS(mlfs::read_csv_columns(path, wanted), CsvError, "asked for both as numbers and as text");
+    wanted.names.clear();
+    wanted.text = "kind";
+    CHECK_THROWS(mlfs::read_csv_columns(tmp.write("e.csv", "x,kind\n1,a\n2, \n"), wanted), CsvError,
+                 ":3:2: empty cell in column 2 (\"kind\"): every row needs a label");
+    CHECK_THROWS(mlfs::read_csv_columns(tmp.write("c.csv", "x,kind\n1,a\x01" "b\n"), wanted), CsvError,
+                 ":2:2: the label \"a\\x01b\" in column 2 (\"kind\") holds a control byte");
+    CHECK_THROWS(mlfs::read_csv_columns(tmp.write("u.csv", "x,kind\n1,a\xff" "b\n"), wanted), CsvError,
+                 "is not valid UTF-8");
+}
+
 TEST_CASE(without_names_every_numeric_column_is_read_and_text_columns_listed) {
     TempDir tmp;
     const std::string path = tmp.write("people.csv", kPeople);
