@@ -132,6 +132,10 @@ TEST_CASE(elbow_matches_sklearn) {
     const Vector ref = g.vector("elbow.inertia");
     KMeansOptions base;  // k-means++, n_init auto = 1, seed 0, as the golden's call
     CHECK_ALL_NEAR(elbow(X, ref.size(), base), ref, kInertiaRtol, 0.0, "bit for bit, as every inertia_");
+    // k_max = 1 is allowed: one entry, J of K = 1, the squared deviations from the mean ({0, 2}: 1 + 1)
+    const Vector one = elbow(Matrix(2, 1, {0.0, 2.0}), 1, base);
+    CHECK(one.size() == 1);
+    if (one.size() == 1) CHECK_NEAR(one[0], 2.0, 0.0, "exact: small integers");
 }
 
 // X = {0, 2, 4}, given centres {0, 4}. Centred: Xc = {-2, 0, 2}, C = {-2, 2}; the middle sample has
@@ -212,6 +216,46 @@ TEST_CASE(best_run_rule_on_exact_ties) {
     CHECK(equal_but_different > 0);  // the tie the rule is about does occur
 }
 
+// (KM.11) a later run replaces the first only with a different clustering, even when its J is
+// strictly lower. Groups {0, 1, 2} and {100, 101, 102}, K = 2, random starts, max_iter = 1: every
+// start ends (after the final re-assignment, KM.8) in the same two groups, but with J = 4 only when
+// the two starts lie in different groups and a larger J when both lie in one. So the fit must keep
+// run 0, which is the fit with n_init = 1 (the same first draws of the one stream).
+TEST_CASE(best_run_rule_keeps_the_first_of_equal_clusterings) {
+    const Matrix X(6, 1, {0.0, 1.0, 2.0, 100.0, 101.0, 102.0});
+    int first_not_lowest = 0;
+    for (std::uint32_t seed = 0; seed < 10; ++seed) {
+        KMeansOptions opt;
+        opt.n_clusters = 2;
+        opt.init = KMeansInit::random;
+        opt.max_iter = 1;
+        opt.seed = seed;
+        opt.n_init = 1;
+        const KMeansResult first = kmeans_fit(X, opt);
+        opt.n_init = 10;
+        const KMeansResult km = kmeans_fit(X, opt);
+        CHECK_MSG(km.labels_ == first.labels_ && km.inertia_ == first.inertia_,
+                  "seed " + std::to_string(seed) + ": n_init = 10 kept J = " + std::to_string(km.inertia_) +
+                      ", the first run has J = " + std::to_string(first.inertia_));
+        first_not_lowest += first.inertia_ > 4.0;
+    }
+    CHECK(first_not_lowest > 0);  // some first run is beaten in J by a later one of the same clustering
+}
+
+// (KM.7) the first assignment never counts as unchanged: there are no labels before it, even when it
+// puts every sample in cluster 1. X = {0, 1, 10, 11} from centres {100, 5}: all go to 5, cluster 0 is
+// empty and relocated (KM.4), and the run goes on to {0, 1}, {10, 11}: centres 0.5 and 10.5 (-5 and 5
+// centred, exact), J = 4 x 0.25 = 1 exactly.
+TEST_CASE(first_assignment_is_never_a_strict_stop) {
+    KMeansOptions opt;
+    opt.n_clusters = 2;
+    opt.init = KMeansInit::given;
+    opt.init_centres = Matrix(2, 1, {100.0, 5.0});
+    const KMeansResult km = kmeans_fit(Matrix(4, 1, {0.0, 1.0, 10.0, 11.0}), opt);
+    CHECK_MSG(km.n_iter_ >= 2, "n_iter_ = " + std::to_string(km.n_iter_) + ", expected more than the first step");
+    CHECK_NEAR(km.inertia_, 1.0, 0.0, "exact: four squared distances of 0.5");
+}
+
 // (KM.6) tol_abs = tol x the mean of the per-feature population variances of X (not their sum,
 // not the variance of the whole matrix). Columns {0, 2, 0, 2} and {0, 0, 4, 4}: variances 1 and 4.
 TEST_CASE(tolerance_is_tol_times_mean_variance) {
@@ -272,6 +316,9 @@ TEST_CASE(bad_input_is_named) {
     CHECK_THROWS(kmeans_fit(bad, opt), std::invalid_argument, "X(2, 1) = nan is not finite");
     bad(2, 1) = HUGE_VAL;
     CHECK_THROWS(kmeans_fit(bad, opt), std::invalid_argument, "X(2, 1) = inf is not finite");
+    Matrix first = X;  // every entry is checked, the first row's included
+    first(0, 0) = std::nan("");
+    CHECK_THROWS(kmeans_fit(first, opt), std::invalid_argument, "X(0, 0) = nan is not finite");
     KMeansOptions given = opt;
     given.init = KMeansInit::given;
     given.init_centres = Matrix(2, 3);
