@@ -135,4 +135,40 @@ TEST_CASE(update_from_sums_checks_each_size) {
     CHECK_THROWS(kmeans_update_from_sums(Xc, C, labels, Matrix(2, 2), {2, 1, 0}), ShapeError, "and 3 counts");
 }
 
+// kmeans_add_samples refuses each bad range on its own: first > last, or last past the end of Xc
+TEST_CASE(add_samples_checks_each_bound) {
+    const Matrix Xc(3, 2, {0, 0, 1, 0, 0, 1});
+    const std::vector<int> labels = {0, 1, 0};
+    Matrix sums(2, 2, 0.0);
+    std::vector<std::size_t> n(2, 0);
+    CHECK_THROWS(kmeans_add_samples(Xc, labels, 2, 1, sums, n), ShapeError, "samples 2..1 of Xc 3x2");
+    CHECK_THROWS(kmeans_add_samples(Xc, labels, 0, 4, sums, n), ShapeError, "samples 0..4 of Xc 3x2");
+}
+
+// kmeans_update refuses centres of the wrong width, or labels of the wrong length, each alone, and
+// a label equal to K (labels run 0..K-1)
+TEST_CASE(update_checks_each_size_and_every_label) {
+    const Matrix Xc(3, 2, {0, 0, 1, 0, 0, 1});
+    const Matrix C(2, 2, {0, 0, 1, 0});
+    CHECK_THROWS(kmeans_update(Xc, Matrix(2, 3), {0, 1, 0}, 1), ShapeError, "the centres are 2x3 and there are 3");
+    CHECK_THROWS(kmeans_update(Xc, C, {0, 1}, 1), ShapeError, "the centres are 2x2 and there are 2 labels");
+    CHECK_THROWS(kmeans_update(Xc, C, {0, 2, 0}, 1), std::invalid_argument, "label 2 is not in 0..1");
+}
+
+// (KM.15) with reference_threads = 2 the update adds sklearn's two threads' sums: samples in chunks
+// of 256, thread 0 taking the first ceil(n_chunks / 2) chunks. At N = 512 (two chunks) that is
+// samples 0..255 and 256..511. With x_0 = 1 and every other sample 2^-53, thread 0's sum stays 1
+// (each 1 + 2^-53 rounds to 1), thread 1's is 256 x 2^-53 = 2^-45 exactly, and 1 + 2^-45 is a
+// double; one sum over all 512 stays 1. Dividing by n = 512 (a power of two) is exact.
+TEST_CASE(update_with_two_reference_threads_splits_at_whole_chunks) {
+    const std::size_t N = 512;
+    Matrix Xc(N, 1, std::ldexp(1.0, -53));
+    Xc(0, 0) = 1.0;
+    const std::vector<int> labels(N, 0);
+    const Matrix C(1, 1, 0.0);
+    CHECK_NEAR(kmeans_update(Xc, C, labels, 2)(0, 0), (1.0 + std::ldexp(1.0, -45)) / 512.0, 0.0,
+               "exact: (1 + 2^-45) / 512, thread 1's sum kept apart");
+    CHECK_NEAR(kmeans_update(Xc, C, labels, 1)(0, 0), 1.0 / 512.0, 0.0, "exact: one sum in sample order stays 1");
+}
+
 TEST_MAIN()
