@@ -4,6 +4,8 @@
 // (KM.14) and the order np.argpartition leaves equal values in (KM.16). All bit for bit: these
 // orders decide k-means' ties (derivations/kmeans.md, section 13), so a tolerance would hide the
 // very thing they are for. The inputs are rebuilt from mlfs::RandomState, numpy's stream.
+#include <cmath>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,16 @@ TEST_CASE(sum_and_mean_in_numpy_order) {
     CHECK(plain_differs > 0);  // the order matters on these inputs
 }
 
+// (KM.13) n = 8 already takes numpy's eight accumulators, ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7)),
+// not the one-at-a-time loop of n < 8: with {1, 0, h, h, 0, 0, 0, 0}, h = 2^-53, the pairs give
+// 1 + 2h = 1 + 2^-52 exactly, while adding h to 1 one at a time rounds back to 1 (a tie, to even).
+TEST_CASE(sum_of_eight_is_pairwise) {
+    const double h = std::ldexp(1.0, -53);
+    const double a[8] = {1.0, 0.0, h, h, 0.0, 0.0, 0.0, 0.0};
+    CHECK_NEAR(numpy_sum(a, 8), 1.0 + std::ldexp(1.0, -52), 0.0, "exact: (1 + 0) + (h + h) = 1 + 2^-52");
+    CHECK_NEAR(numpy_sum(a, 7), 1.0, 0.0, "exact: n = 7 adds in order, each 1 + h rounds to 1");
+}
+
 // (KM.14) two lanes, blocks of 8 from the highest pair down: lengths 1 to 40
 TEST_CASE(einsum_norms_in_numpy_order) {
     mlfs::Golden g("kmeans.txt");
@@ -61,6 +73,9 @@ TEST_CASE(argpartition_top_as_numpy) {
         for (double x : ref) want += " " + std::to_string(static_cast<std::size_t>(x));
         CHECK_MSG(ours == want, p + ": ours [" + ours + " ] vs numpy [" + want + " ] (" + g.call(p + ".top") + ")");
     }
+    // m = N is allowed: the top N of N values are all of them
+    const std::vector<std::size_t> all = argpartition_top(Vector{0.5, 0.25, 0.75}, 3);
+    CHECK((std::set<std::size_t>(all.begin(), all.end()) == std::set<std::size_t>{0, 1, 2}) && all.size() == 3);
     // m = 1: the last of equal maxima (sklearn's test_kmeans_relocated_clusters turns on it)
     CHECK((argpartition_top(Vector{0.5, 0.25, 0.25, 0.5}, 1) == std::vector<std::size_t>{3}));
 }
