@@ -236,4 +236,29 @@ TEST_CASE(sgd_momentum_matches_sklearn) { check_sgd(1); }
 // momentum 0: theta -= lr g
 TEST_CASE(sgd_plain_matches_sklearn) { check_sgd(2); }
 
+// ---- (NN.11) the stopping rule's answer: only SGD with the adaptive schedule goes on (lr /= 5)
+// until lr <= 1e-6; every other solver / schedule pair stops when the rule fires (as sklearn)
+TEST_CASE(stopping_rule_adapts_only_sgd_adaptive) {
+    Network net;
+    net.coefs_ = {Matrix(1, 1, 0.5)};
+    net.intercepts_ = {Vector(1, 0.0)};
+    const auto fires = [&](Solver solver, LearningRate schedule, double lr_init, double* lr_after) {
+        MLPOptions opt;
+        opt.solver = solver;
+        opt.learning_rate = schedule;
+        opt.learning_rate_init = lr_init;
+        MLPOptimizer optimizer(opt, net);
+        const bool stop = optimizer.trigger_stopping();
+        if (lr_after) *lr_after = optimizer.learning_rate();
+        return stop;
+    };
+    CHECK(fires(Solver::sgd, LearningRate::constant, 1e-3, nullptr));
+    CHECK(fires(Solver::sgd, LearningRate::invscaling, 1e-3, nullptr));
+    CHECK(fires(Solver::adam, LearningRate::adaptive, 1e-3, nullptr));  // adam ignores the schedule
+    double lr = 0.0;
+    CHECK(!fires(Solver::sgd, LearningRate::adaptive, 1e-3, &lr));
+    CHECK_NEAR(lr, 1e-3 / 5.0, 0.0, "exact: the same one division (NN.11)");
+    CHECK(fires(Solver::sgd, LearningRate::adaptive, 1e-6, nullptr));  // lr <= 1e-6: stop, 1e-6 included
+}
+
 TEST_MAIN()
