@@ -171,4 +171,20 @@ TEST_CASE(gradient_check_relu_kink_skipped) {
     CHECK_MSG(r.ok(1e-7), "the parameters away from the kink pass: " + r.describe());
 }
 
+// ok() is the verdict's "pass": a non-vacuous check of at least one parameter whose largest rel error
+// is strictly below the threshold; each of the three conditions alone makes it fail
+TEST_CASE(gradient_check_ok_needs_all_three) {
+    GradientCheckResult r;
+    r.n_checked = 3;
+    r.max_rel_error = 1e-9;
+    CHECK(r.ok());
+    r.vacuous = true;  // nothing measurable was compared
+    CHECK(!r.ok());
+    r.vacuous = false, r.n_checked = 0;  // nothing was compared at all
+    CHECK(!r.ok());
+    r.n_checked = 3, r.max_rel_error = 1e-7;  // at the threshold: not below it
+    CHECK(!r.ok(1e-7));
+    CHECK(r.ok(2e-7));
+}
+
 TEST_MAIN()
