@@ -8,6 +8,7 @@
 #include <string>
 
 #include "algorithms/linear_regression.hpp"
+#include "algorithms/magnitudes.hpp"
 #include "io/golden.hpp"
 #include "tests/check.hpp"
 #include "tests/linreg_fixtures.hpp"
@@ -181,6 +182,20 @@ TEST_CASE(bad_input_is_named) {
     LeastSquaresOptions negative;
     negative.alpha = -1.0;
     CHECK_THROWS(fit_cholesky(X, y, negative), std::invalid_argument, "alpha = -1 must be >= 0");
+}
+
+// The range rule for data whose squares are summed (algorithms/magnitudes.hpp): count squares of
+// values up to big are refused only when count big^2 > 1e300 or 0 < big^2 < 1e-300. Both bounds
+// are strict (at 4 values, 1e150 / sqrt(4) is 5e149 exactly as doubles), and a column of zeros has
+// no digits to lose.
+TEST_CASE(squares_range_bounds_are_strict) {
+    const double inf = std::numeric_limits<double>::infinity();
+    CHECK(!squares_out_of_range(5e149, 4.0));  // 4 (5e149)^2 = 1e300: at the bound
+    CHECK(squares_out_of_range(std::nextafter(5e149, inf), 4.0));
+    CHECK(!squares_out_of_range(1e-150, 4.0));  // (1e-150)^2 = 1e-300: at the bound
+    CHECK(squares_out_of_range(std::nextafter(1e-150, 0.0), 4.0));
+    CHECK(!squares_out_of_range(0.0, 4.0));
+    CHECK(!squares_out_of_range(1.0, 4.0));
 }
 
 TEST_MAIN()
