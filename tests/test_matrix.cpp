@@ -19,6 +19,7 @@ TEST_CASE(storage_is_row_major) {
     CHECK(A.shape() == "2x3");
     CHECK_THROWS(Matrix(2, 3, {1, 2}), ShapeError, "2x3 needs 6 numbers, got 2");
     CHECK_THROWS(A.at(2, 0), ShapeError, "outside a 2x3");
+    CHECK_THROWS(A.at(0, 3), ShapeError, "index (0, 3) is outside a 2x3");  // column = cols is outside too
 }
 
 TEST_CASE(rows_columns_identity) {
@@ -30,6 +31,9 @@ TEST_CASE(rows_columns_identity) {
     A.set_col(0, {7, 8});
     CHECK(A(0, 0) == 7.0 && A(1, 0) == 8.0);
     CHECK_THROWS(A.set_row(0, {1, 2}), ShapeError, "length 2 into a 2x3");
+    CHECK_THROWS(A.col(3), ShapeError, "column 3 of a 2x3");  // column = cols is outside
+    A.set_row(0, {9, 10, 11});                                // writes row 0 only: row 1 keeps {8, 5, 6}
+    CHECK_ALL_NEAR(A.data(), Vector({9, 10, 11, 8, 5, 6}), 0.0, 0.0, "copies, exact");
 }
 
 TEST_CASE(transpose_and_elementwise) {
@@ -40,6 +44,9 @@ TEST_CASE(transpose_and_elementwise) {
     CHECK_ALL_NEAR(add(A, A), scale(2.0, A), 0.0, 0.0, "small integers are exact");
     CHECK_ALL_NEAR(subtract(A, A), Matrix(2, 3, 0.0), 0.0, 0.0, "x - x = 0 exactly");
     CHECK_ALL_NEAR(hadamard(A, A), Matrix(2, 3, {1, 4, 9, 16, 25, 36}), 0.0, 0.0, "exact");
+    // shapes must agree in rows and in columns, each on its own
+    CHECK_THROWS(add(A, Matrix(1, 3)), ShapeError, "add: A is 2x3 but B is 1x3");
+    CHECK_THROWS(subtract(A, Matrix(2, 2)), ShapeError, "subtract: A is 2x3 but B is 2x2");
     CHECK_ALL_NEAR(add_row_vector(A, {10, 20, 30}), Matrix(2, 3, {11, 22, 33, 14, 25, 36}), 0.0, 0.0, "exact");
     CHECK_THROWS(add(A, T), ShapeError, "add: A is 2x3 but B is 3x2");
     CHECK_THROWS(add_row_vector(A, {1}), ShapeError, "A is 2x3 but b has length 1");
@@ -64,6 +71,9 @@ TEST_CASE(vectors) {
     CHECK_NEAR(norm2({3e200, 4e200}), 5e200, 5e200 * 4e-16, "scaled: no overflow; a few roundings");
     CHECK_NEAR(norm2({3e-200, 4e-200}), 5e-200, 5e-200 * 4e-16, "scaled: no underflow; a few roundings");
     CHECK_NEAR(max_abs(Vector{-7, 3}), 7.0, 0.0, "exact");
+    // elementwise on vectors, every entry (the first included)
+    CHECK_ALL_NEAR(add(Vector{1, 2}, Vector{3, 4}), Vector({4, 6}), 0.0, 0.0, "exact");
+    CHECK_ALL_NEAR(subtract(Vector{1, 2}, Vector{3, 5}), Vector({-2, -3}), 0.0, 0.0, "exact");
     CHECK_THROWS(matvec(A, {1, 2}), ShapeError, "matvec: A is 2x3 but x has length 2");
     CHECK_THROWS(dot({1}, {1, 2}), ShapeError, "x has length 1 but y has length 2");
 }
