@@ -63,14 +63,15 @@ TEST_CASE(jacobi_rotation_matches_mpmath) {
     for (std::size_t k = 0; k < cases.rows(); ++k) {
         Rotation r = jacobi_rotation(cases(k, 0), cases(k, 1), cases(k, 2));
         CHECK_NEAR(r.c, c[k], 4 * kEps, "4 eps: a sqrt, a division and a product of exact inputs (PC.7)");
-        CHECK_NEAR(r.s, s[k], 4 * kEps * std::fabs(s[k]), "4 eps relative, also for s ~ 1e-300 (the |zeta| > 1e150 branch)");
+        CHECK_NEAR(r.s, s[k], 4 * kEps * std::fabs(s[k]),
+                   "4 eps relative, also for s ~ 1e-300 (the |zeta| > 1e150 branch)");
     }
 }
 
 TEST_CASE(svd_matches_scipy) {
     const Golden& g = golden();
-    for (const char* name : {"tall", "wide", "rankdef", "repeated", "tiny", "graded", "one", "col", "row", "int",
-                             "zeros"}) {
+    for (const char* name :
+         {"tall", "wide", "rankdef", "repeated", "tiny", "graded", "one", "col", "row", "int", "zeros"}) {
         const std::string key = std::string("svd.") + name;
         Matrix A = g.matrix(key + ".A");
         SingularValueDecomposition svd = jacobi_svd(A);
@@ -97,7 +98,8 @@ TEST_CASE(eigen_matches_numpy) {
         Matrix R = matmul(A, eig.vectors);  // A v_k - lambda_k v_k
         for (std::size_t i = 0; i < R.rows(); ++i)
             for (std::size_t k = 0; k < R.cols(); ++k) R(i, k) -= eig.values[k] * eig.vectors(i, k);
-        CHECK_NEAR(frobenius(R), 0.0, 10 * n * kEps * scale, "10 n eps ||A||: the residual of a backward-stable method");
+        CHECK_NEAR(frobenius(R), 0.0, 10 * n * kEps * scale,
+                   "10 n eps ||A||: the residual of a backward-stable method");
     }
 }
 
@@ -115,9 +117,10 @@ static void check_pca(const std::string& key, const Pca& p, const Matrix& X) {
     Vector ev = g.vector(key + ".explained_variance");
     CHECK_ALL_NEAR(p.explained_variance_, ev, 1e-12, bound * S[0] / double(X.rows() - 1) * 2,
                    "1e-12 relative or twice sigma's bound: S^2 / (N - 1)");
-    CHECK_ALL_NEAR(p.explained_variance_ratio_, g.vector(key + ".explained_variance_ratio"), 1e-12,
-                   2 * bound / S[0], "1e-12 relative: the variances over their sum");
-    CHECK_NEAR(p.noise_variance_, g.scalar(key + ".noise_variance"), 1e-12 * std::fabs(g.scalar(key + ".noise_variance")) + bound * S[0] / double(X.rows() - 1) * 2,
+    CHECK_ALL_NEAR(p.explained_variance_ratio_, g.vector(key + ".explained_variance_ratio"), 1e-12, 2 * bound / S[0],
+                   "1e-12 relative: the variances over their sum");
+    CHECK_NEAR(p.noise_variance_, g.scalar(key + ".noise_variance"),
+               1e-12 * std::fabs(g.scalar(key + ".noise_variance")) + bound * S[0] / double(X.rows() - 1) * 2,
                "the mean of the dropped variances: as those");
     // components_: entry by entry with the signs where the gap to the neighbours is wide
     // (a vector's error is about eps sigma_max / gap: 1e-10 needs gap > ~1e-5 sigma_max),
@@ -157,10 +160,10 @@ TEST_CASE(pca_matches_sklearn) {
         const char* data;
         double n;
     };
-    for (Case c : {Case{"pca.iris", "pca.iris", 0.0}, Case{"pca.iris2", "pca.iris", 2.0},
-                   Case{"pca.wine", "pca.wine", 0.0}, Case{"pca.wine_z95", "pca.wine_z95", 0.95},
-                   Case{"pca.digits40", "pca.digits", 40.0}, Case{"pca.wide", "pca.wide", 0.0},
-                   Case{"pca.nearpair", "pca.nearpair", 0.0}}) {
+    for (Case c :
+         {Case{"pca.iris", "pca.iris", 0.0}, Case{"pca.iris2", "pca.iris", 2.0}, Case{"pca.wine", "pca.wine", 0.0},
+          Case{"pca.wine_z95", "pca.wine_z95", 0.95}, Case{"pca.digits40", "pca.digits", 40.0},
+          Case{"pca.wide", "pca.wide", 0.0}, Case{"pca.nearpair", "pca.nearpair", 0.0}}) {
         Matrix X = g.matrix(std::string(c.data) + ".X");
         check_pca(c.key, fit_pca(X, components(c.n)), X);
     }
@@ -192,7 +195,7 @@ TEST_CASE(covariance_route_loses_small_components) {
         double e_eig = std::fabs(by_eig.explained_variance_[k] - exact[k]) / exact[k];
         if (mlfs_test::Registry::get().verbose)
             std::printf("eigloss: variance %zu exact %.3e: relative error svd %.2e, eig %.2e\n", k + 1, exact[k], e_svd,
-                    e_eig);
+                        e_eig);
         if (k == 2) {
             CHECK_NEAR(e_svd, 0.0, 4e-8, "2 eps sigma_1 / sigma_3 = 4e-8: the centred data's own rounding, no more");
             CHECK_MSG(e_eig > 1e-2, "the covariance route loses the 1e-16 variance (below C's rounding, eps/49)");
@@ -278,8 +281,7 @@ TEST_CASE(project_and_reconstruct) {
             Matrix Z5(5, Z.cols());
             for (std::size_t i = 0; i < 5; ++i)
                 for (std::size_t k = 0; k < Z.cols(); ++k) Z5(i, k) = Z(i, k);
-            CHECK_ALL_NEAR(inverse_transform(p, Z5), g.matrix("pca.iris_white.inverse"), 0.0, 1e-12,
-                           "1e-12: (PC.16)");
+            CHECK_ALL_NEAR(inverse_transform(p, Z5), g.matrix("pca.iris_white.inverse"), 0.0, 1e-12, "1e-12: (PC.16)");
         }
     }
 }
@@ -294,6 +296,24 @@ TEST_CASE(bad_input) {
     CHECK_THROWS(fit_pca(X, components(-1.0)), std::invalid_argument, "n_components");
     X(2, 1) = std::nan("");
     CHECK_THROWS(fit_pca(X), std::invalid_argument, "not finite");
+}
+
+// n_components = 1 is the integer K = 1 (one component), not the fraction "all the variance";
+// every entry is checked for finiteness, the first row too; and the covariance route divides
+// by N - 1 like the SVD route: its explained variances are the SVD's (both S^2 / (N - 1))
+TEST_CASE(one_component_first_row_and_both_routes) {
+    Matrix X(4, 2);
+    X(0, 0) = 1, X(1, 1) = 2, X(2, 0) = 3, X(3, 1) = -1;
+    CHECK_NEAR(double(fit_pca(X, components(1.0)).n_components_), 1.0, 0.0, "an integer: exact");
+    PcaOptions eig;
+    eig.solver = PcaSolver::eig;
+    const Pca a = fit_pca(X), b = fit_pca(X, eig);
+    // X^T X of this 4 x 2 has cond ~ 2: both routes agree to a few eps of the largest variance
+    CHECK_ALL_NEAR(b.explained_variance_, a.explained_variance_, 0.0, 1e-14 * a.explained_variance_[0],
+                   "1e-14 of the largest: two eigen-solvers on a well-conditioned 2 x 2");
+    Matrix bad = X;
+    bad(0, 0) = std::nan("");
+    CHECK_THROWS(fit_pca(bad), std::invalid_argument, "X(0, 0) = ");
 }
 
 TEST_MAIN()
