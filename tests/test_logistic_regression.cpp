@@ -371,4 +371,9 @@ TEST_CASE(audit_of_a_hand_made_fit) {
     CHECK_THROWS(audit_logit(X, y, three, no_penalty()), std::invalid_argument, refusal);
 }
 
+TEST_CASE(solver_names) {
+    CHECK(std::string(solver_name(LogisticSolver::newton)) == "newton");
+    CHECK(std::string(solver_name(LogisticSolver::gd)) == "gd");
+}
+
 TEST_MAIN()
