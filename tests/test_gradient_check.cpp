@@ -187,4 +187,35 @@ TEST_CASE(gradient_check_ok_needs_all_three) {
     CHECK(r.ok(2e-7));
 }
 
+// The verdict's bands are strict above 1e-2 and 1e-4, describe() prints |a - n|, and the rounding
+// scale J_eps of (NN.18) on one-layer networks whose numbers are exact: identity output, W = 2,
+// b = 1, x = 3, y = 1 gives p = 7, zeta = |b| + |x W| = 7, J = (7 - 1)^2 / 2 = 18 and
+// J_eps = J + |p - y| zeta = 18 + 42; logistic output at z = 0 (p = 1/2, y = 0) gives zeta = 0 and
+// the loss's own condition y + (1 - y) p / (1 - p) = 1, so J_eps = log 2 + 1.
+TEST_CASE(gradient_check_verdict_bands_and_rounding_scale) {
+    GradientCheckResult r;
+    r.n_checked = 1;
+    r.max_rel_error = 1e-2;
+    CHECK(r.verdict() == "uncomfortable");  // 1e-2 itself is not above 1e-2
+    r.max_rel_error = 1e-4;
+    CHECK(r.verdict() == "acceptable with kinks");
+    r.worst.push_back({0, false, 0, 0, 3.0, 1.0, 0.5});
+    CHECK_MSG(r.describe().find("|a - n| 2, rel 0.5") != std::string::npos, r.describe());
+
+    Network net;
+    net.output = OutputKind::identity;
+    net.coefs_ = {Matrix(1, 1, 2.0)};
+    net.intercepts_ = {Vector(1, 1.0)};
+    CHECK_NEAR(gradient_check_rounding_scale(net, Matrix(1, 1, 3.0), Matrix(1, 1, 1.0), 0.0), 60.0, 0.0,
+               "exact: small integers");
+    net.output = OutputKind::logistic;
+    net.coefs_ = {Matrix(1, 1, 0.0)};
+    net.intercepts_ = {Vector(1, 0.0)};
+    CHECK_NEAR(gradient_check_rounding_scale(net, Matrix(1, 1, 3.0), Matrix(1, 1, 0.0), 0.0), std::log(2.0) + 1.0,
+               4e-16, "2 eps: log 2 plus 1, two roundings");
+    // p rounds to 1 at z = 40: the clip 1 - eps keeps the condition finite, (1 - eps) / eps
+    net.intercepts_ = {Vector(1, 40.0)};
+    CHECK(std::isfinite(gradient_check_rounding_scale(net, Matrix(1, 1, 3.0), Matrix(1, 1, 0.0), 0.0)));
+}
+
 TEST_MAIN()
