@@ -28,7 +28,7 @@ SplitSizes split_sizes(std::size_t N, const TestSize& test_size) {
         const double f = test_size.fraction;
         if (!(f > 0.0 && f < 1.0))  // also NaN
             throw std::invalid_argument(
-                "test size " + format_exact(f) +
+                "test size " + format_shortest(f) +
                 " should be a fraction in (0, 1) or a whole number of rows below N = " + str(N));
         n_test = static_cast<std::size_t>(std::ceil(f * static_cast<double>(N)));  // (EV.1) ceil(f N)
     } else {
@@ -38,7 +38,7 @@ SplitSizes split_sizes(std::size_t N, const TestSize& test_size) {
                                         str(N) + " rows");
     }
     if (n_test >= N)
-        throw std::invalid_argument("with " + str(N) + " rows and test size " + format_exact(test_size.fraction) +
+        throw std::invalid_argument("with " + str(N) + " rows and test size " + format_shortest(test_size.fraction) +
                                     " the train side would be empty (n_test = " + str(n_test) + ")");
     if (n_test == 0)  // N = 0; scikit-learn refuses an empty input before this
         throw std::invalid_argument("no rows to split");

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Class labels as a CSV file holds them, for the classifiers (mlfs logreg, mlfs mlp): a target column
-// read as text (CsvColumns::text) is numbers when every cell is a decimal number, and then its
-// classes are sorted as numbers (1 < 2 < 10; "2" and "2.0" are one class), or else text, sorted by
-// code point ("setosa" < "versicolor"), as np.unique sorts what pandas reads, so that classes_ is
-// scikit-learn's. Every row gets the index of its class in that order.
+// Class labels as a CSV file holds them, for the classifiers (mlfs logreg, mlfs mlp), read as
+// pandas.read_csv reads the column and ordered as np.unique orders it, so that classes_ is
+// scikit-learn's: numbers when every cell is a decimal number (spaces around it allowed), sorted by
+// value (1 < 2 < 10; "2" and "2.0" are one class), or else text exactly as written (spaces kept, as
+// pandas keeps them), sorted by code point ("setosa" < "versicolor"). Every row gets the index of its class in that order.
 //
 //   ClassLabels c = class_labels(table.text, "iris.csv", "species");
 //   c.names[c.y[i]] is row i's label, as it is printed back; c.numeric says whether c.values holds them
@@ -24,9 +24,18 @@ struct ClassLabels {
     Vector values;                   // numeric: the K values, ascending
     Vector numbers;                  // numeric: each cell's value (N), as written (-0 stays -0)
     Labels y;                        // N class indices
+    std::size_t first_text = 0;      // text: the first row whose cell is not a number
 };
 
-ClassLabels class_labels(const std::vector<std::string>& cells);
+// A cell pandas reads as missing (NA, nan, an empty cell, ...), a number column with a cell no double
+// holds (inf, 1e400), or a text label that classification_report uses as a key ("macro avg") is a
+// CsvError naming the file, the line (rows[i] + 2, or i + 2) and the column.
+ClassLabels class_labels(const std::vector<std::string>& cells, const std::string& file, const std::string& column,
+                         const std::vector<std::size_t>* rows = nullptr);
+
+// The classes of some of the rows (a split's training side), of the same kind as all's: the classes
+// among those rows in all's order, and each row's index among them.
+ClassLabels restrict_to(const ClassLabels& all, const std::vector<std::size_t>& rows);
 
 // Each cell's index among known classes (a --test file's labels against the fit's classes_); a label
 // not among them is a CsvError "FILE:LINE: class "x" of a test row is not among the classes of the

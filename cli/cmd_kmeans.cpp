@@ -66,6 +66,7 @@ Args make_args() {
     args.option("--threads", "N",
                 "threads for the assignment, 0 = all hardware threads (default 0); same numbers for every N");
     add_holdout_options(args, false);
+    add_save_option(args);
     args.option("--out", "DIR", kOutHelp);
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     return args;
@@ -325,6 +326,15 @@ int cmd_kmeans(int argc, char** argv) {
     }
     const KMeansResult km = kmeans_fit(p.X, r.opt);
     score(r, p, km, e);
+    SavedModel m;  // for --save
+    m.command = "kmeans";
+    m.options.add("n_clusters", Json::number(static_cast<double>(r.opt.n_clusters))).add("init", Json::string(r.init));
+    m.options.add("n_init", Json::number(effective_n_init(r.opt))).add("seed", Json::number(r.opt.seed));
+    m.options.add("max_iter", Json::number(r.opt.max_iter)).add("tol", Json::number(r.opt.tol));
+    m.feature_names = p.names;
+    m.cluster_centers_ = km.cluster_centers_;
+    m.sklearn_threads = r.opt.reference_threads;
+    save_model_if_asked(args, m);
     Vector s;  // the silhouette s_i, computed for the text (N^2 distances), then plotted
     return finish_data_run(
         args, r.json, [&] { return to_json(r, p, km, e).dump(); },

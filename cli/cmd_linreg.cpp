@@ -71,6 +71,7 @@ Args make_args() {
                 "threads for the products (cholesky, gd) and the reflections and refinement (qr), 0 = all hardware "
                 "threads (default 0); same numbers for every N");
     add_holdout_options(args, false);
+    add_save_option(args);
     args.option("--out", "DIR", kOutHelp);
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     args.flag("--progress",
@@ -353,6 +354,15 @@ Evaluation hold_out(const Request& r, Problem& p) {
         t.features = p.names;  // the fit's columns, by name, in its order
         e.test = load(t);
     }
+    if (e.held_out) {  // the test rows' squares are summed too; outside double's range they are inf or 0
+        const std::string file = r.holdout.split ? r.data : r.holdout.test_file;
+        const double n = static_cast<double>(e.test.X.rows());
+        require_representable_columns(file, e.test.X, e.test.names, n, "squared errors");
+        require_representable_columns(file, Matrix::column(e.test.y), {r.target}, n, "squared errors");
+    }
+    if (r.holdout.split && p.X.rows() < 2)
+        throw std::invalid_argument(r.data + ": the train side has " + std::to_string(p.X.rows()) +
+                                    " row(s); r2_score needs at least 2 (hold out fewer rows)");
     if (e.held_out && e.test.X.rows() < 2)
         throw std::invalid_argument((r.holdout.split ? r.data : r.holdout.test_file) + ": the test side has " +
                                     std::to_string(e.test.X.rows()) +
@@ -379,7 +389,7 @@ Json to_json(const Request& r, const Problem& p, const Fit& f, const Evaluation&
         j.add("rank_", Json::number(static_cast<double>(f.svd.rank_))).add("singular_", Json::numbers(f.svd.singular_));
         j.add("dependent_columns", Json::numbers(dependent));
     }
-    j.add("r2", Json::number(f.r2));
+    if (std::isfinite(f.r2)) j.add("r2", Json::number(f.r2));  // R^2 of one row is undefined
     j.add("train", metrics_json(e.metrics, false));
     if (e.held_out) {
         j.add("test", metrics_json(e.metrics, true));
@@ -408,7 +418,8 @@ void print_text(const Request& r, const Problem& p, const Fit& f, const Evaluati
     std::printf("%s: %zu rows, target %s, %zu features; solver %s, alpha %g, %s\n\n", r.data.c_str(), p.X.rows(),
                 r.target.c_str(), p.X.cols(), how, r.alpha, r.fit_intercept ? "with an intercept" : "no intercept");
     print_fit(p.names, f.model);
-    std::printf("R^2 on the data %.10g (LR.8)\n\n", f.r2);
+    if (std::isfinite(f.r2)) std::printf("R^2 on the data %.10g (LR.8)\n\n", f.r2);
+    else std::printf("R^2 on the data: undefined for %zu row (LR.8)\n\n", p.X.rows());
     if (e.held_out) {
         std::printf("%s\n", holdout_line(r.holdout, p.X.rows(), e.test.X.rows()).c_str());
         print_metric_table(e.metrics, true);
@@ -475,6 +486,14 @@ int cmd_linreg(int argc, char** argv) {
     Evaluation e = hold_out(r, p);  // p keeps the rows the fit sees
     const Fit f = fit(r, p);
     score(p, f, e);
+    SavedModel m;  // for --save
+    m.command = "linreg";
+    m.options.add("solver", Json::string(f.solver)).add("alpha", Json::number(r.alpha));
+    m.options.add("fit_intercept", Json::boolean(r.fit_intercept));
+    m.feature_names = p.names;
+    m.target = r.target;
+    m.linear = f.model;
+    save_model_if_asked(args, m);
     if (!f.warning.empty() && !r.solver_given) std::fprintf(stderr, "mlfs linreg: warning: %s\n", f.warning.c_str());
     return finish_data_run(
         args, r.json, [&] { return to_json(r, p, f, e).dump(); }, [&] { print_text(r, p, f, e); },

@@ -77,6 +77,7 @@ Args make_args() {
     args.option("--max-iter", "N", "at most N Newton or gradient steps, 1 to 1000000 (default 100)");
     args.option("--tol", "T", "stop when max_j |g_j| <= T, >= 0 (LG.9; default 1e-4)");
     add_holdout_options(args, true);
+    add_save_option(args);
     args.option("--out", "DIR", kOutHelp);
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     args.flag("--progress",
@@ -211,8 +212,7 @@ Problem read_rows(const Request& r, const std::string& file, const std::vector<s
 
 // The rows the fit sees: their classes (at least two), and the checks of require_usable.
 void prepare_training_rows(const Request& r, Problem& p) {
-    p.labels = class_labels(p.cells);  // classes_ of the training rows
-    p.y.resize(p.cells.size());        // numbers as they are; text labels as their class indices
+    p.y.resize(p.cells.size());  // numbers as they are; text labels as their class indices
     for (std::size_t i = 0; i < p.y.size(); ++i)
         p.y[i] = p.labels.numeric ? p.labels.values[p.labels.y[i]] : static_cast<double>(p.labels.y[i]);
     p.count.clear();
@@ -269,6 +269,7 @@ Problem subset(const Problem& p, const std::vector<std::size_t>& rows) {
     Problem s;
     s.X = take_rows(p.X, rows);
     for (std::size_t i : rows) s.cells.push_back(p.cells[i]);
+    s.labels = restrict_to(p.labels, rows);  // numbers or text as the whole column is
     s.names = p.names;
     return s;
 }
@@ -278,7 +279,7 @@ Evaluation hold_out(const Request& r, Problem& p) {
     Evaluation e;
     e.held_out = r.holdout.any();
     if (r.holdout.split) {
-        const Labels y = class_labels(p.cells).y;                  // every row's class index, for --stratify
+        const Labels& y = p.labels.y;                              // every row's class index, for --stratify
         e.rows = holdout_rows(r.holdout, p.X.rows(), r.data, &y);  // (EV.1)-(EV.4)
         e.test = subset(p, e.rows.test);
         p = subset(p, e.rows.train);
@@ -544,10 +545,23 @@ int cmd_logreg(int argc, char** argv) {
     const Request r = read_request(args);
     if (args.has("--out")) prepare_out_dir(args.get("--out"));  // before the work, and before stdout
     Problem p = read_rows(r, r.data, r.features);
-    Evaluation e = hold_out(r, p);  // p keeps the rows the fit sees
+    p.labels = class_labels(p.cells, r.data, r.target);  // numbers or text, as pandas reads the column
+    Evaluation e = hold_out(r, p);                       // p keeps the rows the fit sees
     prepare_training_rows(r, p);
     const Fit f = fit(r, p);
     score_sides(r, p, f, e);
+    SavedModel m;  // for --save
+    m.command = "logreg";
+    m.options.add("penalty", Json::string(r.opt.penalised ? "l2" : "none")).add("C", Json::number(r.opt.C));
+    m.options.add("solver", Json::string(solver_name(r.opt.solver))).add("tol", Json::number(r.opt.tol));
+    m.options.add("max_iter", Json::number(r.opt.max_iter));
+    m.feature_names = p.names;
+    m.target = r.target;
+    m.classes_numeric = p.labels.numeric;
+    m.class_names = p.labels.names;
+    m.class_values = p.labels.values;
+    m.logistic = f.fit.model;
+    save_model_if_asked(args, m);
     warn_if_not_converged(r, f.fit);
     return finish_data_run(
         args, r.json, [&] { return to_json(r, p, f, e).dump(); }, [&] { print_text(r, p, f, e); },

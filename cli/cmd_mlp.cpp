@@ -79,6 +79,7 @@ Args make_args() {
     args.option("--threads", "N",
                 "threads for the products, 0 = all hardware threads (default 0); same numbers for every N");
     add_holdout_options(args, true);
+    add_save_option(args);
     args.option("--out", "DIR", kOutHelp);
     args.flag("--json", "print the fit as one JSON object on stdout (see above)");
     return args;
@@ -180,16 +181,24 @@ Problem load(const Request& r, const std::string& file, const std::vector<std::s
     // (NN.2) each unit sums D products x_ij w_jk over the N rows' batches, and the weights' decay and
     // the loss sum squares of them: the bounds of linreg and kmeans, for N D terms
     require_representable_columns(file, p.X, p.names, double(p.X.rows()) * double(p.X.cols()), "weighted sums");
-    p.classes = class_labels(p.cells);
     const std::size_t N = p.cells.size();
+    if (known && task == "classify") {  // a --test file's labels, among the training rows' classes
+        const Labels k = label_indices(p.cells, *known, file, nullptr);
+        for (std::size_t i = 0; i < N; ++i)
+            p.labels.push_back(known->numeric ? static_cast<int>(known->values[k[i]]) : static_cast<int>(k[i]));
+        p.classes = *known;
+        p.classify = true;
+        p.Y = Matrix(N, 1);
+        return p;
+    }
+    p.classes = class_labels(p.cells, file, r.target);
     if (!p.classes.numeric) {  // text labels: a classifier over their classes, as indices
         if (task == "regress" || (task.empty() && r.task == "regress"))
-            throw CsvError(file + ": the target \"" + r.target + "\" holds text (" + p.classes.names[0] +
-                           ", ...); --task regress needs numbers");
+            throw CsvError(file + ":" + std::to_string(p.classes.first_text + 2) + ": the target \"" + r.target +
+                           "\" holds text (\"" + p.cells[p.classes.first_text].substr(0, 40) +
+                           "\"); a regression needs numbers");
         p.classify = true;
-        const Labels y = known ? label_indices(p.cells, *known, file, nullptr) : p.classes.y;
-        if (known) p.classes = *known;
-        for (std::size_t k : y) p.labels.push_back(static_cast<int>(k));
+        for (std::size_t k : p.classes.y) p.labels.push_back(static_cast<int>(k));
         p.Y = Matrix(N, 1);
         if (p.classes.names.size() < 2 && task.empty())
             throw CsvError(file + ": the target \"" + r.target + "\" holds one class (" + p.classes.names[0] +
@@ -212,8 +221,6 @@ Problem load(const Request& r, const std::string& file, const std::vector<std::s
         require_representable_columns(file, p.Y, {r.target}, double(p.Y.rows()), "squared errors");
         return p;
     }
-    if (known && !known->numeric)                       // numbers in a --test file whose model has text classes
-        label_indices(p.cells, *known, file, nullptr);  // throws, naming the first
     for (std::size_t i = 0; i < N; ++i) {
         const double v = target[i];
         if (!integers && (v != std::floor(v) || std::fabs(v) >= 1e9))
@@ -307,6 +314,13 @@ Evaluation hold_out(const Request& r, Problem& p) {
         e.rows = holdout_rows(r.holdout, p.X.rows(), r.data, p.classify ? &y : nullptr);  // (EV.1)-(EV.4)
         e.test = subset(p, e.rows.test);
         p = subset(p, e.rows.train);
+        if (p.classify && std::set<int>(p.labels.begin(), p.labels.end()).size() < 2)
+            throw std::invalid_argument(r.data + ": the " + std::to_string(p.X.rows()) +
+                                        " training rows hold one class; a classifier needs at least two (hold out "
+                                        "fewer rows, or add --stratify)");
+        if (!p.classify && p.X.rows() < 2)
+            throw std::invalid_argument(r.data + ": the train side has " + std::to_string(p.X.rows()) +
+                                        " row(s); r2_score needs at least 2 (hold out fewer rows)");
     } else if (e.held_out) {
         e.test = load(r, r.holdout.test_file, p.names, p.classify ? "classify" : "regress", &p.classes);
     }
@@ -524,6 +538,23 @@ int cmd_mlp(int argc, char** argv) {
     } catch (const std::bad_alloc&) {  // the sizes, where "std::bad_alloc" said nothing
         throw std::runtime_error(size_text(p, r.opt, network_size(p, r.opt)) + ", and allocating it failed");
     }
+    SavedModel m;  // for --save
+    m.command = "mlp";
+    m.options.add("hidden_layer_sizes",
+                  Json::numbers(Vector(r.opt.hidden_layer_sizes.begin(), r.opt.hidden_layer_sizes.end())));
+    m.options.add("solver", Json::string(r.opt.solver == Solver::adam ? "adam" : "sgd"));
+    m.options.add("alpha", Json::number(r.opt.alpha)).add("random_state", Json::number(r.opt.random_state));
+    m.feature_names = p.names;
+    m.target = r.target;
+    m.classify = p.classify;
+    m.network = f.fit.net;
+    if (p.classify) {
+        m.classes_numeric = p.classes.numeric;
+        m.class_names = class_names(f.classes_, p);
+        for (int c : f.classes_) m.class_values.push_back(static_cast<double>(c));
+        m.mlp_classes = f.classes_;
+    }
+    save_model_if_asked(args, m);
     return finish_data_run(
         args, r.json, [&] { return to_json(r, p, f, e).dump(); }, [&] { print_text(r, p, f, e); },
         [&](const std::string& out) { return write_loss_plot(out, r, f); });

@@ -24,6 +24,7 @@ int cmd_logreg(int argc, char** argv);     // mlfs logreg [--data FILE.csv --tar
 int cmd_kmeans(int argc, char** argv);     // mlfs kmeans [--data FILE.csv --k K ...]: k-means clustering
 int cmd_pca(int argc, char** argv);        // mlfs pca [--data FILE.csv ...]: principal component analysis
 int cmd_mlp(int argc, char** argv);        // mlfs mlp [--data FILE.csv --target COL ...]: multi-layer perceptron
+int cmd_predict(int argc, char** argv);    // mlfs predict --model MODEL.json --data FILE.csv [--out P.csv] [--proba]
 int cmd_gradcheck(int argc, char** argv);  // mlfs gradcheck [--hidden 4,3 ...]: backprop vs central differences
 int cmd_tour(int argc, char** argv);       // mlfs tour: the guided tour of the case studies
 

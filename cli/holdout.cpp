@@ -72,7 +72,7 @@ Holdout read_holdout(const Args& args, bool classifier) {
 }
 
 TrainTest holdout_rows(const Holdout& h, std::size_t N, const std::string& file, const Labels* y) {
-    const std::string how = h.size.is_fraction ? "--test-size " + format_number(h.size.fraction)
+    const std::string how = h.size.is_fraction ? "--test-size " + format_shortest(h.size.fraction)
                                                : "--test-size " + std::to_string(h.size.count);
     try {
         const SplitSizes sizes = split_sizes(N, h.size);  // (EV.1)
@@ -110,7 +110,7 @@ std::string holdout_line(const Holdout& h, std::size_t n_train, std::size_t n_te
     if (!h.split)
         return "held out: the " + std::to_string(n_test) + " rows of " + h.test_file + " (--test); fitted on " +
                std::to_string(n_train) + " rows";
-    const std::string size = h.size.is_fraction ? format_number(h.size.fraction) : std::to_string(h.size.count);
+    const std::string size = h.size.is_fraction ? format_shortest(h.size.fraction) : std::to_string(h.size.count);
     return "held out: " + std::to_string(n_test) + " of " + std::to_string(n_train + n_test) + " rows (--test-size " +
            size + ", --split-seed " + std::to_string(h.seed) + (h.stratify ? ", --stratify" : "") +
            ", the rows of train_test_split); fitted on the other " + std::to_string(n_train);
@@ -135,15 +135,17 @@ Json split_json(const Holdout& h, const TrainTest& rows, std::size_t n_train, st
 void print_metric_table(const std::vector<MetricRow>& rows, bool has_test) {
     std::printf("%-22s %24s%s\n", "metric (sklearn.metrics)", "train", has_test ? "                     test" : "");
     for (const MetricRow& m : rows) {
-        std::printf("%-22s %24s", m.name.c_str(), format_exact(m.train).c_str());
-        if (has_test) std::printf(" %24s", format_exact(m.test).c_str());
+        auto shown = [](double x) { return std::isnan(x) ? std::string("undefined") : format_exact(x); };
+        std::printf("%-22s %24s", m.name.c_str(), shown(m.train).c_str());
+        if (has_test) std::printf(" %24s", shown(m.test).c_str());
         std::printf("\n");
     }
 }
 
 Json metrics_json(const std::vector<MetricRow>& rows, bool test_side) {
     Json j = Json::object();
-    for (const MetricRow& m : rows) j.add(m.name, Json::number(test_side ? m.test : m.train));
+    for (const MetricRow& m : rows)  // an undefined metric (R^2 of one row) is left out
+        if (std::isfinite(test_side ? m.test : m.train)) j.add(m.name, Json::number(test_side ? m.test : m.train));
     return j;
 }
 

@@ -56,6 +56,7 @@ int dispatch(int argc, char** argv) {
          mlfs::cmd_pca},
         {"mlp", "multi-layer perceptron: the digits case study and its failure modes, or train on your CSV",
          mlfs::cmd_mlp},
+        {"predict", "predictions of a model saved with --save, for new rows of a CSV", mlfs::cmd_predict},
         {"gradcheck", "check backprop's gradient against central differences on a tiny network", mlfs::cmd_gradcheck},
         {"tour", "the guided tour of the case studies", mlfs::cmd_tour},
     };

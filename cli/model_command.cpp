@@ -15,6 +15,7 @@
 #include "cli/commands.hpp"
 #include "cli/version.hpp"
 #include "io/csv.hpp"
+#include "io/write_file.hpp"
 #include "linalg/format.hpp"
 #include "studies/run.hpp"
 
@@ -96,6 +97,18 @@ int finish_data_run(const Args& args, bool json, const std::function<std::string
     if (args.has("--out"))
         std::printf("\nwrote into %s/: %s\n", args.get("--out").c_str(), write_plots(args.get("--out")).c_str());
     return kExitOk;
+}
+
+void add_save_option(Args& args) {
+    args.option("--save", "FILE.json",
+                "save the fitted model (features, classes, every parameter at 17 digits) for mlfs predict; written "
+                "whole or not at all, before anything is printed");
+}
+
+void save_model_if_asked(const Args& args, SavedModel model) {
+    if (!args.has("--save")) return;
+    model.mlfs_version = MLFS_VERSION;
+    write_file_whole(args.get("--save"), model_text(model), "model file");
 }
 
 }  // namespace mlfs

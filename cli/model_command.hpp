@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cli/args.hpp"
+#include "io/model_file.hpp"
 #include "linalg/matrix.hpp"
 #include "studies/summary.hpp"
 
@@ -70,5 +71,13 @@ void prepare_out_dir(const std::string& out);
 int finish_data_run(const Args& args, bool json, const std::function<std::string()>& json_text,
                     const std::function<void()>& print_text,
                     const std::function<std::string(const std::string& out)>& write_plots);
+
+// --save FILE.json: declared by every model command; the fitted model goes there (io/model_file.hpp)
+// for `mlfs predict`, written whole or not at all, after the fit and before anything is printed, so
+// that a file that cannot be written is one error and an empty stdout.
+void add_save_option(Args& args);
+// If --save was given: stamps the version and writes `model` (its command, features and parameters
+// filled in by the caller); a WriteError naming the file otherwise.
+void save_model_if_asked(const Args& args, SavedModel model);
 
 }  // namespace mlfs

@@ -79,8 +79,8 @@ struct CsvColumns {
     // with names empty: every column, and a text cell is an error (read_csv's rule)
     bool every_column = false;
     // a column read as text (class labels), into Table::text, and left out of X and names: each cell
-    // trimmed of spaces and, if "quoted", of its quotes ("" is one quote); an empty cell or a cell
-    // that is not UTF-8 is an error naming it
+    // as written (spaces kept, as pandas keeps them) or, if "quoted", what the quotes hold ("" is one
+    // quote); an empty cell, a control byte or a cell that is not UTF-8 is an error naming it
     std::string text;
 };
 

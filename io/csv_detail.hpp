@@ -69,7 +69,8 @@ RowPlan plan_numeric(std::string_view line, std::size_t line_no, const std::vect
                      std::vector<std::string>& numeric, std::vector<std::string>& text,
                      const std::string& exclude = "");
 
-// A text cell as a label: spaces around it trimmed, and RFC 4180 quotes taken off ("" is one quote);
+// A text cell as a label: as written, or inside its RFC 4180 quotes ("" is one quote, spaces around the
+// quotes dropped);
 // an empty label, or one that is not UTF-8, is the CsvError naming the cell.
 std::string text_cell(std::string_view raw, const std::string& name, std::size_t line, std::size_t column,
                       const std::string& path);

@@ -101,7 +101,7 @@ RowPlan plan_numeric(std::string_view line, std::size_t line_no, const std::vect
 
 std::string text_cell(std::string_view raw, const std::string& name, std::size_t line, std::size_t column,
                       const std::string& path) {
-    std::string_view cell = trim(raw);
+    const std::string_view cell = trim(raw);
     std::string out;
     if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"') {
         for (std::size_t i = 1; i + 1 < cell.size(); ++i) {
@@ -109,7 +109,7 @@ std::string text_cell(std::string_view raw, const std::string& name, std::size_t
             if (cell[i] == '"') ++i;  // "" is one quote (split_row checked the pairs)
         }
     } else {
-        out = std::string(cell);
+        out = std::string(raw);  // as written, spaces too: pandas keeps them, so "a" and "a " are two labels
     }
     const std::string where = "in column " + std::to_string(column) + " (" + quoted(name) + ")";
     if (out.empty()) fail(path, line, column, "empty cell " + where + ": every row needs a label");

@@ -344,7 +344,7 @@ JsonValue read_json_file(const std::string& path, std::size_t max_bytes) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) throw JsonParseError(path + ": cannot open: " + std::strerror(errno));
     std::string text;
-    std::vector<char> block(std::size_t(1) << 20);
+    std::vector<char> block(std::size_t(1) << 16);
     std::size_t got;
     while ((got = std::fread(block.data(), 1, block.size(), f)) > 0) {
         if (got > max_bytes - text.size()) {

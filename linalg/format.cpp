@@ -3,6 +3,7 @@
 #include "linalg/format.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace mlfs {
 
@@ -20,5 +21,14 @@ std::string format_number(double x) { return printed("%.3g", x); }
 std::string format_exact(double x) { return printed("%.17g", x); }
 std::string format_table(double x) { return printed("%.6g", x); }
 std::string format_sci(double x) { return printed("%.2e", x); }
+
+std::string format_shortest(double x) {
+    char buf[40];
+    for (int digits = 1; digits <= 17; ++digits) {  // 17 always reads back
+        std::snprintf(buf, sizeof buf, "%.*g", digits, x);
+        if (std::strtod(buf, nullptr) == x) break;
+    }
+    return buf;
+}
 
 }  // namespace mlfs

@@ -9,6 +9,8 @@
 //                              and numbers meant to be read back (JSON)
 //   format_table(x)   "%.6g"   tables for people: `mlfs data`, ours and reference in the summary
 //   format_sci(x)     "%.2e"   differences and tolerances in the summary, compared by eye
+//   format_shortest(x) the fewest "%.Ng" digits that read back as x: a value as a person wrote it
+//                              ("0.999999", "1e+200", "3"), for class labels and option values
 //
 // Plot labels (io/svg.cpp) choose their decimals from the tick step instead, and the few figures
 // with a printf-style sentence say their format where they print it.
@@ -22,5 +24,6 @@ std::string format_number(double x);
 std::string format_exact(double x);
 std::string format_table(double x);
 std::string format_sci(double x);
+std::string format_shortest(double x);
 
 }  // namespace mlfs

