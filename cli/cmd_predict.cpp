@@ -28,8 +28,8 @@ const char* const kSummary =
     "writes to --out, a CSV with one row per data row: the model's features as they were read, then\n"
     "`prediction` (linreg and mlp regression: the predicted value; logreg and mlp classification: the\n"
     "class, as the training file wrote it, text or number; kmeans: the cluster 0 .. K-1), or with --proba\n"
-    "one column per class in classes_ order, proba_CLASS (predict_proba). Numbers have 17 significant\n"
-    "digits. A model file that is damaged, of another format version or not an mlfs model, a missing\n"
+    "one column per class in classes_ order, proba_CLASS (predict_proba). Each number is the shortest\n"
+    "decimal that reads back as the same double. A model file that is damaged, of another format version or not an mlfs model, a missing\n"
     "column, or --proba for a model without classes is one line on stderr and exit 1; nothing is written.";
 
 Args make_args() {
@@ -85,13 +85,13 @@ Predictions predict_rows(const SavedModel& m, const Matrix& X, bool proba) {
         }
         for (const std::string& c : m.class_names) out.header.push_back("proba_" + c);
         for (std::size_t i = 0; i < N; ++i)
-            for (std::size_t k = 0; k < P.cols(); ++k) out.rows[i].push_back(format_exact(P(i, k)));
+            for (std::size_t k = 0; k < P.cols(); ++k) out.rows[i].push_back(format_shortest(P(i, k)));
         return out;
     }
     out.header = {"prediction"};
     if (m.command == "linreg") {
         const Vector y = predict(m.linear, X);  // (LR.8)
-        for (std::size_t i = 0; i < N; ++i) out.rows[i] = {format_exact(y[i])};
+        for (std::size_t i = 0; i < N; ++i) out.rows[i] = {format_shortest(y[i])};
     } else if (m.command == "logreg") {
         const Vector y = predict(m.logistic, X);  // (LG.16)
         for (std::size_t i = 0; i < N; ++i) out.rows[i] = {class_name(m, y[i], m.logistic.classes_)};
@@ -111,7 +111,7 @@ Predictions predict_rows(const SavedModel& m, const Matrix& X, bool proba) {
         MLPRegressor reg;
         reg.fit.net = m.network;
         const Matrix Y = mlp_predict(reg, X);
-        for (std::size_t i = 0; i < N; ++i) out.rows[i] = {format_exact(Y(i, 0))};
+        for (std::size_t i = 0; i < N; ++i) out.rows[i] = {format_shortest(Y(i, 0))};
     }
     return out;
 }
@@ -133,7 +133,7 @@ int cmd_predict(int argc, char** argv) {
     for (const std::string& h : p.header) text += "," + csv_field(h);
     text += "\n";
     for (std::size_t i = 0; i < t.X.rows(); ++i) {
-        for (std::size_t j = 0; j < t.X.cols(); ++j) text += (j ? "," : "") + format_exact(t.X(i, j));
+        for (std::size_t j = 0; j < t.X.cols(); ++j) text += (j ? "," : "") + format_shortest(t.X(i, j));
         for (const std::string& v : p.rows[i]) text += "," + csv_field(v);
         text += "\n";
     }
