@@ -23,6 +23,7 @@ std::string str(std::size_t n) { return std::to_string(n); }
 }  // namespace
 
 SplitSizes split_sizes(std::size_t N, const TestSize& test_size) {
+    if (N == 0) throw std::invalid_argument("no rows to split");  // scikit-learn refuses an empty input first
     std::size_t n_test = 0;
     if (test_size.is_fraction) {
         const double f = test_size.fraction;
@@ -40,8 +41,6 @@ SplitSizes split_sizes(std::size_t N, const TestSize& test_size) {
     if (n_test >= N)
         throw std::invalid_argument("with " + str(N) + " rows and test size " + format_shortest(test_size.fraction) +
                                     " the train side would be empty (n_test = " + str(n_test) + ")");
-    if (n_test == 0)  // N = 0; scikit-learn refuses an empty input before this
-        throw std::invalid_argument("no rows to split");
     return {N - n_test, n_test};
 }
 

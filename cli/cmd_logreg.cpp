@@ -279,8 +279,8 @@ Evaluation hold_out(const Request& r, Problem& p) {
     Evaluation e;
     e.held_out = r.holdout.any();
     if (r.holdout.split) {
-        const Labels& y = p.labels.y;                              // every row's class index, for --stratify
-        e.rows = holdout_rows(r.holdout, p.X.rows(), r.data, &y);  // (EV.1)-(EV.4)
+        const Labels& y = p.labels.y;  // every row's class index, for --stratify
+        e.rows = holdout_rows(r.holdout, p.X.rows(), r.data, &y, &p.labels.names);  // (EV.1)-(EV.4)
         e.test = subset(p, e.rows.test);
         p = subset(p, e.rows.train);
     } else if (e.held_out) {

@@ -301,17 +301,19 @@ Evaluation hold_out(const Request& r, Problem& p) {
     Evaluation e;
     e.held_out = r.holdout.any();
     if (r.holdout.split) {
-        Labels y;  // class indices for --stratify
+        Labels y;                        // class indices for --stratify
+        std::vector<std::string> names;  // and their labels, for messages
         if (p.classify) {
             std::vector<int> classes(p.labels);
             std::sort(classes.begin(), classes.end());
             classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
             y = class_indices(p.labels, classes, p, r.data, nullptr);
+            names = class_names(classes, p);
         } else if (r.holdout.stratify) {
             throw std::invalid_argument(r.data + ": --stratify needs class labels, and the target \"" + r.target +
                                         "\" is fitted as a regression (use --task classify)");
         }
-        e.rows = holdout_rows(r.holdout, p.X.rows(), r.data, p.classify ? &y : nullptr);  // (EV.1)-(EV.4)
+        e.rows = holdout_rows(r.holdout, p.X.rows(), r.data, p.classify ? &y : nullptr, &names);  // (EV.1)-(EV.4)
         e.test = subset(p, e.rows.test);
         p = subset(p, e.rows.train);
         if (p.classify && std::set<int>(p.labels.begin(), p.labels.end()).size() < 2)

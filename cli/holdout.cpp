@@ -71,12 +71,22 @@ Holdout read_holdout(const Args& args, bool classifier) {
     return h;
 }
 
-TrainTest holdout_rows(const Holdout& h, std::size_t N, const std::string& file, const Labels* y) {
+TrainTest holdout_rows(const Holdout& h, std::size_t N, const std::string& file, const Labels* y,
+                       const std::vector<std::string>* class_names) {
     const std::string how = h.size.is_fraction ? "--test-size " + format_shortest(h.size.fraction)
                                                : "--test-size " + std::to_string(h.size.count);
+    if (h.stratify && y && class_names) {  // a class of one row, named as the file writes it
+        std::vector<std::size_t> count(class_names->size(), 0);
+        for (std::size_t k : *y) ++count[k];
+        for (std::size_t k = 0; k < count.size(); ++k)
+            if (count[k] == 1)
+                throw std::invalid_argument(file + ": " + std::to_string(N) + " rows cannot be split by " + how +
+                                            " --stratify: class \"" + (*class_names)[k].substr(0, 40) +
+                                            "\" has 1 row; every class needs at least 2");
+    }
     try {
         const SplitSizes sizes = split_sizes(N, h.size);  // (EV.1)
-        if (h.stratify && y)
+        if (h.stratify && y)                              // (EV.3)-(EV.4)
             return stratified_train_test_split(*y, y->empty() ? 0 : 1 + *std::max_element(y->begin(), y->end()), sizes,
                                                h.seed);
         return train_test_split(N, sizes, h.seed);  // (EV.2)

@@ -40,17 +40,19 @@ void add_holdout_options(Args& args, bool classifier);
 // --test with --test-size, --split-seed without --test-size) is a UsageError.
 Holdout read_holdout(const Args& args, bool classifier);
 
-// The rows of the split of N rows read from `file` (y: class indices for --stratify, else null). A
-// split that these rows cannot make (too few rows, a class with one row when stratifying) is a
-// std::invalid_argument naming the file, the sizes and the option to change.
-TrainTest holdout_rows(const Holdout& h, std::size_t N, const std::string& file, const Labels* y);
+// The rows of the split of N rows read from `file` (y: class indices for --stratify, else null;
+// class_names: their labels, for messages). A split that these rows cannot make (too few rows, a
+// class with one row when stratifying) is a std::invalid_argument naming the file, the sizes, the
+// class and the option to change.
+TrainTest holdout_rows(const Holdout& h, std::size_t N, const std::string& file, const Labels* y,
+                       const std::vector<std::string>* class_names = nullptr);
 
 Matrix take_rows(const Matrix& X, const std::vector<std::size_t>& rows);  // X's rows, in that order
 Vector take(const Vector& v, const std::vector<std::size_t>& rows);
 Labels take(const Labels& v, const std::vector<std::size_t>& rows);
 
-// "held out: 38 of 150 rows (--test-size 0.25, --split-seed 0, as train_test_split): 112 train, 38 test",
-// or "held out: the 50 rows of test.csv (--test)".
+// "held out: 38 of 150 rows (--test-size 0.25, --split-seed 0, the rows of train_test_split); fitted on
+// the other 112", or "held out: the 50 rows of test.csv (--test); fitted on 150 rows".
 std::string holdout_line(const Holdout& h, std::size_t n_train, std::size_t n_test);
 
 // JSON "split": {"test_size": 0.25, "random_state": 0, "stratify": false, "n_train": 112, "n_test": 38,

@@ -167,7 +167,7 @@ run_case("--test FILE with a class the fit never saw" 1 stderr "iris_new_class.c
          --data "${iris}" --target species --test "${OUT}/iris_new_class.csv")
 run_case("--stratify without --test-size" 2 stderr "--stratify needs --test-size F" --data "${iris}" --target species --stratify)
 file(WRITE "${OUT}/lonely.csv" "x,y\n1,0\n2,0\n3,0\n4,1\n5,1\n6,2\n")
-run_case("--stratify with a class of one row" 1 stderr "class 2 has 1 row(s); every class needs at least 2"
+run_case("--stratify with a class of one row" 1 stderr "class \"2\" has 1 row; every class needs at least 2"
          --data "${OUT}/lonely.csv" --target y --test-size 3 --stratify)
 
 # ---- text labels and an unused text column, as real files have them: classes_ sorted as np.unique

@@ -5,14 +5,17 @@
 // arrays redrawn here from the same numpy RandomState calls (algorithms/random.hpp), bit for bit.
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "algorithms/metrics.hpp"
 #include "algorithms/random.hpp"
 #include "algorithms/split.hpp"
 #include "io/golden.hpp"
+#include "linalg/format.hpp"
 #include "tests/check.hpp"
 
 using namespace mlfs;
@@ -212,6 +215,22 @@ TEST_CASE(metrics_refuse_bad_input) {
     P(1, 0) = -0.1;
     CHECK_THROWS(log_loss({0, 1}, P), std::invalid_argument, "P(1, 0)");
     CHECK_THROWS(confusion_matrix({0, 1}, {0, 2}, 2), std::invalid_argument, "y_hat");
+}
+
+// Labels, --test-size values and predictions are printed with format_shortest: the fewest digits that
+// read back as the same double, without an exponent where %g would add one to few digits (30, not 3e+01)
+TEST_CASE(format_shortest_reads_back_as_written) {
+    const std::pair<double, const char*> cases[] = {{30.0, "30"},           {3.0, "3"},
+                                                    {0.5, "0.5"},           {1e200, "1e+200"},
+                                                    {1e-5, "1e-05"},        {123456.0, "123456"},
+                                                    {0.1, "0.1"},           {-0.0, "-0"},
+                                                    {0.999999, "0.999999"}, {1.5e17, "1.5e+17"},
+                                                    {5e-324, "5e-324"},     {2.0 / 3.0, "0.6666666666666666"}};
+    for (const auto& c : cases) {
+        const std::string s = format_shortest(c.first);
+        CHECK(s == c.second);
+        CHECK(std::strtod(s.c_str(), nullptr) == c.first);
+    }
 }
 
 TEST_MAIN()
