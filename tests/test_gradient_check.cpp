@@ -218,4 +218,19 @@ TEST_CASE(gradient_check_verdict_bands_and_rounding_scale) {
     CHECK(std::isfinite(gradient_check_rounding_scale(net, Matrix(1, 1, 3.0), Matrix(1, 1, 0.0), 0.0)));
 }
 
+// (NN.18) each reported rel_error is |a - n| / max(|a|, |n|, floor), recomputed here from the
+// entry's own analytic and numeric values: a correct gradient's finite difference is off in its last
+// digits, so the worst entries have rel > 0, and every one agrees with the formula to a rounding
+TEST_CASE(gradient_check_reports_the_relative_error_of_each_entry) {
+    const Problem p = make_problem(Activation::tanh, OutputKind::identity, 1, 5);
+    const GradientCheckResult r = gradient_check(p.net, p.X, p.Y, 0.1);
+    CHECK(!r.worst.empty() && r.max_rel_error > 0.0);
+    for (const GradientCheckEntry& e : r.worst) {
+        const double d = std::fabs(e.analytic - e.numeric);
+        const double scale = std::max({std::fabs(e.analytic), std::fabs(e.numeric), r.floor});
+        CHECK_NEAR(e.rel_error, d == 0.0 ? 0.0 : d / scale, 0.0, "the same three operations");
+    }
+    CHECK_NEAR(r.max_rel_error, r.worst.front().rel_error, 0.0, "the worst entry comes first");
+}
+
 TEST_MAIN()

@@ -289,4 +289,20 @@ TEST_CASE(mlp_bad_input) {
     CHECK_THROWS(mlp_predict_proba(clf, Matrix(2, 3)), ShapeError, "takes 4 features");
 }
 
+// (NN.14) the smallest network is an input and an output layer (one weight matrix), and any layer of
+// 0 units is refused, whichever side of a weight matrix it is on
+TEST_CASE(init_network_sizes) {
+    RandomState rs(0);
+    const Network net = init_network({3, 1}, Activation::relu, OutputKind::identity, rs);
+    CHECK(net.n_layers() == 1 && net.coefs_[0].rows() == 3 && net.coefs_[0].cols() == 1);
+    CHECK_THROWS(init_network({3}, Activation::relu, OutputKind::identity, rs), std::invalid_argument,
+                 "at least an input and an output layer");
+    CHECK_THROWS(init_network({3, 0, 1}, Activation::relu, OutputKind::identity, rs), std::invalid_argument,
+                 "a layer has 0 units");
+    CHECK_THROWS(init_network({0, 2}, Activation::relu, OutputKind::identity, rs), std::invalid_argument,
+                 "a layer has 0 units");
+    CHECK_THROWS(init_network({2, 0}, Activation::relu, OutputKind::identity, rs), std::invalid_argument,
+                 "a layer has 0 units");
+}
+
 TEST_MAIN()
