@@ -3,7 +3,8 @@
 // (parse_csv) and the streaming one (read_csv, at a block size taken from the first byte, so lines,
 // CRLFs and the BOM are cut anywhere) must both accept it with the same table, bit for bit, or both
 // refuse it with a CsvError carrying the same message; read_csv_columns must also read the numeric
-// columns and one column by name without any other exception. Anything else (another exception, a
+// columns, one column by name, and one column as text labels (the same at two block sizes, one
+// non-empty label per row) without any other exception. Anything else (another exception, a
 // crash, a sanitizer report, a disagreement) is a finding. Build and run: tests/fuzz/README.md.
 #include <unistd.h>
 #include <cstddef>
@@ -59,6 +60,30 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         one.names = {numeric.table.names.back()};
         const Outcome named = outcome([&] { return mlfs::read_csv_columns(path, one, options); });
         (void)named;
+        // a text column (class labels, CsvColumns::text): a skipped text column if there is one, else
+        // the first numeric one; read at two block sizes, it must give one label per row, none empty,
+        // the same labels both times, and leave the column out of X and names
+        mlfs::CsvColumns labels;
+        labels.text = numeric.table.text_columns.empty() ? numeric.table.names.front()
+                                                         : numeric.table.text_columns.front();
+        mlfs::CsvOptions whole;
+        const Outcome small = outcome([&] { return mlfs::read_csv_columns(path, labels, options); });
+        const Outcome big = outcome([&] { return mlfs::read_csv_columns(path, labels, whole); });
+        if (small.ok != big.ok || (small.ok && small.table.text != big.table.text) ||
+            (!small.ok && small.message != big.message)) {
+            std::fprintf(stderr, "the text column differs between block sizes\n");
+            std::abort();
+        }
+        if (small.ok) {
+            const mlfs::Table& t = small.table;
+            bool good = t.text.size() == t.X.rows();
+            for (const std::string& label : t.text) good = good && !label.empty();
+            for (const std::string& name : t.names) good = good && name != labels.text;
+            if (!good) {
+                std::fprintf(stderr, "a text column read wrongly\n");
+                std::abort();
+            }
+        }
     }
     return 0;
 }
